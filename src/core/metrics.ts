@@ -1,0 +1,76 @@
+/**
+ * Loss and accuracy of a network over a whole data set, computed in chunks so that 60 000
+ * MNIST images need no more memory than 1 000.
+ * Accuracy: argmax(y) = argmax(t) for several outputs; (y ≥ 0.5) = (t ≥ 0.5) for one output.
+ */
+import type { LayerParams } from './network.ts';
+import { computeLoss, createWorkspace, forwardLayer, predictOutput, type Workspace } from './passes.ts';
+import { depth, type NetworkSpec } from './spec.ts';
+import { argmaxRow, type Matrix } from './tensor.ts';
+
+export interface Evaluation {
+  /** Mean data loss (no penalty) over the samples. */
+  readonly loss: number;
+  /** Fraction of samples classified correctly, in [0, 1]. */
+  readonly accuracy: number;
+  readonly correct: number;
+  readonly count: number;
+}
+
+/** Number of rows of y whose predicted class matches t's. */
+export function countCorrect(y: Matrix, t: Matrix): number {
+  let correct = 0;
+  if (y.cols === 1) {
+    for (let i = 0; i < y.rows; i++) if (y.data[i]! >= 0.5 === t.data[i]! >= 0.5) correct++;
+  } else {
+    for (let i = 0; i < y.rows; i++) if (argmaxRow(y, i) === argmaxRow(t, i)) correct++;
+  }
+  return correct;
+}
+
+function rowsView(m: Matrix, start: number, end: number): Matrix {
+  return { rows: end - start, cols: m.cols, data: m.data.subarray(start * m.cols, end * m.cols) };
+}
+
+const NO_PENALTY = { kind: 'none', lambda: 0 } as const;
+
+/** Predictions y for every row of x. */
+export function predict(spec: NetworkSpec, params: readonly LayerParams[], x: Matrix, chunk = 1000): Matrix {
+  const k = spec.layers[spec.layers.length - 1]!.units;
+  const y: Matrix = { rows: x.rows, cols: k, data: new Float64Array(x.rows * k) };
+  forEachChunk(spec, params, x, chunk, (ws, start) => {
+    predictOutput(spec, ws);
+    y.data.set(ws.y.data, start * k);
+  });
+  return y;
+}
+
+export function evaluate(spec: NetworkSpec, params: readonly LayerParams[], x: Matrix, t: Matrix, chunk = 1000): Evaluation {
+  if (x.rows !== t.rows) throw new RangeError(`x has ${x.rows} rows but t has ${t.rows}`);
+  let lossSum = 0;
+  let correct = 0;
+  forEachChunk(spec, params, x, chunk, (ws, start, end) => {
+    const tc = rowsView(t, start, end);
+    lossSum += computeLoss(spec, params, NO_PENALTY, ws, tc).data * (end - start);
+    correct += countCorrect(ws.y, tc);
+  });
+  const count = x.rows;
+  return { loss: count ? lossSum / count : NaN, accuracy: count ? correct / count : NaN, correct, count };
+}
+
+function forEachChunk(
+  spec: NetworkSpec,
+  params: readonly LayerParams[],
+  x: Matrix,
+  chunk: number,
+  visit: (ws: Workspace, start: number, end: number) => void,
+): void {
+  let ws: Workspace | null = null;
+  for (let start = 0; start < x.rows; start += chunk) {
+    const end = Math.min(x.rows, start + chunk);
+    if (ws === null || ws.m !== end - start) ws = createWorkspace(spec, end - start);
+    const xc = rowsView(x, start, end);
+    for (let l = 1; l <= depth(spec); l++) forwardLayer(spec, params, ws, xc, l);
+    visit(ws, start, end);
+  }
+}

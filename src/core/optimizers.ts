@@ -1,0 +1,83 @@
+/**
+ * Optimizers turn a gradient g = ∂L/∂θ into the update Δθ that is then added: θ ← θ + Δθ.
+ *   SGD:       Δθ = −η·g
+ *   Momentum:  v ← μ·v − η·g;  Δθ = v
+ *   Adam:      m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;
+ *              Δθ = −η·m̂ / (√v̂ + ε) with m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ)
+ * Hyperparameters are read at each update, so they can change between any two steps.
+ * State (v, m) is kept per parameter tensor and created on first use; switching kind starts
+ * the new optimizer's state from zero and keeps the weights.
+ */
+import type { OptimizerConfig } from './spec.ts';
+
+export interface OptimizerState {
+  kind: OptimizerConfig['kind'];
+  /** Number of updates taken with this kind (Adam's t). */
+  t: number;
+  /** First moment / velocity per tensor. */
+  m: Float64Array[];
+  /** Second moment per tensor (Adam only). */
+  v: Float64Array[];
+}
+
+export function createOptimizerState(kind: OptimizerConfig['kind']): OptimizerState {
+  return { kind, t: 0, m: [], v: [] };
+}
+
+/**
+ * Starts one update: advances t, and resets state if the kind changed.
+ * Then call `computeUpdate` once per tensor, with a stable tensor index.
+ */
+export function beginUpdate(state: OptimizerState, config: OptimizerConfig): void {
+  if (state.kind !== config.kind) {
+    state.kind = config.kind;
+    state.t = 0;
+    state.m = [];
+    state.v = [];
+  }
+  state.t += 1;
+}
+
+/** update[s] = Δθ[s] for gradient g of tensor number `index`. */
+export function computeUpdate(
+  state: OptimizerState,
+  config: OptimizerConfig,
+  learningRate: number,
+  index: number,
+  g: Float64Array,
+  update: Float64Array,
+): void {
+  const eta = learningRate;
+  switch (config.kind) {
+    case 'sgd':
+      for (let s = 0; s < g.length; s++) update[s] = -eta * g[s]!;
+      return;
+    case 'momentum': {
+      const mu = config.momentum;
+      const v = (state.m[index] ??= new Float64Array(g.length));
+      for (let s = 0; s < g.length; s++) {
+        v[s] = mu * v[s]! - eta * g[s]!;
+        update[s] = v[s]!;
+      }
+      return;
+    }
+    case 'adam': {
+      const { beta1, beta2, epsilon } = config;
+      const m = (state.m[index] ??= new Float64Array(g.length));
+      const v = (state.v[index] ??= new Float64Array(g.length));
+      const c1 = 1 - Math.pow(beta1, state.t);
+      const c2 = 1 - Math.pow(beta2, state.t);
+      for (let s = 0; s < g.length; s++) {
+        const gs = g[s]!;
+        m[s] = beta1 * m[s]! + (1 - beta1) * gs;
+        v[s] = beta2 * v[s]! + (1 - beta2) * gs * gs;
+        update[s] = (-eta * (m[s]! / c1)) / (Math.sqrt(v[s]! / c2) + epsilon);
+      }
+      return;
+    }
+  }
+}
+
+export function cloneOptimizerState(state: OptimizerState): OptimizerState {
+  return { kind: state.kind, t: state.t, m: state.m.map((a) => new Float64Array(a)), v: state.v.map((a) => new Float64Array(a)) };
+}

@@ -1,0 +1,152 @@
+/**
+ * The forward and backward passes, one layer at a time, over a reusable workspace.
+ *
+ * Notation (layer l = 1..L, batch of m samples, one per row):
+ *   a⁰ = x
+ *   zˡ = aˡ⁻¹·Wˡ + bˡ                 (m × nˡ)
+ *   aˡ = fˡ(zˡ)
+ *   δᴸ = ∂Lᵢ/∂zᴸ, from the loss       (per sample, see losses.ts)
+ *   δˡ = (δˡ⁺¹·Wˡ⁺¹ᵀ) ⊙ fˡ'(zˡ)        (l < L)
+ *   ∂L/∂Wˡ = (1/m)·aˡ⁻¹ᵀ·δˡ + ∂penalty/∂Wˡ
+ *   ∂L/∂bˡ = (1/m)·Σᵢ δˡᵢ
+ * Everything is written into preallocated buffers; nothing here allocates per step.
+ */
+import { activation } from './activations.ts';
+import { loss as lossOf } from './losses.ts';
+import type { LayerParams } from './network.ts';
+import { addPenaltyGradient, penalty } from './regularizers.ts';
+import type { NetworkSpec, Regularization } from './spec.ts';
+import { depth } from './spec.ts';
+import { affineInto, columnSumsInto, timesTransposeInto, transposeTimesInto, zeros, type Matrix } from './tensor.ts';
+
+export interface Batch {
+  /** m × n⁰ inputs, one sample per row. */
+  readonly x: Matrix;
+  /** m × nᴸ targets (one-hot rows, 0/1 columns, or real values). */
+  readonly t: Matrix;
+}
+
+/** Buffers of one weight layer l, index l − 1 in Workspace.layers. */
+export interface LayerBuffers {
+  readonly z: Matrix;
+  readonly a: Matrix;
+  /** f'(zˡ), scratch for the backward pass. */
+  readonly fPrime: Float64Array;
+  readonly delta: Matrix;
+  readonly dW: Matrix;
+  readonly db: Float64Array;
+}
+
+export interface Workspace {
+  /** Batch size the buffers are shaped for. */
+  readonly m: number;
+  readonly layers: readonly LayerBuffers[];
+  /** The prediction y (softmax / sigmoid of the logits, or aᴸ). */
+  readonly y: Matrix;
+  /** Lᵢ for each sample. */
+  readonly perSample: Float64Array;
+}
+
+export interface LossBreakdown {
+  /** (1/m)·Σᵢ Lᵢ */
+  readonly data: number;
+  /** The regularization penalty on the weights. */
+  readonly penalty: number;
+  /** data + penalty: the quantity the gradients are of. */
+  readonly total: number;
+}
+
+export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
+  const layers: LayerBuffers[] = [];
+  for (let l = 1; l <= depth(spec); l++) {
+    const nIn = spec.layers[l - 1]!.units;
+    const n = spec.layers[l]!.units;
+    layers.push({
+      z: zeros(m, n),
+      a: zeros(m, n),
+      fPrime: new Float64Array(m * n),
+      delta: zeros(m, n),
+      dW: zeros(nIn, n),
+      db: new Float64Array(n),
+    });
+  }
+  const k = spec.layers[spec.layers.length - 1]!.units;
+  return { m, layers, y: zeros(m, k), perSample: new Float64Array(m) };
+}
+
+/** aˡ⁻¹: the batch's x for l = 1, otherwise the layer below's activation. */
+export function layerInput(ws: Workspace, x: Matrix, l: number): Matrix {
+  return l === 1 ? x : ws.layers[l - 2]!.a;
+}
+
+/** zˡ = aˡ⁻¹·Wˡ + bˡ and aˡ = fˡ(zˡ). */
+export function forwardLayer(spec: NetworkSpec, params: readonly LayerParams[], ws: Workspace, x: Matrix, l: number): void {
+  const { W, b } = params[l - 1]!;
+  const buf = ws.layers[l - 1]!;
+  affineInto(layerInput(ws, x, l), W, b, buf.z);
+  activation(spec.layers[l]!.activation!).apply(buf.z.data, buf.a.data);
+}
+
+/** y from the output layer: softmax or sigmoid of the logits, or aᴸ itself. */
+export function predictOutput(spec: NetworkSpec, ws: Workspace): void {
+  const out = ws.layers[depth(spec) - 1]!;
+  lossOf(spec.loss).predict(out.z, out.a, ws.y);
+}
+
+/** y, the per-sample losses, and the batch loss with its penalty. */
+export function computeLoss(
+  spec: NetworkSpec,
+  params: readonly LayerParams[],
+  reg: Regularization,
+  ws: Workspace,
+  t: Matrix,
+): LossBreakdown {
+  const out = ws.layers[depth(spec) - 1]!;
+  predictOutput(spec, ws);
+  lossOf(spec.loss).perSample(out.z, ws.y, t, ws.perSample);
+  let sum = 0;
+  for (let i = 0; i < ws.m; i++) sum += ws.perSample[i]!;
+  const data = sum / ws.m;
+  const pen = penalty(reg, params);
+  return { data, penalty: pen, total: data + pen };
+}
+
+/** δˡ, ∂L/∂Wˡ and ∂L/∂bˡ. Needs δˡ⁺¹ already computed for l < L. */
+export function backwardLayer(
+  spec: NetworkSpec,
+  params: readonly LayerParams[],
+  reg: Regularization,
+  ws: Workspace,
+  x: Matrix,
+  t: Matrix,
+  l: number,
+): void {
+  const L = depth(spec);
+  const buf = ws.layers[l - 1]!;
+  const f = activation(spec.layers[l]!.activation!);
+  if (l === L) {
+    lossOf(spec.loss).outputDelta(buf.z, buf.a, ws.y, t, f, buf.fPrime, buf.delta);
+  } else {
+    const above = ws.layers[l]!;
+    timesTransposeInto(above.delta, params[l]!.W, buf.delta); // δˡ⁺¹·Wˡ⁺¹ᵀ
+    f.derivative(buf.z.data, buf.a.data, buf.fPrime);
+    const d = buf.delta.data;
+    for (let s = 0; s < d.length; s++) d[s] *= buf.fPrime[s]!;
+  }
+  const inv = 1 / ws.m;
+  transposeTimesInto(layerInput(ws, x, l), buf.delta, inv, buf.dW);
+  addPenaltyGradient(reg, params[l - 1]!.W.data, buf.dW.data);
+  columnSumsInto(buf.delta, inv, buf.db);
+}
+
+/** Forward through every layer and the loss: what the gradient check perturbs. */
+export function lossOnly(
+  spec: NetworkSpec,
+  params: readonly LayerParams[],
+  reg: Regularization,
+  ws: Workspace,
+  batch: Batch,
+): LossBreakdown {
+  for (let l = 1; l <= depth(spec); l++) forwardLayer(spec, params, ws, batch.x, l);
+  return computeLoss(spec, params, reg, ws, batch.t);
+}

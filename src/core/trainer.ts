@@ -1,0 +1,327 @@
+/**
+ * The trainer owns a network's parameters, the hyperparameters and the optimizer's state,
+ * and takes training steps. A step can run whole (`step`) or phase by phase (`begin`); both
+ * run the very same PhaseStepper, so they agree bit for bit, and tracing only copies numbers
+ * out — it never changes what is computed.
+ */
+import { ConfigError } from './errors.ts';
+import { checkParamShapes, cloneParams, type LayerParams, type Network } from './network.ts';
+import { beginUpdate, computeUpdate, createOptimizerState, type OptimizerState } from './optimizers.ts';
+import { backwardLayer, computeLoss, createWorkspace, forwardLayer, type Batch, type LossBreakdown, type Workspace } from './passes.ts';
+import { phasesOf, type Phase } from './phases.ts';
+import { DEFAULT_HYPERPARAMETERS, depth, validateHyperparameters, type Hyperparameters, type NetworkSpec } from './spec.ts';
+import { allFinite, cloneMatrix, zeros, type Matrix } from './tensor.ts';
+import type { Trace } from './trace.ts';
+
+/** Where a non-finite number (NaN or ±Infinity) first appeared in a step. */
+export interface Divergence {
+  readonly phase: Phase;
+  /** The quantity that went non-finite. */
+  readonly quantity: 'z' | 'loss' | 'delta' | 'dW' | 'db' | 'W' | 'b';
+  /** Weight layer 1..L, or null for the loss. */
+  readonly layer: number | null;
+}
+
+export interface StepResult {
+  /** Index of this step: the number of updates applied before it. */
+  readonly step: number;
+  readonly loss: LossBreakdown;
+  /** False when the update was refused because the step diverged. */
+  readonly applied: boolean;
+  readonly divergence: Divergence | null;
+  readonly trace?: Trace;
+}
+
+export const MAX_BATCH_SIZE = 100_000;
+
+export class Trainer {
+  readonly spec: NetworkSpec;
+  private _params: LayerParams[];
+  private _hyper: Hyperparameters;
+  private optimizer: OptimizerState;
+  private ws: Workspace | null = null;
+  private readonly updates: { W: Matrix; b: Float64Array }[];
+  private _steps = 0;
+  /** Bumped whenever a step starts or parameters are replaced; stale steppers refuse to run. */
+  private generation = 0;
+
+  constructor(network: Network, hyper: Hyperparameters = DEFAULT_HYPERPARAMETERS) {
+    checkParamShapes(network.spec, network.params);
+    this.spec = network.spec;
+    this._params = cloneParams(network.params);
+    this._hyper = validateHyperparameters(hyper);
+    this.optimizer = createOptimizerState(this._hyper.optimizer.kind);
+    this.updates = this._params.map(({ W, b }) => ({ W: zeros(W.rows, W.cols), b: new Float64Array(b.length) }));
+  }
+
+  /** The live parameters. Read them; change them only through setParams. */
+  get params(): readonly LayerParams[] {
+    return this._params;
+  }
+
+  get network(): Network {
+    return { spec: this.spec, params: this._params };
+  }
+
+  get hyper(): Hyperparameters {
+    return this._hyper;
+  }
+
+  /** Number of updates applied so far. */
+  get steps(): number {
+    return this._steps;
+  }
+
+  get optimizerState(): Readonly<OptimizerState> {
+    return this.optimizer;
+  }
+
+  /** Validates first; on error nothing changes. Takes effect at the next update. */
+  setHyperparameters(hyper: unknown): void {
+    this._hyper = validateHyperparameters(hyper);
+  }
+
+  /** Replaces the parameters (e.g. an imported model). Optimizer state starts afresh. */
+  setParams(params: readonly LayerParams[], steps = this._steps): void {
+    checkParamShapes(this.spec, params);
+    params.forEach(({ W, b }, i) => {
+      if (!allFinite(W.data)) throw new ConfigError(`params[${i}].W`, 'contains NaN or Infinity');
+      if (!allFinite(b)) throw new ConfigError(`params[${i}].b`, 'contains NaN or Infinity');
+    });
+    this._params = cloneParams(params);
+    this.optimizer = createOptimizerState(this._hyper.optimizer.kind);
+    this._steps = steps;
+    this.generation++;
+  }
+
+  /** Starts a step on a batch, to be run phase by phase. Any unfinished step is abandoned. */
+  begin(batch: Batch, options: { trace?: boolean } = {}): PhaseStepper {
+    checkBatch(this.spec, batch);
+    const m = batch.x.rows;
+    if (this.ws === null || this.ws.m !== m) this.ws = createWorkspace(this.spec, m);
+    this.generation++;
+    return new PhaseStepper(this, this.internals(), batch, this.generation, options.trace ?? false);
+  }
+
+  /** One whole step: forward, loss, backward, update. */
+  step(batch: Batch, options: { trace?: boolean } = {}): StepResult {
+    const stepper = this.begin(batch, options);
+    stepper.runAll();
+    return stepper.result();
+  }
+
+  private internals(): StepperAccess {
+    return {
+      ws: () => this.ws!,
+      params: () => this._params,
+      hyper: () => this._hyper,
+      updates: this.updates,
+      steps: () => this._steps,
+      isCurrent: (g) => g === this.generation,
+      applyUpdate: (lr) => this.applyUpdate(lr),
+    };
+  }
+
+  /**
+   * Computes every layer's update from its gradient, and adds it only if every new weight
+   * is finite. Returns the layer whose weights would have gone non-finite, or null.
+   */
+  private applyUpdate(learningRate: number): Divergence | null {
+    const config = this._hyper.optimizer;
+    beginUpdate(this.optimizer, config);
+    const ws = this.ws!;
+    this._params.forEach((_, i) => {
+      computeUpdate(this.optimizer, config, learningRate, 2 * i, ws.layers[i]!.dW.data, this.updates[i]!.W.data);
+      computeUpdate(this.optimizer, config, learningRate, 2 * i + 1, ws.layers[i]!.db, this.updates[i]!.b);
+    });
+    for (let i = 0; i < this._params.length; i++) {
+      const bad = firstNonFiniteSum(this._params[i]!.W.data, this.updates[i]!.W.data)
+        ? 'W'
+        : firstNonFiniteSum(this._params[i]!.b, this.updates[i]!.b)
+          ? 'b'
+          : null;
+      if (bad !== null) {
+        // The optimizer's state has taken in this step; start it afresh with the last finite weights.
+        this.optimizer = createOptimizerState(config.kind);
+        return { phase: { kind: 'update' }, quantity: bad, layer: i + 1 };
+      }
+    }
+    for (let i = 0; i < this._params.length; i++) {
+      addInto(this._params[i]!.W.data, this.updates[i]!.W.data);
+      addInto(this._params[i]!.b, this.updates[i]!.b);
+    }
+    this._steps++;
+    return null;
+  }
+}
+
+function addInto(target: Float64Array, delta: Float64Array): void {
+  for (let s = 0; s < target.length; s++) target[s] += delta[s]!;
+}
+
+function firstNonFiniteSum(w: Float64Array, delta: Float64Array): boolean {
+  for (let s = 0; s < w.length; s++) if (!Number.isFinite(w[s]! + delta[s]!)) return true;
+  return false;
+}
+
+function checkBatch(spec: NetworkSpec, batch: Batch): void {
+  const { x, t } = batch;
+  const nIn = spec.layers[0]!.units;
+  const nOut = spec.layers[spec.layers.length - 1]!.units;
+  if (x.rows < 1 || x.rows > MAX_BATCH_SIZE) throw new ConfigError('batch.x', `needs 1 to ${MAX_BATCH_SIZE} rows, got ${x.rows}`);
+  if (x.cols !== nIn) throw new ConfigError('batch.x', `rows must have ${nIn} inputs, got ${x.cols}`);
+  if (t.cols !== nOut) throw new ConfigError('batch.t', `rows must have ${nOut} targets, got ${t.cols}`);
+  if (t.rows !== x.rows) throw new ConfigError('batch.t', `has ${t.rows} rows but batch.x has ${x.rows}`);
+  if (x.data.length !== x.rows * x.cols) throw new ConfigError('batch.x', 'data length does not match its shape');
+  if (t.data.length !== t.rows * t.cols) throw new ConfigError('batch.t', 'data length does not match its shape');
+  if (!allFinite(x.data)) throw new ConfigError('batch.x', 'contains NaN or Infinity');
+  if (!allFinite(t.data)) throw new ConfigError('batch.t', 'contains NaN or Infinity');
+}
+
+/** What a stepper may touch of its trainer. */
+interface StepperAccess {
+  ws(): Workspace;
+  params(): readonly LayerParams[];
+  hyper(): Hyperparameters;
+  readonly updates: readonly { W: Matrix; b: Float64Array }[];
+  steps(): number;
+  isCurrent(generation: number): boolean;
+  applyUpdate(learningRate: number): Divergence | null;
+}
+
+/** One step in progress. Call `next()` until `done`, then read `result()`. */
+export class PhaseStepper {
+  readonly phases: readonly Phase[];
+  private index = 0;
+  private readonly step: number;
+  private loss: LossBreakdown | null = null;
+  private divergence: Divergence | null = null;
+  private applied = false;
+  private learningRate: number | null = null;
+  /** Copies of the weights before the update, kept only when tracing. */
+  private readonly paramsBefore: LayerParams[] | null;
+  private readonly spec: NetworkSpec;
+
+  constructor(
+    trainer: Trainer,
+    private readonly access: StepperAccess,
+    private readonly batch: Batch,
+    private readonly generation: number,
+    traced: boolean,
+  ) {
+    this.spec = trainer.spec;
+    this.phases = phasesOf(depth(trainer.spec));
+    this.step = access.steps();
+    this.paramsBefore = traced ? cloneParams(access.params()) : null;
+  }
+
+  get done(): boolean {
+    return this.index >= this.phases.length;
+  }
+
+  /** The phase `next()` will run, or null when done. */
+  get upcoming(): Phase | null {
+    return this.phases[this.index] ?? null;
+  }
+
+  /** Runs the next phase and returns it. */
+  next(): Phase {
+    if (!this.access.isCurrent(this.generation)) throw new Error('this step was superseded by a newer one');
+    const phase = this.phases[this.index];
+    if (phase === undefined) throw new Error('the step is complete');
+    this.run(phase);
+    this.index++;
+    return phase;
+  }
+
+  runAll(): void {
+    while (!this.done) this.next();
+  }
+
+  result(): StepResult {
+    if (!this.done || this.loss === null) throw new Error('the step is not complete');
+    const base = { step: this.step, loss: this.loss, applied: this.applied, divergence: this.divergence };
+    return this.paramsBefore ? { ...base, trace: this.trace() } : base;
+  }
+
+  /** A copy of everything computed so far. Needs the stepper to have been begun with trace. */
+  trace(): Trace {
+    if (this.paramsBefore === null) throw new Error('begin the step with { trace: true } to read its trace');
+    const ws = this.access.ws();
+    const ran = this.phases.slice(0, this.index);
+    const has = (kind: Phase['kind'], layer?: number) =>
+      ran.some((p) => p.kind === kind && (layer === undefined || ('layer' in p && p.layer === layer)));
+    const trace: Trace = {
+      step: this.step,
+      x: cloneMatrix(this.batch.x),
+      t: cloneMatrix(this.batch.t),
+      layers: this.paramsBefore.map((p, i) => {
+        const l = i + 1;
+        const buf = ws.layers[i]!;
+        const lt: Trace['layers'][number] = { W: cloneMatrix(p.W), b: new Float64Array(p.b) };
+        if (has('forward', l)) {
+          lt.z = cloneMatrix(buf.z);
+          lt.a = cloneMatrix(buf.a);
+        }
+        if (has('backward', l)) {
+          lt.delta = cloneMatrix(buf.delta);
+          lt.dW = cloneMatrix(buf.dW);
+          lt.db = new Float64Array(buf.db);
+        }
+        if (this.applied) {
+          lt.updateW = cloneMatrix(this.access.updates[i]!.W);
+          lt.updateB = new Float64Array(this.access.updates[i]!.b);
+        }
+        return lt;
+      }),
+      phases: ran,
+    };
+    if (this.loss !== null) {
+      trace.y = cloneMatrix(ws.y);
+      trace.perSampleLoss = new Float64Array(ws.perSample);
+      trace.loss = this.loss;
+    }
+    if (this.learningRate !== null) trace.learningRate = this.learningRate;
+    return trace;
+  }
+
+  private run(phase: Phase): void {
+    const ws = this.access.ws();
+    const params = this.access.params();
+    const hyper = this.access.hyper();
+    const { x, t } = this.batch;
+    const spec = this.spec;
+    switch (phase.kind) {
+      case 'forward': {
+        forwardLayer(spec, params, ws, x, phase.layer);
+        if (!allFinite(ws.layers[phase.layer - 1]!.z.data)) this.diverge(phase, 'z', phase.layer);
+        return;
+      }
+      case 'loss': {
+        this.loss = computeLoss(spec, params, hyper.regularization, ws, t);
+        if (!Number.isFinite(this.loss.total)) this.diverge(phase, 'loss', null);
+        return;
+      }
+      case 'backward': {
+        backwardLayer(spec, params, hyper.regularization, ws, x, t, phase.layer);
+        const buf = ws.layers[phase.layer - 1]!;
+        if (!allFinite(buf.delta.data)) this.diverge(phase, 'delta', phase.layer);
+        else if (!allFinite(buf.dW.data)) this.diverge(phase, 'dW', phase.layer);
+        else if (!allFinite(buf.db)) this.diverge(phase, 'db', phase.layer);
+        return;
+      }
+      case 'update': {
+        if (this.divergence !== null) return; // never apply a non-finite gradient
+        this.learningRate = hyper.learningRate;
+        const refused = this.access.applyUpdate(hyper.learningRate);
+        if (refused === null) this.applied = true;
+        else this.diverge(phase, refused.quantity, refused.layer);
+        return;
+      }
+    }
+  }
+
+  private diverge(phase: Phase, quantity: Divergence['quantity'], layer: number | null): void {
+    this.divergence ??= { phase, quantity, layer };
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { cloneRng, createRng, gaussian, nextUint32, shuffleInPlace, uniform, uniformInt } from '../../../src/core/rng.ts';
+
+describe('rng', () => {
+  it('gives the same sequence for the same seed and a different one for another seed', () => {
+    const a = createRng(7);
+    const b = createRng(7);
+    const c = createRng(8);
+    const sa = Array.from({ length: 20 }, () => nextUint32(a));
+    const sb = Array.from({ length: 20 }, () => nextUint32(b));
+    const sc = Array.from({ length: 20 }, () => nextUint32(c));
+    expect(sa).toEqual(sb);
+    expect(sa).not.toEqual(sc);
+  });
+
+  it('works for seed 0 (splitmix seeding avoids an all-zero state)', () => {
+    const r = createRng(0);
+    const draws = new Set(Array.from({ length: 100 }, () => nextUint32(r)));
+    expect(draws.size).toBe(100);
+  });
+
+  it('refuses a non-finite seed', () => {
+    expect(() => createRng(NaN)).toThrow(/seed/);
+  });
+
+  it('draws uniform doubles in [0, 1) with mean ½ and variance 1/12', () => {
+    const r = createRng(1);
+    const n = 100_000;
+    let sum = 0;
+    let sq = 0;
+    let outside = 0;
+    for (let i = 0; i < n; i++) {
+      const u = uniform(r);
+      if (!(u >= 0 && u < 1)) outside++;
+      sum += u;
+      sq += u * u;
+    }
+    const mean = sum / n;
+    expect(outside).toBe(0);
+    expect(mean).toBeCloseTo(0.5, 2);
+    expect(sq / n - mean * mean).toBeCloseTo(1 / 12, 2);
+  });
+
+  it('draws standard normals with mean 0, variance 1 and the right tail mass', () => {
+    const r = createRng(2);
+    const n = 100_000;
+    let sum = 0;
+    let sq = 0;
+    let beyond2 = 0;
+    for (let i = 0; i < n; i++) {
+      const g = gaussian(r);
+      sum += g;
+      sq += g * g;
+      if (Math.abs(g) > 2) beyond2++;
+    }
+    expect(sum / n).toBeCloseTo(0, 1);
+    expect(sq / n).toBeCloseTo(1, 1);
+    expect(beyond2 / n).toBeCloseTo(0.0455, 2); // P(|Z| > 2) ≈ 4.55 %
+  });
+
+  it('draws unbiased integers in [0, n)', () => {
+    const r = createRng(3);
+    const counts = new Array(6).fill(0);
+    for (let i = 0; i < 60_000; i++) counts[uniformInt(r, 6)]++;
+    for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(400);
+    expect(() => uniformInt(r, 0)).toThrow(RangeError);
+    expect(() => uniformInt(r, 2.5)).toThrow(RangeError);
+  });
+
+  it('clones state so that the copy and the original continue identically and independently', () => {
+    const a = createRng(4);
+    gaussian(a); // leaves a spare normal waiting
+    const b = cloneRng(a);
+    expect(gaussian(b)).toBe(gaussian(a));
+    expect(uniform(b)).toBe(uniform(a));
+    uniform(a);
+    expect(a.s).not.toEqual(b.s);
+  });
+
+  it('shuffles into a permutation', () => {
+    const r = createRng(5);
+    const xs = Int32Array.from({ length: 50 }, (_, i) => i);
+    shuffleInPlace(r, xs);
+    expect(Array.from(xs).sort((p, q) => p - q)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(Array.from(xs)).not.toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import {
+  affineInto,
+  allFinite,
+  argmaxRow,
+  columnSumsInto,
+  fromRows,
+  timesTransposeInto,
+  toRows,
+  transposeTimesInto,
+  zeros,
+} from '../../../src/core/tensor.ts';
+
+describe('tensor kernels', () => {
+  const A = fromRows([
+    [1, 0, 2],
+    [0, -1, 3],
+  ]); // 2 × 3
+  const W = fromRows([
+    [1, 2],
+    [3, 4],
+    [5, 6],
+  ]); // 3 × 2
+
+  it('round-trips rows and refuses ragged rows', () => {
+    expect(toRows(A)).toEqual([
+      [1, 0, 2],
+      [0, -1, 3],
+    ]);
+    expect(() => fromRows([[1, 2], [3]])).toThrow(/row 1/);
+  });
+
+  it('computes Z = A·W + b (zero entries of A skipped, same result)', () => {
+    const Z = zeros(2, 2);
+    affineInto(A, W, Float64Array.of(0.5, -0.5), Z);
+    // row 0: [1·1 + 2·5, 1·2 + 2·6] + b = [11.5, 13.5]; row 1: [−3 + 15, −4 + 18] + b = [12.5, 13.5]
+    expect(toRows(Z)).toEqual([
+      [11.5, 13.5],
+      [12.5, 13.5],
+    ]);
+  });
+
+  it('computes C = s·Aᵀ·D', () => {
+    const D = fromRows([
+      [1, 2],
+      [3, 4],
+    ]);
+    const C = zeros(3, 2);
+    transposeTimesInto(A, D, 0.5, C);
+    // Aᵀ·D = [[1, 2], [−3, −4], [2·1 + 3·3, 2·2 + 3·4]] = [[1, 2], [−3, −4], [11, 16]]
+    expect(toRows(C)).toEqual([
+      [0.5, 1],
+      [-1.5, -2],
+      [5.5, 8],
+    ]);
+  });
+
+  it('computes C = D·Wᵀ', () => {
+    const D = fromRows([[1, -1]]);
+    const C = zeros(1, 3);
+    timesTransposeInto(D, W, C);
+    expect(toRows(C)).toEqual([[-1, -1, -1]]);
+  });
+
+  it('computes scaled column sums', () => {
+    const out = new Float64Array(3);
+    columnSumsInto(A, 2, out);
+    expect(Array.from(out)).toEqual([2, -2, 10]);
+  });
+
+  it('finds the first argmax of a row and detects non-finite entries', () => {
+    expect(argmaxRow(fromRows([[1, 5, 5, 2]]), 0)).toBe(1);
+    expect(allFinite(Float64Array.of(1, 2))).toBe(true);
+    expect(allFinite(Float64Array.of(1, NaN))).toBe(false);
+    expect(allFinite(Float64Array.of(-Infinity))).toBe(false);
+  });
+});
