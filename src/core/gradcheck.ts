@@ -69,7 +69,7 @@ export function backpropGradients(
 ): { dW: Float64Array; db: Float64Array }[] {
   const ws = createWorkspace(spec, batch.x.rows);
   lossOnly(spec, params, reg, ws, batch);
-  for (let l = depth(spec); l >= 1; l--) backwardLayer(spec, params, reg, ws, batch.x, batch.t, l);
+  for (let l = depth(spec); l >= 1; l--) backwardLayer(spec, params, reg, ws, batch.t, l);
   return ws.layers.map((buf) => ({ dW: new Float64Array(buf.dW.data), db: new Float64Array(buf.db) }));
 }
 

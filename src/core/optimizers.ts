@@ -38,28 +38,40 @@ export function beginUpdate(state: OptimizerState, config: OptimizerConfig): voi
   state.t += 1;
 }
 
-/** update[s] = Δθ[s] for gradient g of tensor number `index`. */
+/**
+ * update[s] = Δθ[s] for gradient g of tensor number `index`, whose values are theta.
+ * Returns true when every θ + Δθ is finite (0·x is NaN exactly when x is not finite), so the
+ * caller can refuse the update without another pass.
+ */
 export function computeUpdate(
   state: OptimizerState,
   config: OptimizerConfig,
   learningRate: number,
   index: number,
+  theta: Float64Array,
   g: Float64Array,
   update: Float64Array,
-): void {
+): boolean {
   const eta = learningRate;
+  let finite = 0;
   switch (config.kind) {
     case 'sgd':
-      for (let s = 0; s < g.length; s++) update[s] = -eta * g[s]!;
-      return;
+      for (let s = 0; s < g.length; s++) {
+        const u = -eta * g[s]!;
+        update[s] = u;
+        finite += (theta[s]! + u) * 0;
+      }
+      return finite === 0;
     case 'momentum': {
       const mu = config.momentum;
       const v = (state.m[index] ??= new Float64Array(g.length));
       for (let s = 0; s < g.length; s++) {
-        v[s] = mu * v[s]! - eta * g[s]!;
-        update[s] = v[s]!;
+        const u = mu * v[s]! - eta * g[s]!;
+        v[s] = u;
+        update[s] = u;
+        finite += (theta[s]! + u) * 0;
       }
-      return;
+      return finite === 0;
     }
     case 'adam': {
       const { beta1, beta2, epsilon } = config;
@@ -71,9 +83,11 @@ export function computeUpdate(
         const gs = g[s]!;
         m[s] = beta1 * m[s]! + (1 - beta1) * gs;
         v[s] = beta2 * v[s]! + (1 - beta2) * gs * gs;
-        update[s] = (-eta * (m[s]! / c1)) / (Math.sqrt(v[s]! / c2) + epsilon);
+        const u = (-eta * (m[s]! / c1)) / (Math.sqrt(v[s]! / c2) + epsilon);
+        update[s] = u;
+        finite += (theta[s]! + u) * 0;
       }
-      return;
+      return finite === 0;
     }
   }
 }

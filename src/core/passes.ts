@@ -17,7 +17,8 @@ import type { LayerParams } from './network.ts';
 import { addPenaltyGradient, penalty } from './regularizers.ts';
 import type { NetworkSpec, Regularization } from './spec.ts';
 import { depth } from './spec.ts';
-import { affineInto, columnSumsInto, timesTransposeInto, transposeTimesInto, zeros, type Matrix } from './tensor.ts';
+import { columnListsInto, createSparseLists, rowListsInto, sparseTimesDenseInto, type SparseLists } from './sparse.ts';
+import { columnSumsInto, timesTransposeInto, zeros, type Matrix } from './tensor.ts';
 
 export interface Batch {
   /** m × n⁰ inputs, one sample per row. */
@@ -35,6 +36,9 @@ export interface LayerBuffers {
   readonly delta: Matrix;
   readonly dW: Matrix;
   readonly db: Float64Array;
+  /** Nonzeros of aˡ⁻¹ by row (built in forward l) and by column (built in backward l). */
+  readonly inputRows: SparseLists;
+  readonly inputCols: SparseLists;
 }
 
 export interface Workspace {
@@ -68,6 +72,8 @@ export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
       delta: zeros(m, n),
       dW: zeros(nIn, n),
       db: new Float64Array(n),
+      inputRows: createSparseLists(m, m * nIn),
+      inputCols: createSparseLists(nIn, m * nIn),
     });
   }
   const k = spec.layers[spec.layers.length - 1]!.units;
@@ -83,7 +89,8 @@ export function layerInput(ws: Workspace, x: Matrix, l: number): Matrix {
 export function forwardLayer(spec: NetworkSpec, params: readonly LayerParams[], ws: Workspace, x: Matrix, l: number): void {
   const { W, b } = params[l - 1]!;
   const buf = ws.layers[l - 1]!;
-  affineInto(layerInput(ws, x, l), W, b, buf.z);
+  rowListsInto(layerInput(ws, x, l), buf.inputRows);
+  sparseTimesDenseInto(buf.inputRows, W, b, buf.z); // z = a·W + b
   activation(spec.layers[l]!.activation!).apply(buf.z.data, buf.a.data);
 }
 
@@ -111,13 +118,12 @@ export function computeLoss(
   return { data, penalty: pen, total: data + pen };
 }
 
-/** δˡ, ∂L/∂Wˡ and ∂L/∂bˡ. Needs δˡ⁺¹ already computed for l < L. */
+/** δˡ, ∂L/∂Wˡ and ∂L/∂bˡ. Needs forward l (its input lists) and, for l < L, δˡ⁺¹. */
 export function backwardLayer(
   spec: NetworkSpec,
   params: readonly LayerParams[],
   reg: Regularization,
   ws: Workspace,
-  x: Matrix,
   t: Matrix,
   l: number,
 ): void {
@@ -134,7 +140,8 @@ export function backwardLayer(
     for (let s = 0; s < d.length; s++) d[s] *= buf.fPrime[s]!;
   }
   const inv = 1 / ws.m;
-  transposeTimesInto(layerInput(ws, x, l), buf.delta, inv, buf.dW);
+  columnListsInto(buf.inputRows, buf.dW.rows, buf.inputCols);
+  sparseTimesDenseInto(buf.inputCols, buf.delta, null, buf.dW, inv); // (1/m)·aᵀ·δ
   addPenaltyGradient(reg, params[l - 1]!.W.data, buf.dW.data);
   columnSumsInto(buf.delta, inv, buf.db);
 }

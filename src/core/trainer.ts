@@ -129,24 +129,22 @@ export class Trainer {
   private applyUpdate(learningRate: number): Divergence | null {
     const config = this._hyper.optimizer;
     beginUpdate(this.optimizer, config);
-    const ws = this.ws!;
-    this._params.forEach((_, i) => {
-      computeUpdate(this.optimizer, config, learningRate, 2 * i, ws.layers[i]!.dW.data, this.updates[i]!.W.data);
-      computeUpdate(this.optimizer, config, learningRate, 2 * i + 1, ws.layers[i]!.db, this.updates[i]!.b);
-    });
-    for (let i = 0; i < this._params.length; i++) {
-      const bad = firstNonFiniteSum(this._params[i]!.W.data, this.updates[i]!.W.data)
-        ? 'W'
-        : firstNonFiniteSum(this._params[i]!.b, this.updates[i]!.b)
-          ? 'b'
-          : null;
-      if (bad !== null) {
-        // The optimizer's state has taken in this step; start it afresh with the last finite weights.
-        this.optimizer = createOptimizerState(config.kind);
-        return { phase: { kind: 'update' }, quantity: bad, layer: i + 1 };
-      }
+    const layers = this.ws!.layers;
+    const L = this._params.length;
+    let refused: Divergence | null = null;
+    for (let i = 0; i < L; i++) {
+      const { W, b } = this._params[i]!;
+      const u = this.updates[i]!;
+      const okW = computeUpdate(this.optimizer, config, learningRate, 2 * i, W.data, layers[i]!.dW.data, u.W.data);
+      const okB = computeUpdate(this.optimizer, config, learningRate, 2 * i + 1, b, layers[i]!.db, u.b);
+      if (refused === null && !(okW && okB)) refused = { phase: { kind: 'update' }, quantity: okW ? 'b' : 'W', layer: i + 1 };
     }
-    for (let i = 0; i < this._params.length; i++) {
+    if (refused !== null) {
+      // The optimizer's state has taken in this step; start it afresh with the last finite weights.
+      this.optimizer = createOptimizerState(config.kind);
+      return refused;
+    }
+    for (let i = 0; i < L; i++) {
       addInto(this._params[i]!.W.data, this.updates[i]!.W.data);
       addInto(this._params[i]!.b, this.updates[i]!.b);
     }
@@ -157,11 +155,6 @@ export class Trainer {
 
 function addInto(target: Float64Array, delta: Float64Array): void {
   for (let s = 0; s < target.length; s++) target[s] += delta[s]!;
-}
-
-function firstNonFiniteSum(w: Float64Array, delta: Float64Array): boolean {
-  for (let s = 0; s < w.length; s++) if (!Number.isFinite(w[s]! + delta[s]!)) return true;
-  return false;
 }
 
 function checkBatch(spec: NetworkSpec, batch: Batch): void {
@@ -303,7 +296,7 @@ export class PhaseStepper {
         return;
       }
       case 'backward': {
-        backwardLayer(spec, params, hyper.regularization, ws, x, t, phase.layer);
+        backwardLayer(spec, params, hyper.regularization, ws, t, phase.layer);
         const buf = ws.layers[phase.layer - 1]!;
         if (!allFinite(buf.delta.data)) this.diverge(phase, 'delta', phase.layer);
         else if (!allFinite(buf.dW.data)) this.diverge(phase, 'dW', phase.layer);

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  affineInto,
   allFinite,
   argmaxRow,
   columnSumsInto,
   fromRows,
   timesTransposeInto,
   toRows,
-  transposeTimesInto,
   zeros,
 } from '../../../src/core/tensor.ts';
 
@@ -28,31 +26,6 @@ describe('tensor kernels', () => {
       [0, -1, 3],
     ]);
     expect(() => fromRows([[1, 2], [3]])).toThrow(/row 1/);
-  });
-
-  it('computes Z = A·W + b (zero entries of A skipped, same result)', () => {
-    const Z = zeros(2, 2);
-    affineInto(A, W, Float64Array.of(0.5, -0.5), Z);
-    // row 0: [1·1 + 2·5, 1·2 + 2·6] + b = [11.5, 13.5]; row 1: [−3 + 15, −4 + 18] + b = [12.5, 13.5]
-    expect(toRows(Z)).toEqual([
-      [11.5, 13.5],
-      [12.5, 13.5],
-    ]);
-  });
-
-  it('computes C = s·Aᵀ·D', () => {
-    const D = fromRows([
-      [1, 2],
-      [3, 4],
-    ]);
-    const C = zeros(3, 2);
-    transposeTimesInto(A, D, 0.5, C);
-    // Aᵀ·D = [[1, 2], [−3, −4], [2·1 + 3·3, 2·2 + 3·4]] = [[1, 2], [−3, −4], [11, 16]]
-    expect(toRows(C)).toEqual([
-      [0.5, 1],
-      [-1.5, -2],
-      [5.5, 8],
-    ]);
   });
 
   it('computes C = D·Wᵀ', () => {
