@@ -1,0 +1,112 @@
+/**
+ * `trace`, `gradcheck` and `export`: one step of a model on a batch, every number as JSON.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ConfigError } from '../core/errors.ts';
+import { gradientCheck } from '../core/gradcheck.ts';
+import { createNetwork } from '../core/network.ts';
+import { createRng } from '../core/rng.ts';
+import { toRows, type Matrix } from '../core/tensor.ts';
+import { Trainer } from '../core/trainer.ts';
+import type { Trace } from '../core/trace.ts';
+import { parseBatchFile } from '../data/batch-file.ts';
+import { modelToJson, parseModelFile, type ModelFile } from '../data/model-file.ts';
+import { numberFlag, requireFlag, UsageError, type ParsedArgs } from './args.ts';
+import { resolveConfig } from './train.ts';
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} file "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function loadModelAndBatch(args: ParsedArgs) {
+  const model = parseModelFile(readText(requireFlag(args, 'model'), 'model'));
+  const layers = model.network.spec.layers;
+  const batch = parseBatchFile(readText(requireFlag(args, 'batch'), 'batch'), layers[0]!.units, layers[layers.length - 1]!.units);
+  return { model, batch };
+}
+
+const rows = (m: Matrix | undefined) => (m === undefined ? undefined : toRows(m));
+const list = (v: Float64Array | undefined) => (v === undefined ? undefined : Array.from(v));
+
+function traceToJson(trace: Trace, model: ModelFile, trainer: Trainer | null): object {
+  return {
+    format: 'backprop-lab/trace@1',
+    convention: 'row vectors: z = a·W + b, W[i][j] from unit i below to unit j above; delta = dL_i/dz per sample; dW = (1/m)·aᵀ·delta + penalty gradient',
+    regularization: model.regularization,
+    loss: trace.loss,
+    y: rows(trace.y),
+    layers: trace.layers.map((l, i) => ({
+      layer: i + 1,
+      z: rows(l.z),
+      a: rows(l.a),
+      delta: rows(l.delta),
+      dW: rows(l.dW),
+      db: list(l.db),
+      ...(trainer === null
+        ? {}
+        : { updateW: rows(l.updateW), updateB: list(l.updateB), W: toRows(trainer.params[i]!.W), b: Array.from(trainer.params[i]!.b) }),
+    })),
+    ...(trace.learningRate === undefined ? {} : { learningRate: trace.learningRate }),
+  };
+}
+
+export function runTrace(args: ParsedArgs, out: (line: string) => void): void {
+  const { model, batch } = loadModelAndBatch(args);
+  const apply = args.flags.get('apply') === true;
+  const lr = numberFlag(args, 'lr');
+  if (apply && lr === undefined) throw new UsageError('--apply needs --lr X (the SGD learning rate)');
+  if (!apply && lr !== undefined) throw new UsageError('--lr only makes sense with --apply');
+  if (lr !== undefined && !(lr > 0)) throw new UsageError(`--lr must be greater than 0, got ${lr}`);
+  const trainer = new Trainer(model.network, {
+    learningRate: lr ?? 1,
+    optimizer: { kind: 'sgd' },
+    regularization: model.regularization,
+  });
+  const stepper = trainer.begin(batch, { trace: true });
+  while (!stepper.done && (apply || stepper.upcoming?.kind !== 'update')) stepper.next();
+  out(JSON.stringify(traceToJson(stepper.trace(), model, apply ? trainer : null)));
+}
+
+export function runGradcheck(args: ParsedArgs, out: (line: string) => void): void {
+  const { model, batch } = loadModelAndBatch(args);
+  const max = numberFlag(args, 'max-entries', { integer: true, min: 1 });
+  const report = gradientCheck(model.network.spec, model.network.params, model.regularization, batch, {
+    ...(max === undefined ? {} : { maxEntriesPerTensor: max, seed: 0 }),
+  });
+  out(
+    JSON.stringify({
+      format: 'backprop-lab/gradcheck@1',
+      method: 'fourth-order central difference',
+      h: report.h,
+      relativeError: `|g − ĝ| / max(|g|, |ĝ|, ${report.relativeFloor})`,
+      maxRelError: report.maxRelError,
+      maxAbsError: report.maxAbsError,
+      tensors: report.tensors.map((t) => ({
+        name: t.name,
+        size: t.size,
+        checked: t.indices.length,
+        maxAbsError: t.maxAbsError,
+        maxRelError: t.maxRelError,
+        meanAbsDiff: t.meanAbsDiff,
+      })),
+    }),
+  );
+}
+
+export function runExport(args: ParsedArgs, out: (line: string) => void): void {
+  const config = resolveConfig(args);
+  const path = requireFlag(args, 'out');
+  const seed = numberFlag(args, 'seed', { integer: true, min: 0 }) ?? config.seed;
+  // The same stream the Experiment draws its initial weights from.
+  const network = createNetwork(config.network, config.init, createRng(seed * 2));
+  try {
+    writeFileSync(path, JSON.stringify(modelToJson(network, config.hyper.regularization)));
+  } catch (e) {
+    throw new ConfigError('out', `cannot write "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  out(JSON.stringify({ wrote: path, preset: config.name, seed, layers: config.network.layers.map((l) => l.units) }));
+}

@@ -1,0 +1,158 @@
+/**
+ * An experiment as one plain, serialisable object: the network, how it starts, how it
+ * learns, on what data, for how long, and how often it is measured. Presets are values of
+ * this type; a config file for the CLI is one too.
+ */
+import { ConfigError, requireInRange, requireInteger, requireOneOf } from '../core/errors.ts';
+import {
+  validateHyperparameters,
+  validateInit,
+  validateNetworkSpec,
+  type Hyperparameters,
+  type InitConfig,
+  type NetworkSpec,
+} from '../core/spec.ts';
+import type { Toy2dName } from '../data/toy2d.ts';
+
+export const TOY_2D_NAMES: readonly Toy2dName[] = ['circle', 'xor', 'gaussians', 'spiral', 'moons', 'flower', 'random-labels'];
+export const REGRESSION_NAMES = ['noisy-sine', 'friedman1'] as const;
+export type RegressionName = (typeof REGRESSION_NAMES)[number];
+
+/** Which MNIST images: a part of the file, then optionally its first or last n or a seeded random n. */
+export interface MnistSelection {
+  readonly part: 'train' | 't10k';
+  readonly take: 'all' | 'first' | 'last' | 'random';
+  readonly n?: number;
+}
+
+export type DataConfig =
+  | { readonly kind: 'mnist'; readonly train: MnistSelection; readonly test: MnistSelection | null }
+  | {
+      readonly kind: 'toy2d';
+      readonly name: Toy2dName;
+      readonly n: number;
+      readonly noise: number;
+      /** Share of the points held out for testing; 0 trains and evaluates on all of them. */
+      readonly testFraction: number;
+      readonly seed: number;
+    }
+  | {
+      readonly kind: 'regression';
+      readonly name: RegressionName;
+      readonly n: number;
+      readonly noise: number;
+      readonly testFraction: number;
+      readonly seed: number;
+    };
+
+/**
+ * How batches are drawn and how long training runs:
+ *   with-replacement: each batch is `batchSize` samples drawn independently (the two-layer-net loop);
+ *   epochs: a fresh shuffle each epoch, cut into batches (the SGD loop);
+ *   full-batch: every step uses the whole training set (plain gradient descent).
+ * `iterations` counts steps; an epoch is ⌈n / batchSize⌉ steps (one step for full-batch).
+ */
+export interface ScheduleConfig {
+  readonly sampling: 'with-replacement' | 'epochs' | 'full-batch';
+  readonly batchSize: number;
+  readonly iterations: number;
+  /** Evaluate every this many iterations (and after the last one). */
+  readonly evaluateEvery: number;
+  /** Evaluate on the whole training set too (the test set is always evaluated when present). */
+  readonly evaluateTrain: boolean;
+}
+
+export interface PublishedResult {
+  /** Where the figure comes from. */
+  readonly source: string;
+  readonly trainAccuracy?: number;
+  readonly testAccuracy?: number;
+  /** What the figure is: final, or the best over the evaluations. */
+  readonly measure: 'final' | 'peak';
+}
+
+export interface ExperimentConfig {
+  readonly name: string;
+  readonly title: string;
+  /** Where the setup comes from, and which settings are ours where the source is silent. */
+  readonly source: string;
+  readonly network: NetworkSpec;
+  readonly init: InitConfig;
+  readonly hyper: Hyperparameters;
+  readonly data: DataConfig;
+  readonly schedule: ScheduleConfig;
+  /** Seeds the initial weights and the batch order. */
+  readonly seed: number;
+  readonly published?: PublishedResult;
+}
+
+function obj(field: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(field, 'must be an object');
+  return value as Record<string, unknown>;
+}
+
+function validateMnistSelection(field: string, value: unknown): MnistSelection {
+  const o = obj(field, value);
+  const part = requireOneOf(`${field}.part`, o['part'], ['train', 't10k'] as const);
+  const take = requireOneOf(`${field}.take`, o['take'], ['all', 'first', 'last', 'random'] as const);
+  const max = part === 'train' ? 60_000 : 10_000;
+  if (take === 'all') return { part, take };
+  return { part, take, n: requireInteger(`${field}.n`, o['n'], 1, max) };
+}
+
+export function validateDataConfig(value: unknown, field = 'data'): DataConfig {
+  const o = obj(field, value);
+  const kind = requireOneOf(`${field}.kind`, o['kind'], ['mnist', 'toy2d', 'regression'] as const);
+  if (kind === 'mnist') {
+    const test = o['test'] === null || o['test'] === undefined ? null : validateMnistSelection(`${field}.test`, o['test']);
+    return { kind, train: validateMnistSelection(`${field}.train`, o['train']), test };
+  }
+  const common = {
+    n: requireInteger(`${field}.n`, o['n'], 2, 100_000),
+    noise: requireInRange(`${field}.noise`, o['noise'], 0, 10),
+    testFraction: requireInRange(`${field}.testFraction`, o['testFraction'], 0, 0.9),
+    seed: requireInteger(`${field}.seed`, o['seed'], 0, 2 ** 32 - 1),
+  };
+  if (kind === 'toy2d') return { kind, name: requireOneOf(`${field}.name`, o['name'], TOY_2D_NAMES), ...common };
+  return { kind, name: requireOneOf(`${field}.name`, o['name'], REGRESSION_NAMES), ...common };
+}
+
+export function validateSchedule(value: unknown, field = 'schedule'): ScheduleConfig {
+  const o = obj(field, value);
+  const sampling = requireOneOf(`${field}.sampling`, o['sampling'], ['with-replacement', 'epochs', 'full-batch'] as const);
+  const evaluateTrain = o['evaluateTrain'];
+  if (typeof evaluateTrain !== 'boolean') throw new ConfigError(`${field}.evaluateTrain`, 'must be true or false');
+  return {
+    sampling,
+    batchSize: requireInteger(`${field}.batchSize`, o['batchSize'], 1, 100_000),
+    iterations: requireInteger(`${field}.iterations`, o['iterations'], 1, 100_000_000),
+    evaluateEvery: requireInteger(`${field}.evaluateEvery`, o['evaluateEvery'], 1, 100_000_000),
+    evaluateTrain,
+  };
+}
+
+/** Checks a whole experiment config; throws a ConfigError naming the first bad field. */
+export function validateExperimentConfig(value: unknown, field = 'config'): ExperimentConfig {
+  const o = obj(field, value);
+  const name = o['name'];
+  if (typeof name !== 'string' || name.length === 0) throw new ConfigError(`${field}.name`, 'must be a non-empty string');
+  const network = validateNetworkSpec(o['network'], `${field}.network`);
+  const data = validateDataConfig(o['data'], `${field}.data`);
+  const inputs = network.layers[0]!.units;
+  const expectedInputs = data.kind === 'mnist' ? 784 : data.kind === 'toy2d' ? 2 : data.name === 'noisy-sine' ? 1 : 5;
+  if (inputs !== expectedInputs) {
+    throw new ConfigError(`${field}.network.layers[0].units`, `the ${data.kind === 'toy2d' || data.kind === 'regression' ? data.name : 'mnist'} data has ${expectedInputs} inputs, got ${inputs}`);
+  }
+  return {
+    name,
+    title: typeof o['title'] === 'string' ? o['title'] : name,
+    source: typeof o['source'] === 'string' ? o['source'] : '',
+    network,
+    init: validateInit(o['init'], `${field}.init`),
+    hyper: validateHyperparameters(o['hyper'], `${field}.hyper`),
+    data,
+    schedule: validateSchedule(o['schedule'], `${field}.schedule`),
+    seed: requireInteger(`${field}.seed`, o['seed'], 0, 2 ** 32 - 1),
+    ...(o['published'] === undefined ? {} : { published: o['published'] as PublishedResult }),
+  };
+}

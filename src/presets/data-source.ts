@@ -1,0 +1,46 @@
+/**
+ * Turns a data config into train and test sets. MNIST bytes come from a loader the caller
+ * passes in (files in Node, fetched assets in the browser), so this module stays pure.
+ */
+import { createRng } from '../core/rng.ts';
+import type { ClassificationSet, Dataset } from '../data/dataset.ts';
+import { friedman1, noisySine } from '../data/regression.ts';
+import { firstN, lastN, randomN, trainTestSplit } from '../data/split.ts';
+import { TOY_2D } from '../data/toy2d.ts';
+import type { DataConfig, MnistSelection } from './config.ts';
+
+export interface ExperimentData {
+  readonly train: Dataset;
+  /** null when the experiment trains and evaluates on the same points. */
+  readonly test: Dataset | null;
+}
+
+export type MnistLoader = (part: MnistSelection['part']) => ClassificationSet;
+
+function select(ds: ClassificationSet, sel: MnistSelection, seed: number): Dataset {
+  switch (sel.take) {
+    case 'all':
+      return ds;
+    case 'first':
+      return firstN(ds, sel.n!);
+    case 'last':
+      return lastN(ds, sel.n!);
+    case 'random':
+      return randomN(ds, sel.n!, createRng(seed));
+  }
+}
+
+export function loadExperimentData(config: DataConfig, mnist: MnistLoader): ExperimentData {
+  if (config.kind === 'mnist') {
+    return {
+      train: select(mnist(config.train.part), config.train, 1),
+      test: config.test === null ? null : select(mnist(config.test.part), config.test, 2),
+    };
+  }
+  const options = { n: config.n, noise: config.noise, seed: config.seed };
+  const all: Dataset =
+    config.kind === 'toy2d' ? TOY_2D[config.name](options) : config.name === 'noisy-sine' ? noisySine(options) : friedman1(options);
+  if (config.testFraction === 0) return { train: all, test: null };
+  const { train, test } = trainTestSplit(all, config.testFraction, createRng(config.seed + 1));
+  return { train, test };
+}

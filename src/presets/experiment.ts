@@ -1,0 +1,117 @@
+/**
+ * Runs an experiment config: builds the network from its seed, draws batches as the schedule
+ * says, steps the trainer, and measures loss and accuracy on the whole train and test sets.
+ * The CLI and the Web Worker both drive training through this one loop.
+ */
+import { evaluate } from '../core/metrics.ts';
+import { createNetwork } from '../core/network.ts';
+import { penalty } from '../core/regularizers.ts';
+import type { Batch } from '../core/passes.ts';
+import { createRng, type Rng } from '../core/rng.ts';
+import type { Matrix } from '../core/tensor.ts';
+import { Trainer, type StepResult } from '../core/trainer.ts';
+import { EpochBatcher, gather, randomBatch } from '../data/batching.ts';
+import { targetsFor } from '../data/split.ts';
+import type { ExperimentConfig, ScheduleConfig } from './config.ts';
+import type { ExperimentData } from './data-source.ts';
+
+export interface Measurement {
+  /** Updates applied so far. */
+  readonly iteration: number;
+  /** Passes over the training set so far (fractional). */
+  readonly epoch: number;
+  /** Training objective on the whole training set: mean data loss + penalty; null when not measured. */
+  readonly loss: number | null;
+  /** null when not measured, or for regression. */
+  readonly trainAccuracy: number | null;
+  readonly testLoss: number | null;
+  readonly testAccuracy: number | null;
+}
+
+/** Steps in one pass over n training samples: ⌈n / batch size⌉, or 1 for full-batch descent. */
+export function stepsPerEpoch(schedule: ScheduleConfig, n: number): number {
+  return schedule.sampling === 'full-batch' ? 1 : Math.ceil(n / schedule.batchSize);
+}
+
+/** Seeds for the two random streams, so changing one never shifts the other. */
+const INIT_STREAM = 0;
+const BATCH_STREAM = 1;
+
+export class Experiment {
+  readonly config: ExperimentConfig;
+  readonly trainer: Trainer;
+  readonly data: ExperimentData;
+  private readonly outputUnits: number;
+  private readonly batchRng: Rng;
+  private readonly epochs: EpochBatcher | null;
+  private readonly fullBatch: Batch | null;
+  private readonly trainTargets: Matrix;
+  private readonly testTargets: Matrix | null;
+
+  constructor(config: ExperimentConfig, data: ExperimentData) {
+    this.config = config;
+    this.data = data;
+    const layers = config.network.layers;
+    this.outputUnits = layers[layers.length - 1]!.units;
+    const network = createNetwork(config.network, config.init, createRng(config.seed * 2 + INIT_STREAM));
+    this.trainer = new Trainer(network, config.hyper);
+    this.batchRng = createRng(config.seed * 2 + BATCH_STREAM);
+    const n = data.train.x.rows;
+    const sampling = config.schedule.sampling;
+    this.epochs = sampling === 'epochs' ? new EpochBatcher(n, config.schedule.batchSize, this.batchRng) : null;
+    this.fullBatch = sampling === 'full-batch' ? gather(data.train, Int32Array.from({ length: n }, (_, i) => i), this.outputUnits) : null;
+    this.trainTargets = targetsFor(data.train, this.outputUnits);
+    this.testTargets = data.test === null ? null : targetsFor(data.test, this.outputUnits);
+  }
+
+  get iteration(): number {
+    return this.trainer.steps;
+  }
+
+  /** Steps in one pass over the training set. */
+  get stepsPerEpoch(): number {
+    return stepsPerEpoch(this.config.schedule, this.data.train.x.rows);
+  }
+
+  get epoch(): number {
+    return this.iteration / this.stepsPerEpoch;
+  }
+
+  get done(): boolean {
+    return this.iteration >= this.config.schedule.iterations;
+  }
+
+  /** True after an update that the schedule measures at. */
+  get evaluationDue(): boolean {
+    const it = this.iteration;
+    return it > 0 && (it % this.config.schedule.evaluateEvery === 0 || it === this.config.schedule.iterations);
+  }
+
+  nextBatch(): Batch {
+    if (this.fullBatch !== null) return this.fullBatch;
+    const indices =
+      this.epochs !== null ? this.epochs.next() : randomBatch(this.batchRng, this.data.train.x.rows, this.config.schedule.batchSize);
+    return gather(this.data.train, indices, this.outputUnits);
+  }
+
+  step(options: { trace?: boolean } = {}): StepResult {
+    return this.trainer.step(this.nextBatch(), options);
+  }
+
+  measure(): Measurement {
+    const { spec, params } = this.trainer.network;
+    const classification = this.data.train.kind === 'classification';
+    const train =
+      this.config.schedule.evaluateTrain || this.data.test === null ? evaluate(spec, params, this.data.train.x, this.trainTargets) : null;
+    const test = this.data.test !== null && this.testTargets !== null ? evaluate(spec, params, this.data.test.x, this.testTargets) : null;
+    return {
+      iteration: this.iteration,
+      epoch: this.epoch,
+      loss: train === null ? null : train.loss + penalty(this.trainer.hyper.regularization, params),
+      trainAccuracy: train !== null && classification ? train.accuracy : null,
+      testLoss: test === null ? null : test.loss,
+      testAccuracy: test !== null && classification ? test.accuracy : null,
+    };
+  }
+
+}
