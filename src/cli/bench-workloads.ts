@@ -1,0 +1,183 @@
+/**
+ * The speed benchmark's workloads and the lab's side of it: the networks and pre-drawn batch
+ * pools both implementations start from, the timed loop over Trainer.step, and the raw files
+ * (little-endian float64) plus JSON manifest that hand the very same numbers to NumPy.
+ */
+import { writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
+import { join } from 'node:path';
+import { createNetwork, type LayerParams, type Network } from '../core/network.ts';
+import type { Batch } from '../core/passes.ts';
+import { createRng } from '../core/rng.ts';
+import type { Hyperparameters, InitConfig, NetworkSpec } from '../core/spec.ts';
+import { Trainer } from '../core/trainer.ts';
+import { gather, randomBatch } from '../data/batching.ts';
+import type { ClassificationSet } from '../data/dataset.ts';
+import { spiral } from '../data/toy2d.ts';
+import { loadMnist } from './mnist-files.ts';
+
+export interface Workload {
+  /** Short id, used as the prefix of its files. */
+  readonly key: string;
+  readonly name: string;
+  readonly spec: NetworkSpec;
+  readonly init: InitConfig;
+  readonly learningRate: number;
+  readonly batchSize: number;
+  readonly data: () => ClassificationSet;
+}
+
+export const WORKLOADS: readonly Workload[] = [
+  {
+    key: 'mnist-relu',
+    name: '784-50-10 relu softmax batch 100',
+    spec: {
+      layers: [{ units: 784 }, { units: 50, activation: 'relu' }, { units: 10, activation: 'identity' }],
+      loss: 'softmax-cross-entropy',
+    },
+    init: { weights: { kind: 'gaussian', std: 0.01 }, biases: { kind: 'zero' } },
+    learningRate: 0.1,
+    batchSize: 100,
+    data: () => loadMnist('train'),
+  },
+  {
+    key: 'mnist-sigmoid',
+    name: '784-30-10 sigmoid quadratic batch 10',
+    spec: {
+      layers: [{ units: 784 }, { units: 30, activation: 'sigmoid' }, { units: 10, activation: 'sigmoid' }],
+      loss: 'squared-error-half',
+    },
+    init: { weights: { kind: 'standard-normal' }, biases: { kind: 'standard-normal' } },
+    learningRate: 3.0,
+    batchSize: 10,
+    data: () => loadMnist('train'),
+  },
+  {
+    key: 'spiral-tanh',
+    name: '2-8x6-1 tanh spiral batch 10',
+    spec: {
+      layers: [
+        { units: 2 },
+        ...Array.from({ length: 6 }, () => ({ units: 8, activation: 'tanh' as const })),
+        { units: 1, activation: 'identity' },
+      ],
+      loss: 'sigmoid-binary-cross-entropy',
+    },
+    init: { weights: { kind: 'xavier' }, biases: { kind: 'zero' } },
+    learningRate: 0.03,
+    batchSize: 10,
+    data: () => spiral({ seed: 1, n: 400 }),
+  },
+];
+
+/** Distinct batches drawn before timing; the timed loop cycles through them. */
+export const POOL_SIZE = 64;
+
+/** What both implementations start from: the same initial network and the same batches. */
+export interface Prepared {
+  readonly workload: Workload;
+  readonly network: Network;
+  readonly pool: readonly Batch[];
+}
+
+export function prepare(workload: Workload, seed: number): Prepared {
+  const network = createNetwork(workload.spec, workload.init, createRng(seed));
+  const ds = workload.data();
+  const rng = createRng(seed + 1);
+  const outputs = workload.spec.layers[workload.spec.layers.length - 1]!.units;
+  const pool = Array.from({ length: POOL_SIZE }, () => gather(ds, randomBatch(rng, ds.x.rows, workload.batchSize), outputs));
+  return { workload, network, pool };
+}
+
+export function sgd(learningRate: number): Hyperparameters {
+  return { learningRate, optimizer: { kind: 'sgd' }, regularization: { kind: 'none', lambda: 0 } };
+}
+
+export interface Timing {
+  readonly steps: number;
+  readonly seconds: number;
+}
+
+/** Takes steps through the pool, in order and round again, until `seconds` of wall time have passed. */
+export function timeSteps(trainer: Trainer, pool: readonly Batch[], seconds: number): Timing {
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let now = start;
+  let steps = 0;
+  while (now < end) {
+    trainer.step(pool[steps % pool.length]!);
+    steps++;
+    now = performance.now();
+  }
+  return { steps, seconds: (now - start) / 1000 };
+}
+
+/** The arrays one after another in one array. */
+function concat(arrays: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let offset = 0;
+  for (const a of arrays) {
+    out.set(a, offset);
+    offset += a.length;
+  }
+  return out;
+}
+
+/** W¹, b¹, W², b², … one after another: the layout NumPy writes its weights in. */
+export function flattenParams(params: readonly LayerParams[]): Float64Array {
+  return concat(params.flatMap(({ W, b }) => [W.data, b]));
+}
+
+/** The weights after one step from the initial network on the pool's first batch. */
+export function weightsAfterOneStep(p: Prepared): Float64Array {
+  const trainer = new Trainer(p.network, sgd(p.workload.learningRate));
+  trainer.step(p.pool[0]!);
+  return flattenParams(trainer.params);
+}
+
+function writeFloat64(dir: string, file: string, data: Float64Array): string {
+  writeFileSync(join(dir, file), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return file;
+}
+
+/** One workload as bench_numpy.py reads it; file names are relative to the manifest. */
+export interface ManifestEntry {
+  readonly key: string;
+  readonly name: string;
+  readonly units: readonly number[];
+  readonly activations: readonly string[];
+  readonly loss: string;
+  readonly learning_rate: number;
+  readonly batch: number;
+  readonly pool: number;
+  readonly x: string;
+  readonly t: string;
+  readonly params: readonly { readonly W: string; readonly b: string }[];
+  /** Where NumPy writes its weights after one step, flattened like flattenParams. */
+  readonly after_one_step: string;
+}
+
+/** Writes every workload's pool and initial weights, and the manifest; returns the manifest's path. */
+export function writeInputs(dir: string, prepared: readonly Prepared[], seconds: number, warmup: number): string {
+  if (endianness() !== 'LE') throw new Error('the NumPy comparison expects a little-endian machine');
+  const workloads: ManifestEntry[] = prepared.map(({ workload: w, network, pool }) => ({
+    key: w.key,
+    name: w.name,
+    units: w.spec.layers.map((l) => l.units),
+    activations: w.spec.layers.slice(1).map((l) => l.activation!),
+    loss: w.spec.loss,
+    learning_rate: w.learningRate,
+    batch: w.batchSize,
+    pool: pool.length,
+    x: writeFloat64(dir, `${w.key}-x.f64`, concat(pool.map((b) => b.x.data))),
+    t: writeFloat64(dir, `${w.key}-t.f64`, concat(pool.map((b) => b.t.data))),
+    params: network.params.map(({ W, b }, i) => ({
+      W: writeFloat64(dir, `${w.key}-W${i + 1}.f64`, W.data),
+      b: writeFloat64(dir, `${w.key}-b${i + 1}.f64`, b),
+    })),
+    after_one_step: `${w.key}-after-one-step.f64`,
+  }));
+  const path = join(dir, 'manifest.json');
+  writeFileSync(path, JSON.stringify({ seconds, warmup, workloads }, null, 2));
+  return path;
+}

@@ -1,0 +1,186 @@
+/**
+ * `npm run bench [-- --seconds S] [-- --json]`: training-step speed of the lab's core against
+ * NumPy on the same machine in the same run. Figures are printed, never asserted.
+ *
+ * For each workload (bench-workloads.ts) a pool of batches is drawn before timing; the lab
+ * warms up, then steps through the pool for S seconds of wall time. Then bench_numpy.py is
+ * spawned once, with the pools and initial weights as raw float64 files, and does the same.
+ * As a guard, both take one step from the same weights on the same batch and the largest
+ * difference between the resulting weights is printed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Trainer } from '../core/trainer.ts';
+import { prepare, sgd, timeSteps, weightsAfterOneStep, WORKLOADS, writeInputs, type Prepared, type Timing } from './bench-workloads.ts';
+
+/** One step's weights may differ from NumPy's by rounding only; more than this is flagged. */
+const GUARD_TOLERANCE = 1e-9;
+const SEED = 20240601;
+
+interface Measurement {
+  readonly examplesPerS: number;
+  readonly msPerStep: number;
+}
+
+interface NumpyMeasurement extends Measurement {
+  readonly pageFaultsPerStep: number;
+  /** Largest |w_lab − w_numpy| after one step from the same weights on the same batch. */
+  readonly maxAbsDiff: number;
+}
+
+/** NumPy's figures per workload key, or why there are none. */
+type NumpyOutcome = { ok: true; versions: string; byKey: Map<string, NumpyMeasurement> } | { ok: false; reason: string };
+
+function progress(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function measurement(timing: Timing, batchSize: number): Measurement {
+  return { examplesPerS: (timing.steps * batchSize) / timing.seconds, msPerStep: (1000 * timing.seconds) / timing.steps };
+}
+
+function benchLab(p: Prepared, seconds: number, warmup: number): Measurement {
+  progress(`backprop-lab: ${p.workload.name} ...`);
+  const trainer = new Trainer(p.network, sgd(p.workload.learningRate));
+  timeSteps(trainer, p.pool, warmup);
+  return measurement(timeSteps(trainer, p.pool, seconds), p.workload.batchSize);
+}
+
+function maxAbsDiff(a: Float64Array, b: Float64Array): number {
+  if (a.length !== b.length) return Infinity;
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
+  return max;
+}
+
+function readFloat64(path: string): Float64Array {
+  const bytes = readFileSync(path);
+  return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
+}
+
+/** Runs bench_numpy.py once over every workload, in a temp dir it is handed the inputs in. */
+function benchNumpy(prepared: readonly Prepared[], seconds: number, warmup: number): NumpyOutcome {
+  const dir = mkdtempSync(join(tmpdir(), 'backprop-bench-'));
+  try {
+    const manifest = writeInputs(dir, prepared, seconds, warmup);
+    const script = fileURLToPath(new URL('./bench_numpy.py', import.meta.url));
+    const run = spawnSync('python3', [script, manifest], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        OPENBLAS_NUM_THREADS: '1',
+        OMP_NUM_THREADS: '1',
+        MKL_NUM_THREADS: '1',
+        // glibc's default thresholds return NumPy's temporaries to the OS, so every step
+        // faults in fresh pages; these keep them in the heap (NumPy's best case).
+        GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967296',
+      },
+    });
+    const missing = (run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+    if (missing) return { ok: false, reason: 'python3 was not found' };
+    if (run.status === 3) return { ok: false, reason: 'numpy is not installed for python3' };
+    if (run.error || run.status !== 0) throw new Error(`bench_numpy.py failed (${run.error?.message ?? `exit ${run.status}`})`);
+    const [head, ...lines] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const byKey = new Map<string, NumpyMeasurement>();
+    for (const line of lines) {
+      const p = prepared.find((q) => q.workload.key === line['key'])!;
+      const after = readFloat64(join(dir, `${p.workload.key}-after-one-step.f64`));
+      byKey.set(p.workload.key, {
+        examplesPerS: line['examples_per_s'] as number,
+        msPerStep: line['ms_per_step'] as number,
+        pageFaultsPerStep: line['page_faults_per_step'] as number,
+        maxAbsDiff: maxAbsDiff(weightsAfterOneStep(p), after),
+      });
+    }
+    return { ok: true, versions: `Python ${String(head?.['python'])}, NumPy ${String(head?.['numpy'])}`, byKey };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmtRate = (x: number) => Math.round(x).toLocaleString('en-US');
+const fmtMs = (x: number) => x.toPrecision(3);
+
+/** A Markdown table padded to its widest cells; the first column left-aligned, the rest right-aligned. */
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: readonly string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ');
+  const rule = widths.map((w, c) => (c === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ');
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], numpy: NumpyOutcome, seconds: number): void {
+  const header = ['workload', 'lab examples/s', 'NumPy examples/s', 'ratio lab/NumPy', 'lab ms/step', 'NumPy ms/step', 'NumPy page faults/step', '1-step max abs diff'];
+  const rows = prepared.map(({ workload }, i) => {
+    const l = lab[i]!;
+    const n = numpy.ok ? numpy.byKey.get(workload.key) : undefined;
+    if (n === undefined) return [workload.name, fmtRate(l.examplesPerS), '–', '–', fmtMs(l.msPerStep), '–', '–', '–'];
+    const warn = n.maxAbsDiff > GUARD_TOLERANCE ? ' ⚠ MISMATCH' : '';
+    return [
+      workload.name,
+      fmtRate(l.examplesPerS),
+      fmtRate(n.examplesPerS),
+      `${(l.examplesPerS / n.examplesPerS).toFixed(2)}×`,
+      fmtMs(l.msPerStep),
+      fmtMs(n.msPerStep),
+      n.pageFaultsPerStep.toFixed(2),
+      n.maxAbsDiff.toExponential(1) + warn,
+    ];
+  });
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}`;
+  const versions = numpy.ok ? `; ${numpy.versions} (1 BLAS thread)` : '';
+  console.log(`Training-step speed, float64, ${seconds} s per workload per implementation\n${machine}${versions}\n`);
+  console.log(table([header, ...rows]));
+  if (numpy.ok) console.log('\nratio > 1: the lab is faster. 1-step max abs diff: largest |w_lab − w_NumPy| after one step from the same weights on the same batch.');
+  else console.log(`\nNumPy was not measured: ${numpy.reason}.`);
+}
+
+function printJson(prepared: readonly Prepared[], lab: readonly Measurement[], numpy: NumpyOutcome): void {
+  prepared.forEach(({ workload }, i) => {
+    const l = lab[i]!;
+    console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab', examples_per_s: l.examplesPerS, ms_per_step: l.msPerStep }));
+    const n = numpy.ok ? numpy.byKey.get(workload.key) : undefined;
+    if (n === undefined) return;
+    console.log(
+      JSON.stringify({
+        workload: workload.name,
+        impl: 'numpy',
+        examples_per_s: n.examplesPerS,
+        ms_per_step: n.msPerStep,
+        page_faults_per_step: n.pageFaultsPerStep,
+        max_abs_diff_one_step: n.maxAbsDiff,
+      }),
+    );
+  });
+  if (!numpy.ok) progress(`NumPy was not measured: ${numpy.reason}.`);
+}
+
+function parseOptions(): { seconds: number; json: boolean } {
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '2' }, json: { type: 'boolean', default: false } } });
+  const seconds = Number(values.seconds);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new RangeError(`--seconds must be a number > 0, got ${values.seconds}`);
+  return { seconds, json: values.json };
+}
+
+function main(): void {
+  const { seconds, json } = parseOptions();
+  const warmup = Math.max(0.5, seconds / 4); // enough for V8 to optimise the kernels
+  progress('preparing workloads (networks, batch pools) ...');
+  const prepared = WORKLOADS.map((w) => prepare(w, SEED));
+  const lab = prepared.map((p) => benchLab(p, seconds, warmup));
+  const numpy = benchNumpy(prepared, seconds, warmup);
+  if (json) printJson(prepared, lab, numpy);
+  else printTable(prepared, lab, numpy, seconds);
+}
+
+try {
+  main();
+} catch (err) {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

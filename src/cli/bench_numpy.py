@@ -1,0 +1,155 @@
+"""NumPy side of `npm run bench`: the same training steps as backprop-lab's core, in float64.
+
+Usage: python3 bench_numpy.py MANIFEST.json
+
+bench.ts writes the manifest, the pre-drawn batch pools and the initial weights (raw
+little-endian float64). For each workload this script
+  1. takes one step from the initial weights on the first batch and writes the new weights
+     (W1, b1, W2, b2, ... flattened) so bench.ts can compare them with the lab's,
+  2. warms up, then times steps through the pool for the wall-time budget,
+and prints one JSON line per workload on stdout. Progress goes to stderr.
+
+The mathematics is the lab's: rows are samples, z = a @ W + b, the loss is the batch mean,
+delta is per sample, dW = a.T @ delta / m, db = sum(delta) / m, and SGD W -= lr * dW.
+"""
+import json
+import os
+import platform
+import resource
+import sys
+import time
+
+try:
+    import numpy as np
+except ImportError:
+    print("bench_numpy.py: numpy is not installed", file=sys.stderr)
+    sys.exit(3)
+
+# exp(-z) overflows to inf for a very negative z; 1 / (1 + inf) = 0 is the right sigmoid.
+np.seterr(over="ignore")
+
+
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+# f(z), and f'(z) given z and a = f(z)
+ACTIVATIONS = {
+    "relu": (lambda z: np.maximum(z, 0.0), lambda z, a: z > 0),
+    "sigmoid": (sigmoid, lambda z, a: a * (1.0 - a)),
+    "tanh": (np.tanh, lambda z, a: 1.0 - a * a),
+    "identity": (lambda z: z, lambda z, a: np.ones_like(z)),
+}
+
+
+def output_loss_and_delta(loss, z, a, t, derivative):
+    """Batch-mean loss and the per-sample output delta dL_i/dz."""
+    if loss == "softmax-cross-entropy":
+        shifted = z - z.max(axis=1, keepdims=True)
+        e = np.exp(shifted)
+        sums = e.sum(axis=1, keepdims=True)
+        y = e / sums
+        value = -(t * (shifted - np.log(sums))).sum(axis=1).mean()
+        return value, y - t
+    if loss == "sigmoid-binary-cross-entropy":
+        y = sigmoid(z)
+        value = (np.logaddexp(0.0, z) - t * z).sum(axis=1).mean()
+        return value, y - t
+    if loss == "squared-error-half":
+        value = 0.5 * ((a - t) ** 2).sum(axis=1).mean()
+        return value, (a - t) * derivative(z, a)
+    raise ValueError(f"unknown loss {loss}")
+
+
+def train_step(params, activations, loss, x, t, lr):
+    """One SGD step in place on params = [(W, b), ...]; returns the batch loss."""
+    m = x.shape[0]
+    # forward
+    zs, acts = [], [x]
+    for (W, b), name in zip(params, activations):
+        z = acts[-1] @ W + b
+        zs.append(z)
+        acts.append(ACTIVATIONS[name][0](z))
+    # loss and output delta
+    value, delta = output_loss_and_delta(loss, zs[-1], acts[-1], t, ACTIVATIONS[activations[-1]][1])
+    # backward
+    grads = [None] * len(params)
+    for l in reversed(range(len(params))):
+        if l < len(params) - 1:
+            delta = (delta @ params[l + 1][0].T) * ACTIVATIONS[activations[l]][1](zs[l], acts[l + 1])
+        grads[l] = (acts[l].T @ delta / m, delta.sum(axis=0) / m)
+    # update
+    for (W, b), (dW, db) in zip(params, grads):
+        W -= lr * dW
+        b -= lr * db
+    return value
+
+
+def load(directory, w):
+    """Initial params [(W, b), ...] and the pool as a list of (x, t) batches."""
+    units, m, pool = w["units"], w["batch"], w["pool"]
+    read = lambda name: np.fromfile(os.path.join(directory, name), dtype="<f8")
+    params = [
+        (read(p["W"]).reshape(units[i], units[i + 1]), read(p["b"]))
+        for i, p in enumerate(w["params"])
+    ]
+    x = read(w["x"]).reshape(pool, m, units[0])
+    t = read(w["t"]).reshape(pool, m, units[-1])
+    return params, [(x[k], t[k]) for k in range(pool)]
+
+
+def copy_params(params):
+    return [(W.copy(), b.copy()) for W, b in params]
+
+
+def run_for(params, w, batches, seconds):
+    """Steps through the batches, round again, until `seconds` of wall time have passed."""
+    steps = 0
+    start = now = time.perf_counter()
+    while now - start < seconds:
+        x, t = batches[steps % len(batches)]
+        train_step(params, w["activations"], w["loss"], x, t, w["learning_rate"])
+        steps += 1
+        now = time.perf_counter()
+    return steps, now - start
+
+
+def bench(directory, w, seconds, warmup):
+    initial, batches = load(directory, w)
+
+    # correctness guard: one step from the shared initial weights on the first batch
+    once = copy_params(initial)
+    x, t = batches[0]
+    train_step(once, w["activations"], w["loss"], x, t, w["learning_rate"])
+    np.concatenate([a.ravel() for p in once for a in p]).astype("<f8").tofile(
+        os.path.join(directory, w["after_one_step"])
+    )
+
+    params = copy_params(initial)
+    run_for(params, w, batches, warmup)
+    faults_before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    steps, elapsed = run_for(params, w, batches, seconds)
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults_before
+    return {
+        "key": w["key"],
+        "steps": steps,
+        "seconds": elapsed,
+        "examples_per_s": steps * w["batch"] / elapsed,
+        "ms_per_step": 1000 * elapsed / steps,
+        "page_faults_per_step": faults / steps,
+    }
+
+
+def main():
+    manifest_path = sys.argv[1]
+    directory = os.path.dirname(manifest_path)
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+    print(json.dumps({"python": platform.python_version(), "numpy": np.__version__}), flush=True)
+    for w in manifest["workloads"]:
+        print(f"numpy: {w['name']} ...", file=sys.stderr, flush=True)
+        print(json.dumps(bench(directory, w, manifest["seconds"], manifest["warmup"])), flush=True)
+
+
+if __name__ == "__main__":
+    main()
