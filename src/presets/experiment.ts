@@ -3,6 +3,7 @@
  * says, steps the trainer, and measures loss and accuracy on the whole train and test sets.
  * The CLI and the Web Worker both drive training through this one loop.
  */
+import { ConfigError } from '../core/errors.ts';
 import { evaluate } from '../core/metrics.ts';
 import { createNetwork } from '../core/network.ts';
 import { penalty } from '../core/regularizers.ts';
@@ -42,6 +43,7 @@ export class Experiment {
   readonly trainer: Trainer;
   readonly data: ExperimentData;
   private readonly outputUnits: number;
+  private _batchSize: number;
   private readonly batchRng: Rng;
   private readonly epochs: EpochBatcher | null;
   private readonly fullBatch: Batch | null;
@@ -56,6 +58,7 @@ export class Experiment {
     const network = createNetwork(config.network, config.init, createRng(config.seed * 2 + INIT_STREAM));
     this.trainer = new Trainer(network, config.hyper);
     this.batchRng = createRng(config.seed * 2 + BATCH_STREAM);
+    this._batchSize = config.schedule.batchSize;
     const n = data.train.x.rows;
     const sampling = config.schedule.sampling;
     this.epochs = sampling === 'epochs' ? new EpochBatcher(n, config.schedule.batchSize, this.batchRng) : null;
@@ -70,7 +73,18 @@ export class Experiment {
 
   /** Steps in one pass over the training set. */
   get stepsPerEpoch(): number {
-    return stepsPerEpoch(this.config.schedule, this.data.train.x.rows);
+    return stepsPerEpoch({ ...this.config.schedule, batchSize: this._batchSize }, this.data.train.x.rows);
+  }
+
+  get batchSize(): number {
+    return this._batchSize;
+  }
+
+  /** Takes effect from the next batch; full-batch descent always uses the whole set. */
+  set batchSize(m: number) {
+    if (!Number.isInteger(m) || m < 1 || m > 100_000) throw new ConfigError('batchSize', `must be a whole number from 1 to 100000, got ${m}`);
+    this._batchSize = m;
+    if (this.epochs !== null) this.epochs.batchSize = m;
   }
 
   get epoch(): number {
@@ -90,7 +104,7 @@ export class Experiment {
   nextBatch(): Batch {
     if (this.fullBatch !== null) return this.fullBatch;
     const indices =
-      this.epochs !== null ? this.epochs.next() : randomBatch(this.batchRng, this.data.train.x.rows, this.config.schedule.batchSize);
+      this.epochs !== null ? this.epochs.next() : randomBatch(this.batchRng, this.data.train.x.rows, this._batchSize);
     return gather(this.data.train, indices, this.outputUnits);
   }
 

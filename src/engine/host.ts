@@ -1,0 +1,513 @@
+/**
+ * The training engine's logic, as the worker runs it: the single owner of the training state
+ * (weights, optimizer state, data order). It knows nothing of the Worker global: messages come
+ * in through `handle`, events go out through a Port, and time comes from a Scheduler, so a
+ * test can drive it in-process with a fake port and a manual clock.
+ *
+ * Free running trains in time slices of about SLICE_MS and returns to the message queue
+ * between slices, so a pause or a setting change takes effect before the next update.
+ */
+import { ConfigError } from '../core/errors.ts';
+import { gradientCheck } from '../core/gradcheck.ts';
+import { cloneParams, parameterCount } from '../core/network.ts';
+import type { Batch } from '../core/passes.ts';
+import type { Phase } from '../core/phases.ts';
+import { cloneMatrix } from '../core/tensor.ts';
+import { Trainer, type PhaseStepper, type StepResult } from '../core/trainer.ts';
+import type { Trace } from '../core/trace.ts';
+import type { ClassificationSet } from '../data/dataset.ts';
+import { gather } from '../data/batching.ts';
+import { modelToJson, parseModelFile } from '../data/model-file.ts';
+import { validateExperimentConfig, type ExperimentConfig, type MnistSelection } from '../presets/config.ts';
+import { loadExperimentData } from '../presets/data-source.ts';
+import { Experiment } from '../presets/experiment.ts';
+import { MetricsBuffer } from './metrics-buffer.ts';
+import {
+  commandProblem,
+  transferables,
+  type Command,
+  type CommandEnvelope,
+  type Event,
+  type Granularity,
+  type LiveSettings,
+  type RunStatus,
+  type Speed,
+} from './protocol.ts';
+
+export interface Port {
+  post(event: Event, transfer: ArrayBuffer[]): void;
+}
+
+export interface Scheduler {
+  now(): number;
+  /** Runs fn after about ms milliseconds; returns a function that cancels it. */
+  later(fn: () => void, ms: number): () => void;
+}
+
+export type MnistFetcher = (part: MnistSelection['part'], onProgress: (loaded: number, total: number) => void) => Promise<ClassificationSet>;
+
+/** Free running works this long between looks at the message queue. */
+export const SLICE_MS = 20;
+/** Entries per tensor a gradient check samples when a tensor is larger. */
+export const GRADCHECK_SAMPLE = 40;
+
+export class EngineHost {
+  private config: ExperimentConfig | null = null;
+  private experiment: Experiment | null = null;
+  private status: RunStatus = 'idle';
+  private speed: Speed = { kind: 'full' };
+  private stepper: PhaseStepper | null = null;
+  private lastBatch: Batch | null = null;
+  private lastTrace: Trace | null = null;
+  private readonly metrics = new MetricsBuffer();
+  private snapshotInFlight = false;
+  private snapshotWanted = false;
+  private cancelTimer: (() => void) | null = null;
+  /** Free running stops when the step count reaches this (epoch stepping), or never when null. */
+  private stopAt: number | null = null;
+  private configureGeneration = 0;
+  private readonly mnistCache = new Map<MnistSelection['part'], ClassificationSet>();
+  private avgStepMs = 1;
+
+  constructor(
+    private readonly port: Port,
+    private readonly scheduler: Scheduler,
+    private readonly fetchMnist: MnistFetcher,
+  ) {}
+
+  /** Entry point for every incoming message. Never throws. */
+  handle(message: unknown): void {
+    const problem = commandProblem(message);
+    if (problem !== null) {
+      this.post({ type: 'error', message: problem });
+      return;
+    }
+    const { command } = message as CommandEnvelope;
+    try {
+      this.dispatch(command);
+    } catch (e) {
+      this.reportError(e, command.type);
+    }
+  }
+
+  private dispatch(command: Command): void {
+    if (command.type === 'configure') {
+      void this.configure(command.config);
+      return;
+    }
+    if (command.type === 'snapshot-ack') {
+      this.snapshotInFlight = false;
+      if (this.snapshotWanted) this.sendSnapshot(null);
+      return;
+    }
+    if (command.type === 'import-model' && this.experiment === null) throw new Error('configure an experiment before importing a model');
+    const experiment = this.requireExperiment(command.type);
+    switch (command.type) {
+      case 'play':
+        this.stopAt = null;
+        this.startRunning();
+        return;
+      case 'pause':
+        this.pause();
+        return;
+      case 'step':
+        this.step(experiment, command.granularity);
+        return;
+      case 'reset':
+        this.stopTimer();
+        this.build(this.config!);
+        return;
+      case 'set':
+        this.applySettings(experiment, command.settings);
+        return;
+      case 'gradient-check':
+        this.gradientCheck(experiment, command.maxEntriesPerTensor ?? GRADCHECK_SAMPLE);
+        return;
+      case 'inspect':
+        this.inspect(experiment, command.sample);
+        return;
+      case 'export-model':
+        this.post({ type: 'model', text: JSON.stringify(modelToJson(experiment.trainer.network, experiment.trainer.hyper.regularization)) });
+        return;
+      case 'import-model':
+        this.importModel(experiment, command.text);
+        return;
+    }
+  }
+
+  private requireExperiment(type: string): Experiment {
+    if (this.experiment === null) {
+      throw new Error(this.status === 'loading' ? `"${type}" must wait: the data is still loading` : `"${type}" needs a configured experiment first`);
+    }
+    return this.experiment;
+  }
+
+  // ---- configuration -------------------------------------------------------------------
+
+  private async configure(raw: unknown): Promise<void> {
+    const generation = ++this.configureGeneration;
+    let config: ExperimentConfig;
+    try {
+      config = validateExperimentConfig(raw);
+    } catch (e) {
+      this.reportError(e, 'configure'); // the old experiment keeps running as it was
+      return;
+    }
+    this.stopTimer();
+    try {
+      if (config.data.kind === 'mnist') {
+        this.setStatus('loading');
+        const parts = [config.data.train.part, ...(config.data.test ? [config.data.test.part] : [])];
+        for (const part of new Set(parts)) {
+          if (this.mnistCache.has(part)) continue;
+          const ds = await this.fetchMnist(part, (loaded, total) => this.post({ type: 'loading', what: `mnist-${part}`, loaded, total }));
+          this.mnistCache.set(part, ds);
+        }
+      }
+      if (generation !== this.configureGeneration) return; // a newer configure came in meanwhile
+      this.build(config);
+    } catch (e) {
+      if (generation !== this.configureGeneration) return;
+      this.setStatus(this.experiment === null ? 'idle' : 'paused');
+      this.reportError(e, 'configure');
+    }
+  }
+
+  /** Builds the experiment from its seed: new weights, a fresh batch order, no history. */
+  private build(config: ExperimentConfig): void {
+    const data = loadExperimentData(config.data, (part) => {
+      const ds = this.mnistCache.get(part);
+      if (!ds) throw new Error(`MNIST ${part} is not loaded`);
+      return ds;
+    });
+    const experiment = new Experiment(config, data);
+    this.config = config;
+    this.experiment = experiment;
+    this.stepper = null;
+    this.lastBatch = null;
+    this.lastTrace = null;
+    this.stopAt = null;
+    this.metrics.clear();
+    this.post({
+      type: 'ready',
+      info: {
+        name: config.name,
+        network: config.network,
+        hyper: experiment.trainer.hyper,
+        batchSize: experiment.batchSize,
+        trainSize: data.train.x.rows,
+        testSize: data.test?.x.rows ?? 0,
+        stepsPerEpoch: experiment.stepsPerEpoch,
+        parameterCount: parameterCount(config.network),
+      },
+    });
+    this.setStatus('idle');
+    this.metrics.addEvaluation(experiment.measure());
+    this.flushMetrics();
+    this.snapshotInFlight = false;
+    this.sendSnapshot(null);
+  }
+
+  private applySettings(experiment: Experiment, settings: LiveSettings): void {
+    // Validate everything before changing anything.
+    if (settings.speed !== undefined) checkSpeed(settings.speed);
+    if (settings.batchSize !== undefined && (!Number.isInteger(settings.batchSize) || settings.batchSize < 1 || settings.batchSize > experiment.data.train.x.rows)) {
+      throw new ConfigError('batchSize', `must be a whole number from 1 to ${experiment.data.train.x.rows}, got ${settings.batchSize}`);
+    }
+    const trainer = experiment.trainer;
+    const previousHyper = trainer.hyper;
+    if (settings.hyper !== undefined) trainer.setHyperparameters(settings.hyper); // throws ConfigError, nothing changed
+    try {
+      if (settings.batchSize !== undefined) experiment.batchSize = settings.batchSize;
+    } catch (e) {
+      trainer.setHyperparameters(previousHyper);
+      throw e;
+    }
+    if (settings.speed !== undefined) this.speed = settings.speed;
+    this.config = {
+      ...this.config!,
+      hyper: trainer.hyper,
+      schedule: { ...this.config!.schedule, batchSize: experiment.batchSize },
+    };
+    this.post({ type: 'applied', settings, fromStep: trainer.steps });
+    if (this.status === 'running' && settings.speed !== undefined) {
+      this.stopTimer();
+      this.scheduleTick(0);
+    }
+  }
+
+  // ---- running -----------------------------------------------------------------------
+
+  private setStatus(status: RunStatus): void {
+    this.status = status;
+    this.post({ type: 'status', status, step: this.experiment?.trainer.steps ?? 0 });
+  }
+
+  private startRunning(): void {
+    this.stopTimer();
+    this.setStatus('running');
+    this.scheduleTick(0);
+  }
+
+  private pause(): void {
+    this.stopTimer();
+    this.stopAt = null;
+    if (this.status === 'running') this.setStatus('paused');
+    this.flushMetrics();
+    this.sendSnapshot(this.stepper?.done === false ? this.lastPhase() : null);
+  }
+
+  private stopTimer(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+  }
+
+  private scheduleTick(ms: number): void {
+    this.cancelTimer = this.scheduler.later(() => {
+      this.cancelTimer = null;
+      if (this.status === 'running') this.tick();
+    }, ms);
+  }
+
+  /** One slice of free running, at the current speed. */
+  private tick(): void {
+    const experiment = this.experiment!;
+    const speed = this.speed;
+    if (speed.kind === 'animated') {
+      this.nextPhase(experiment);
+      if (this.status === 'running') this.scheduleTick(1000 / speed.phasesPerSecond);
+      return;
+    }
+    if (speed.kind === 'steps-per-second') {
+      this.finishStepper(experiment);
+      this.completeStep(experiment, this.wholeStep(experiment, !this.snapshotInFlight));
+      this.afterSlice(1000 / speed.value);
+      return;
+    }
+    this.finishStepper(experiment);
+    const start = this.scheduler.now();
+    for (;;) {
+      const elapsed = this.scheduler.now() - start;
+      const last = elapsed + this.avgStepMs >= SLICE_MS || this.reachedStop(1);
+      const t0 = this.scheduler.now();
+      const result = this.wholeStep(experiment, last && !this.snapshotInFlight);
+      this.avgStepMs = 0.9 * this.avgStepMs + 0.1 * Math.max(0.001, this.scheduler.now() - t0);
+      this.completeStep(experiment, result);
+      if (last || this.status !== 'running') break;
+    }
+    this.afterSlice(0);
+  }
+
+  private afterSlice(nextMs: number): void {
+    this.flushMetrics();
+    if (this.status === 'running' && this.reachedStop(0)) {
+      this.stopAt = null;
+      this.setStatus('paused');
+    }
+    this.sendSnapshot(null);
+    if (this.status === 'running') this.scheduleTick(nextMs);
+  }
+
+  private reachedStop(ahead: number): boolean {
+    return this.stopAt !== null && this.experiment!.trainer.steps + ahead >= this.stopAt;
+  }
+
+  private wholeStep(experiment: Experiment, trace: boolean): StepResult {
+    const batch = experiment.nextBatch();
+    this.lastBatch = batch;
+    const result = experiment.trainer.step(batch, { trace });
+    if (result.trace) this.lastTrace = result.trace;
+    return result;
+  }
+
+  /** Bookkeeping after any finished step: metrics, evaluation, divergence. */
+  private completeStep(experiment: Experiment, result: StepResult): void {
+    if (result.divergence !== null) {
+      this.stopTimer();
+      this.stopAt = null;
+      this.flushMetrics();
+      this.setStatus('diverged');
+      this.post({ type: 'diverged', step: result.step, divergence: result.divergence, learningRate: experiment.trainer.hyper.learningRate });
+      return;
+    }
+    this.metrics.addStep(result.step, result.loss.total, experiment.trainer.hyper.learningRate);
+    if (experiment.evaluationDue) this.metrics.addEvaluation(experiment.measure());
+  }
+
+  private step(experiment: Experiment, granularity: Granularity): void {
+    if (this.status === 'running') {
+      this.stopTimer();
+      this.setStatus('paused');
+    }
+    switch (granularity) {
+      case 'phase':
+        this.nextPhase(experiment);
+        return;
+      case 'batch':
+        if (this.stepper !== null) this.finishStepper(experiment);
+        else this.completeStep(experiment, this.wholeStep(experiment, true));
+        this.flushMetrics();
+        this.sendSnapshot(null, true);
+        return;
+      case 'epoch': {
+        this.finishStepper(experiment);
+        const perEpoch = experiment.stepsPerEpoch;
+        this.stopAt = (Math.floor(experiment.trainer.steps / perEpoch) + 1) * perEpoch;
+        this.startRunning();
+        return;
+      }
+    }
+  }
+
+  /** Runs one phase, starting a traced step on a fresh batch when none is under way. */
+  private nextPhase(experiment: Experiment): void {
+    if (this.stepper === null) {
+      const batch = experiment.nextBatch();
+      this.lastBatch = batch;
+      this.stepper = experiment.trainer.begin(batch, { trace: true });
+    }
+    const stepper = this.stepper;
+    const phase = stepper.next();
+    const trace = stepper.trace();
+    this.lastTrace = trace;
+    this.post({ type: 'phase', step: trace.step, phase, loss: trace.loss ?? null });
+    if (stepper.done) {
+      this.stepper = null;
+      this.completeStep(experiment, stepper.result());
+      this.flushMetrics();
+    }
+    this.sendSnapshot(phase, true);
+  }
+
+  /** Completes a step left half-way by phase stepping, so free running starts on a step boundary. */
+  private finishStepper(experiment: Experiment): void {
+    const stepper = this.stepper;
+    if (stepper === null) return;
+    stepper.runAll();
+    this.stepper = null;
+    this.lastTrace = stepper.trace();
+    this.completeStep(experiment, stepper.result());
+  }
+
+  private lastPhase(): Phase | null {
+    return this.lastTrace?.phases[this.lastTrace.phases.length - 1] ?? null;
+  }
+
+  // ---- outgoing ------------------------------------------------------------------------
+
+  private flushMetrics(): void {
+    const batch = this.metrics.take();
+    if (batch !== null) this.post({ type: 'metrics', ...batch });
+  }
+
+  /**
+   * Sends the current weights and the latest trace, unless one is still in flight, in which
+   * case the newest state goes out when the main thread acknowledges (`force` sends anyway:
+   * a user's explicit step must always show).
+   */
+  private sendSnapshot(phase: Phase | null, force = false): void {
+    const experiment = this.experiment;
+    if (experiment === null) return;
+    if (this.snapshotInFlight && !force) {
+      this.snapshotWanted = true;
+      return;
+    }
+    this.snapshotWanted = false;
+    this.snapshotInFlight = true;
+    const trace = this.lastTrace;
+    this.lastTrace = null; // its buffers are transferred away
+    this.post({
+      type: 'snapshot',
+      step: experiment.trainer.steps,
+      epoch: experiment.epoch,
+      phase,
+      params: cloneParams(experiment.trainer.params),
+      trace,
+    });
+  }
+
+  private post(event: Event): void {
+    this.port.post(event, transferables(event));
+  }
+
+  private reportError(e: unknown, command?: string): void {
+    const message = e instanceof Error ? e.message : String(e);
+    this.post({ type: 'error', message, ...(e instanceof ConfigError ? { field: e.field } : {}), ...(command ? { command } : {}) });
+  }
+
+  // ---- instruments ---------------------------------------------------------------------
+
+  /** The batch to examine: the last one trained on, or the first samples before any step. */
+  private currentBatch(experiment: Experiment): Batch {
+    if (this.lastBatch !== null) return this.lastBatch;
+    const layers = experiment.config.network.layers;
+    const m = Math.min(experiment.batchSize, experiment.data.train.x.rows);
+    return gather(experiment.data.train, Int32Array.from({ length: m }, (_, i) => i), layers[layers.length - 1]!.units);
+  }
+
+  private gradientCheck(experiment: Experiment, maxEntries: number): void {
+    const { spec, params } = experiment.trainer.network;
+    let lastPost = -Infinity;
+    const report = gradientCheck(spec, params, experiment.trainer.hyper.regularization, this.currentBatch(experiment), {
+      maxEntriesPerTensor: maxEntries,
+      seed: experiment.trainer.steps,
+      onProgress: (done, total) => {
+        const now = this.scheduler.now();
+        if (now - lastPost > 50 || done === total) {
+          lastPost = now;
+          this.post({ type: 'gradcheck-progress', done, total });
+        }
+      },
+    });
+    this.post({ type: 'gradcheck', report });
+  }
+
+  /** A trace of the current batch, or one sample of it, computed on a copy: training is untouched. */
+  private inspect(experiment: Experiment, sample: number | undefined): void {
+    const batch = this.currentBatch(experiment);
+    let target = batch;
+    if (sample !== undefined) {
+      if (!Number.isInteger(sample) || sample < 0 || sample >= batch.x.rows) {
+        throw new ConfigError('sample', `must be a sample index from 0 to ${batch.x.rows - 1}, got ${sample}`);
+      }
+      const row = (m: Batch['x']) => ({ rows: 1, cols: m.cols, data: m.data.slice(sample * m.cols, (sample + 1) * m.cols) });
+      target = { x: row(batch.x), t: row(batch.t) };
+    } else {
+      target = { x: cloneMatrix(batch.x), t: cloneMatrix(batch.t) };
+    }
+    const copy = new Trainer(experiment.trainer.network, experiment.trainer.hyper);
+    const stepper = copy.begin(target, { trace: true });
+    while (stepper.upcoming !== null && stepper.upcoming.kind !== 'update') stepper.next();
+    this.post({ type: 'inspection', sample: sample ?? null, trace: stepper.trace() });
+  }
+
+  private importModel(experiment: Experiment, text: string): void {
+    const model = parseModelFile(text);
+    const current = this.config!;
+    const sameShape = JSON.stringify(model.network.spec) === JSON.stringify(current.network);
+    if (!sameShape) {
+      // Rebuild around the imported architecture; its inputs and outputs must fit the data.
+      const config = validateExperimentConfig({ ...current, network: model.network.spec });
+      this.stopTimer();
+      this.build(config);
+    }
+    const target = sameShape ? experiment : this.experiment!;
+    target.trainer.setParams(model.network.params, target.trainer.steps);
+    target.trainer.setHyperparameters({ ...target.trainer.hyper, regularization: model.regularization });
+    this.stepper = null;
+    this.lastTrace = null;
+    this.snapshotInFlight = false;
+    this.sendSnapshot(null);
+  }
+}
+
+function checkSpeed(speed: Speed): void {
+  if (speed.kind === 'steps-per-second' && !(speed.value > 0 && speed.value <= 1000)) {
+    throw new ConfigError('speed.value', `steps per second must be between 0 and 1000, got ${speed.value}`);
+  }
+  if (speed.kind === 'animated' && !(speed.phasesPerSecond > 0 && speed.phasesPerSecond <= 100)) {
+    throw new ConfigError('speed.phasesPerSecond', `must be between 0 and 100, got ${speed.phasesPerSecond}`);
+  }
+  if (!['full', 'steps-per-second', 'animated'].includes(speed.kind)) throw new ConfigError('speed.kind', `unknown speed ${JSON.stringify(speed.kind)}`);
+}
+

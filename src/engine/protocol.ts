@@ -1,0 +1,170 @@
+/**
+ * The messages between the main thread and the training worker: one typed source for both
+ * sides. Every message is an envelope { v, ... } with the protocol version; the worker answers
+ * an unknown version, type or malformed body with an `error` event, never silence.
+ *
+ * Typed arrays in events travel as transferred ArrayBuffers (see `transferables`).
+ */
+import type { GradCheckReport } from '../core/gradcheck.ts';
+import type { LossBreakdown } from '../core/passes.ts';
+import type { Phase } from '../core/phases.ts';
+import type { Hyperparameters, NetworkSpec } from '../core/spec.ts';
+import type { Matrix } from '../core/tensor.ts';
+import type { Trace } from '../core/trace.ts';
+import type { Divergence } from '../core/trainer.ts';
+import type { ExperimentConfig } from '../presets/config.ts';
+import type { Measurement } from '../presets/experiment.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+export type Granularity = 'phase' | 'batch' | 'epoch';
+
+/**
+ * How fast free running goes: as fast as the machine can, a fixed number of steps per second
+ * (for a classroom), or animated: one phase at a time, `phasesPerSecond` of them.
+ */
+export type Speed =
+  | { readonly kind: 'full' }
+  | { readonly kind: 'steps-per-second'; readonly value: number }
+  | { readonly kind: 'animated'; readonly phasesPerSecond: number };
+
+/** Settings that change between steps without a reset. Absent fields stay as they are. */
+export interface LiveSettings {
+  readonly hyper?: Hyperparameters;
+  readonly batchSize?: number;
+  readonly speed?: Speed;
+}
+
+export type Command =
+  | { readonly type: 'configure'; readonly config: ExperimentConfig }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'step'; readonly granularity: Granularity }
+  | { readonly type: 'reset' }
+  | { readonly type: 'set'; readonly settings: LiveSettings }
+  | { readonly type: 'gradient-check'; readonly maxEntriesPerTensor?: number }
+  /** A trace of the current batch (sample undefined) or of one of its samples. */
+  | { readonly type: 'inspect'; readonly sample?: number }
+  | { readonly type: 'export-model' }
+  | { readonly type: 'import-model'; readonly text: string }
+  /** The main thread has taken the last snapshot; the next one may be sent. */
+  | { readonly type: 'snapshot-ack' };
+
+export type CommandType = Command['type'];
+export type CommandEnvelope = { readonly v: number; readonly command: Command };
+
+export type RunStatus = 'loading' | 'idle' | 'running' | 'paused' | 'diverged';
+
+/** One layer's parameters, as plain typed arrays. */
+export interface ParamsSnapshot {
+  readonly W: Matrix;
+  readonly b: Float64Array;
+}
+
+/** Per-step figures of a span of steps, as parallel arrays (transferred). */
+export interface StepMetrics {
+  /** Index of each step (updates applied before it). */
+  readonly step: Float64Array;
+  /** Batch objective (data loss + penalty) of each step. */
+  readonly loss: Float64Array;
+  /** Learning rate the step's update used. */
+  readonly learningRate: Float64Array;
+}
+
+export interface ReadyInfo {
+  readonly name: string;
+  readonly network: NetworkSpec;
+  readonly hyper: Hyperparameters;
+  readonly batchSize: number;
+  readonly trainSize: number;
+  readonly testSize: number;
+  readonly stepsPerEpoch: number;
+  readonly parameterCount: number;
+}
+
+export type Event =
+  | { readonly type: 'ready'; readonly info: ReadyInfo }
+  | { readonly type: 'loading'; readonly what: string; readonly loaded: number; readonly total: number }
+  | { readonly type: 'status'; readonly status: RunStatus; readonly step: number }
+  | {
+      readonly type: 'snapshot';
+      readonly step: number;
+      readonly epoch: number;
+      /** The phase the trace has reached, or null when it holds whole steps. */
+      readonly phase: Phase | null;
+      readonly params: readonly ParamsSnapshot[];
+      readonly trace: Trace | null;
+    }
+  | { readonly type: 'metrics'; readonly steps: StepMetrics; readonly evaluations: readonly Measurement[] }
+  | { readonly type: 'phase'; readonly step: number; readonly phase: Phase; readonly loss: LossBreakdown | null }
+  /** A live setting took effect; updates from step `fromStep` on use it. */
+  | { readonly type: 'applied'; readonly settings: LiveSettings; readonly fromStep: number }
+  | { readonly type: 'diverged'; readonly step: number; readonly divergence: Divergence; readonly learningRate: number }
+  | { readonly type: 'gradcheck-progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'gradcheck'; readonly report: GradCheckReport }
+  | { readonly type: 'inspection'; readonly sample: number | null; readonly trace: Trace }
+  | { readonly type: 'model'; readonly text: string }
+  | { readonly type: 'error'; readonly message: string; readonly field?: string; readonly command?: string };
+
+export type EventEnvelope = { readonly v: number; readonly event: Event };
+
+const COMMAND_TYPES: readonly CommandType[] = [
+  'configure',
+  'play',
+  'pause',
+  'step',
+  'reset',
+  'set',
+  'gradient-check',
+  'inspect',
+  'export-model',
+  'import-model',
+  'snapshot-ack',
+];
+
+/** Why a message is not a command we understand, or null when it is one. */
+export function commandProblem(message: unknown): string | null {
+  if (typeof message !== 'object' || message === null) return 'a message must be an object { v, command }';
+  const m = message as Record<string, unknown>;
+  if (m['v'] !== PROTOCOL_VERSION) return `protocol version ${JSON.stringify(m['v'])} is not supported (expected ${PROTOCOL_VERSION})`;
+  const c = m['command'];
+  if (typeof c !== 'object' || c === null) return 'the message has no command object';
+  const type = (c as Record<string, unknown>)['type'];
+  if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) return `unknown command type ${JSON.stringify(type)}`;
+  const body = c as Record<string, unknown>;
+  if (type === 'step' && !['phase', 'batch', 'epoch'].includes(body['granularity'] as string)) {
+    return `step needs granularity "phase", "batch" or "epoch", got ${JSON.stringify(body['granularity'])}`;
+  }
+  if (type === 'configure' && (typeof body['config'] !== 'object' || body['config'] === null)) return 'configure needs a config object';
+  if (type === 'set' && (typeof body['settings'] !== 'object' || body['settings'] === null)) return 'set needs a settings object';
+  if (type === 'import-model' && typeof body['text'] !== 'string') return 'import-model needs the model file text';
+  return null;
+}
+
+/** The ArrayBuffers of an event, to be transferred rather than copied. */
+export function transferables(event: Event): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const add = (a: Float64Array | undefined) => {
+    if (a !== undefined && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+  };
+  const addMatrix = (m: Matrix | undefined) => add(m?.data);
+  if (event.type === 'snapshot' || event.type === 'inspection') {
+    if (event.type === 'snapshot') for (const p of event.params) (addMatrix(p.W), add(p.b));
+    const trace = event.trace;
+    if (trace !== null) {
+      addMatrix(trace.x);
+      addMatrix(trace.t);
+      addMatrix(trace.y);
+      add(trace.perSampleLoss);
+      for (const l of trace.layers) {
+        [l.W, l.z, l.a, l.delta, l.dW, l.updateW].forEach(addMatrix);
+        [l.b, l.db, l.updateB].forEach(add);
+      }
+    }
+  } else if (event.type === 'metrics') {
+    add(event.steps.step);
+    add(event.steps.loss);
+    add(event.steps.learningRate);
+  }
+  return [...out];
+}

@@ -1,0 +1,117 @@
+/**
+ * Settings: the experiment being run and the playback speed. The single owner of settings;
+ * serialisable, so a URL or a saved session can hold it. Every action validates first: an
+ * impossible value is refused with a message naming the field and nothing changes. Changes
+ * that never reset training (rate, optimizer, λ, batch size, speed) go to the worker as
+ * `set`; a change of architecture, data or seed rebuilds from the seed with `configure`.
+ */
+import { createStore } from 'zustand/vanilla';
+import { ConfigError } from '../core/errors.ts';
+import { validateHyperparameters, type Hyperparameters } from '../core/spec.ts';
+import type { EngineClient } from '../engine/client.ts';
+import type { Granularity, Speed } from '../engine/protocol.ts';
+import { findPreset, PRESETS } from '../presets/catalog.ts';
+import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
+
+export interface ConfigState {
+  readonly experiment: ExperimentConfig;
+  readonly speed: Speed;
+  readonly granularity: Granularity;
+  /** The last refused setting, for the control that made it. */
+  readonly refused: { readonly field: string; readonly message: string } | null;
+  loadPreset(name: string): void;
+  /** Replaces the experiment and rebuilds it from its seed. */
+  configure(experiment: unknown): void;
+  setHyper(hyper: Partial<Hyperparameters>): void;
+  setLearningRate(learningRate: number): void;
+  setBatchSize(batchSize: number): void;
+  setSpeed(speed: Speed): void;
+  setGranularity(granularity: Granularity): void;
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+}
+
+export const DEFAULT_PRESET = 'spiral-deep-tanh';
+
+export function createConfigStore(client: EngineClient, initial: ExperimentConfig = findPreset(DEFAULT_PRESET) ?? PRESETS[0]!) {
+  const store = createStore<ConfigState>()((set, get) => {
+    /** Runs a change; a ConfigError is kept as `refused` instead of thrown. */
+    const attempt = (change: () => void) => {
+      try {
+        change();
+        if (get().refused !== null) set({ refused: null });
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        set({ refused: { field: e.field, message: e.message } });
+      }
+    };
+    return {
+      experiment: initial,
+      speed: { kind: 'full' },
+      granularity: 'batch',
+      refused: null,
+      loadPreset(name) {
+        const preset = findPreset(name);
+        if (!preset) {
+          set({ refused: { field: 'preset', message: `preset: unknown preset "${name}"` } });
+          return;
+        }
+        get().configure(preset);
+      },
+      configure(experiment) {
+        attempt(() => {
+          const checked = validateExperimentConfig(experiment);
+          set({ experiment: checked });
+          client.send({ type: 'configure', config: checked });
+        });
+      },
+      setHyper(partial) {
+        attempt(() => {
+          const hyper = validateHyperparameters({ ...get().experiment.hyper, ...partial });
+          set({ experiment: { ...get().experiment, hyper } });
+          client.send({ type: 'set', settings: { hyper } });
+        });
+      },
+      setLearningRate(learningRate) {
+        get().setHyper({ learningRate });
+      },
+      setBatchSize(batchSize) {
+        attempt(() => {
+          if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+            throw new ConfigError('batchSize', `must be a whole number from 1 to 100000, got ${batchSize}`);
+          }
+          const experiment = get().experiment;
+          set({ experiment: { ...experiment, schedule: { ...experiment.schedule, batchSize } } });
+          client.send({ type: 'set', settings: { batchSize } });
+        });
+      },
+      setSpeed(speed) {
+        attempt(() => {
+          if (speed.kind === 'steps-per-second' && !(speed.value > 0 && speed.value <= 1000)) throw new ConfigError('speed.value', `must be between 0 and 1000, got ${speed.value}`);
+          if (speed.kind === 'animated' && !(speed.phasesPerSecond > 0 && speed.phasesPerSecond <= 100)) throw new ConfigError('speed.phasesPerSecond', `must be between 0 and 100, got ${speed.phasesPerSecond}`);
+          set({ speed });
+          client.send({ type: 'set', settings: { speed } });
+        });
+      },
+      setGranularity(granularity) {
+        set({ granularity });
+      },
+      play() {
+        client.send({ type: 'play' });
+      },
+      pause() {
+        client.send({ type: 'pause' });
+      },
+      step() {
+        client.send({ type: 'step', granularity: get().granularity });
+      },
+      reset() {
+        client.send({ type: 'reset' });
+      },
+    };
+  });
+  return store;
+}
+export type ConfigStore = ReturnType<typeof createConfigStore>;

@@ -1,0 +1,91 @@
+/**
+ * Run state as the engine reports it: status, step, epoch, phase, the latest snapshot (by
+ * reference, never copied), and what the instruments returned.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { GradCheckReport } from '../core/gradcheck.ts';
+import type { Divergence } from '../core/trainer.ts';
+import type { Trace } from '../core/trace.ts';
+import type { Event, ReadyInfo, RunStatus } from '../engine/protocol.ts';
+
+export type Snapshot = Extract<Event, { type: 'snapshot' }>;
+
+export interface RunState {
+  readonly status: RunStatus;
+  readonly step: number;
+  readonly epoch: number;
+  readonly phase: Extract<Event, { type: 'phase' }> | null;
+  readonly info: ReadyInfo | null;
+  readonly snapshot: Snapshot | null;
+  /** Snapshots received since the experiment was configured. */
+  readonly snapshotCount: number;
+  readonly loading: { readonly what: string; readonly loaded: number; readonly total: number } | null;
+  readonly error: { readonly message: string; readonly field?: string } | null;
+  readonly divergence: { readonly step: number; readonly divergence: Divergence; readonly learningRate: number } | null;
+  readonly gradcheck: GradCheckReport | null;
+  readonly gradcheckProgress: { readonly done: number; readonly total: number } | null;
+  readonly inspection: { readonly sample: number | null; readonly trace: Trace } | null;
+  /** Applies one engine event. */
+  receive(event: Event): void;
+  dismissError(): void;
+}
+
+export function createRunStore() {
+  return createStore<RunState>()((set, get) => ({
+    status: 'idle',
+    step: 0,
+    epoch: 0,
+    phase: null,
+    info: null,
+    snapshot: null,
+    snapshotCount: 0,
+    loading: null,
+    error: null,
+    divergence: null,
+    gradcheck: null,
+    gradcheckProgress: null,
+    inspection: null,
+    receive(event) {
+      switch (event.type) {
+        case 'ready':
+          set({ info: event.info, loading: null, step: 0, epoch: 0, phase: null, divergence: null, gradcheck: null, inspection: null, snapshotCount: 0 });
+          return;
+        case 'loading':
+          set({ loading: { what: event.what, loaded: event.loaded, total: event.total } });
+          return;
+        case 'status':
+          set({ status: event.status, step: event.step, ...(event.status === 'running' ? { divergence: null } : {}) });
+          return;
+        case 'snapshot':
+          set({ snapshot: event, step: event.step, epoch: event.epoch, snapshotCount: get().snapshotCount + 1 });
+          return;
+        case 'phase':
+          set({ phase: event });
+          return;
+        case 'diverged':
+          set({ divergence: { step: event.step, divergence: event.divergence, learningRate: event.learningRate } });
+          return;
+        case 'gradcheck-progress':
+          set({ gradcheckProgress: { done: event.done, total: event.total } });
+          return;
+        case 'gradcheck':
+          set({ gradcheck: event.report, gradcheckProgress: null });
+          return;
+        case 'inspection':
+          set({ inspection: { sample: event.sample, trace: event.trace } });
+          return;
+        case 'error':
+          set({ error: { message: event.message, ...(event.field ? { field: event.field } : {}) } });
+          return;
+        case 'metrics':
+        case 'applied':
+        case 'model':
+          return; // history and config take these
+      }
+    },
+    dismissError() {
+      set({ error: null });
+    },
+  }));
+}
+export type RunStore = ReturnType<typeof createRunStore>;

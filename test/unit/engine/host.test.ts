@@ -1,0 +1,314 @@
+import { describe, expect, it } from 'vitest';
+import { phasesOf } from '../../../src/core/phases.ts';
+import { zeros } from '../../../src/core/tensor.ts';
+import { findPreset } from '../../../src/presets/catalog.ts';
+import type { Event } from '../../../src/engine/protocol.ts';
+import { bits } from '../core/helpers.ts';
+import { harness, SMALL } from './fakes.ts';
+
+type Snapshot = Extract<Event, { type: 'snapshot' }>;
+const weightBits = (s: Snapshot) => bits(s.params.flatMap((p) => [...p.W.data, ...p.b]));
+
+describe('engine host: messages', () => {
+  it('answers malformed messages with an error event and keeps working', () => {
+    const h = harness();
+    h.host.handle('hello');
+    h.host.handle({ v: 99, command: { type: 'play' } });
+    h.host.handle({ v: 1, command: { type: 'dance' } });
+    h.host.handle({ v: 1, command: { type: 'step', granularity: 'week' } });
+    h.host.handle({ v: 1 });
+    const errors = h.of('error').map((e) => e.message);
+    expect(errors).toEqual([
+      'a message must be an object { v, command }',
+      'protocol version 99 is not supported (expected 1)',
+      'unknown command type "dance"',
+      'step needs granularity "phase", "batch" or "epoch", got "week"',
+      'the message has no command object',
+    ]);
+    h.send({ type: 'configure', config: SMALL });
+    expect(h.last('ready')?.info.name).toBe('small');
+  });
+
+  it('refuses commands before an experiment is configured', () => {
+    const h = harness();
+    h.send({ type: 'play' });
+    expect(h.last('error')).toMatchObject({ command: 'play', message: '"play" needs a configured experiment first' });
+  });
+
+  it('configure: ready, an evaluation at step 0, and a snapshot of the initial weights', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    expect(h.last('ready')?.info).toMatchObject({ trainSize: 30, testSize: 30, stepsPerEpoch: 3, batchSize: 10 });
+    expect(h.last('status')?.status).toBe('idle');
+    expect(h.last('metrics')?.evaluations[0]).toMatchObject({ iteration: 0 });
+    const snap = h.last('snapshot')!;
+    expect(snap.step).toBe(0);
+    expect(snap.params).toHaveLength(7);
+    expect(snap.trace).toBeNull();
+    // typed arrays travel as transferred buffers
+    const sent = h.events.find((e) => e.event.type === 'snapshot')!;
+    expect(sent.transfer).toContain(snap.params[0]!.W.data.buffer);
+  });
+
+  it('a bad config is refused with the field named, and the running experiment is kept', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    const before = h.of('ready').length;
+    h.send({ type: 'configure', config: { ...SMALL, hyper: { ...SMALL.hyper, learningRate: -1 } } });
+    expect(h.last('error')).toMatchObject({ field: 'config.hyper.learningRate', command: 'configure' });
+    expect(h.of('ready')).toHaveLength(before);
+    h.send({ type: 'step', granularity: 'batch' });
+    expect(h.last('snapshot')?.step).toBe(1);
+  });
+});
+
+describe('engine host: stepping', () => {
+  it('stepping by phase equals stepping by batch, bit for bit', () => {
+    const byPhase = harness();
+    const byBatch = harness();
+    byPhase.send({ type: 'configure', config: SMALL });
+    byBatch.send({ type: 'configure', config: SMALL });
+    const phases = phasesOf(7).length; // 7 forward, loss, 7 backward, update
+    for (let k = 0; k < 5; k++) {
+      for (let p = 0; p < phases; p++) byPhase.send({ type: 'step', granularity: 'phase' });
+      byBatch.send({ type: 'step', granularity: 'batch' });
+    }
+    expect(byPhase.of('phase')).toHaveLength(5 * phases);
+    expect(byPhase.of('phase').slice(0, 3).map((e) => e.phase)).toEqual([
+      { kind: 'forward', layer: 1 },
+      { kind: 'forward', layer: 2 },
+      { kind: 'forward', layer: 3 },
+    ]);
+    const a = byPhase.last('snapshot')!;
+    const b = byBatch.last('snapshot')!;
+    expect(a.step).toBe(5);
+    expect(b.step).toBe(5);
+    expect(weightBits(a)).toEqual(weightBits(b));
+  });
+
+  it('a phase snapshot carries the partial trace up to that phase', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'step', granularity: 'phase' });
+    h.send({ type: 'step', granularity: 'phase' });
+    const snap = h.last('snapshot')!;
+    expect(snap.phase).toEqual({ kind: 'forward', layer: 2 });
+    expect(snap.trace?.layers[1]?.a).toBeDefined();
+    expect(snap.trace?.layers[2]?.a).toBeUndefined();
+    expect(snap.step).toBe(0);
+  });
+
+  it('a learning-rate change applies from the next update exactly', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'step', granularity: 'batch' });
+    h.send({ type: 'set', settings: { hyper: { ...SMALL.hyper, learningRate: 0.25 } } });
+    expect(h.last('applied')).toMatchObject({ fromStep: 1 });
+    h.send({ type: 'step', granularity: 'batch' });
+    const rates = h.of('metrics').flatMap((m) => Array.from(m.steps.learningRate));
+    expect(rates).toEqual([0.03, 0.25]);
+    const trace = h.last('snapshot')!.trace!;
+    expect(trace.step).toBe(1);
+    const l = trace.layers[0]!;
+    for (let s = 0; s < l.dW!.data.length; s++) expect(l.updateW!.data[s]).toBe(-0.25 * l.dW!.data[s]!);
+  });
+
+  it('an impossible setting is refused with its field and changes nothing', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'set', settings: { hyper: { ...SMALL.hyper, learningRate: 0.5 }, batchSize: 0 } });
+    expect(h.last('error')).toMatchObject({ field: 'batchSize' });
+    h.send({ type: 'set', settings: { speed: { kind: 'steps-per-second', value: -3 } } });
+    expect(h.last('error')).toMatchObject({ field: 'speed.value' });
+    h.send({ type: 'step', granularity: 'batch' });
+    expect(h.of('metrics').at(-1)!.steps.learningRate[0]).toBe(0.03);
+  });
+
+  it('epoch stepping runs to the end of the epoch and pauses', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'step', granularity: 'epoch' });
+    h.run(() => h.last('status')?.status === 'paused');
+    expect(h.last('status')).toMatchObject({ status: 'paused', step: 3 });
+    h.send({ type: 'step', granularity: 'batch' });
+    h.send({ type: 'step', granularity: 'epoch' });
+    h.run(() => h.last('status')?.status === 'paused' && h.last('status')!.step > 3);
+    expect(h.last('status')?.step).toBe(6);
+  });
+});
+
+describe('engine host: free running', () => {
+  it('plays in slices, sends every step\'s metrics, and honours pause between slices', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'play' });
+    expect(h.last('status')?.status).toBe('running');
+    h.scheduler.runPending(); // one slice
+    const afterOne = h.of('metrics').flatMap((m) => Array.from(m.steps.step));
+    expect(afterOne.length).toBeGreaterThan(0);
+    expect(afterOne).toEqual(afterOne.map((_, i) => i)); // every step, in order
+    h.send({ type: 'pause' });
+    expect(h.last('status')?.status).toBe('paused');
+    expect(h.scheduler.pending).toBe(0);
+    h.send({ type: 'snapshot-ack' }); // the initial snapshot was still in flight; now the newest goes out
+    expect(h.last('snapshot')!.step).toBe(afterOne.length);
+    h.scheduler.runPending();
+    h.send({ type: 'snapshot-ack' });
+    expect(h.last('snapshot')!.step).toBe(afterOne.length);
+    expect(h.of('metrics').flatMap((m) => Array.from(m.steps.step))).toHaveLength(afterOne.length);
+  });
+
+  it('keeps at most one snapshot in flight; the newest goes out on acknowledgement', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    const initial = h.of('snapshot').length;
+    h.send({ type: 'play' });
+    for (let i = 0; i < 5; i++) h.scheduler.runPending(); // no ack for the initial snapshot
+    expect(h.of('snapshot')).toHaveLength(initial);
+    h.send({ type: 'snapshot-ack' });
+    expect(h.of('snapshot')).toHaveLength(initial + 1);
+    expect(h.last('snapshot')!.step).toBeGreaterThan(5);
+  });
+
+  it('steps-per-second takes one step per tick at the asked interval', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'set', settings: { speed: { kind: 'steps-per-second', value: 5 } } });
+    h.send({ type: 'play' });
+    h.scheduler.runPending();
+    h.scheduler.runPending();
+    h.scheduler.runPending();
+    expect(h.of('metrics').reduce((n, m) => n + m.steps.step.length, 0)).toBe(3);
+    expect(h.scheduler.nextDelay).toBe(200);
+  });
+
+  it('animated speed walks the phases', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'set', settings: { speed: { kind: 'animated', phasesPerSecond: 4 } } });
+    h.send({ type: 'play' });
+    for (let i = 0; i < 10; i++) h.scheduler.runPending();
+    expect(h.of('phase').map((e) => e.phase.kind).slice(0, 9)).toEqual([...Array(7).fill('forward'), 'loss', 'backward']);
+    expect(h.scheduler.nextDelay).toBe(250);
+  });
+
+  it('catches divergence, reports the step and where, and keeps the last finite weights', () => {
+    const h = harness();
+    const config = { ...findPreset('regression-relu')!, hyper: { ...findPreset('regression-relu')!.hyper, learningRate: 10 } };
+    h.send({ type: 'configure', config });
+    h.send({ type: 'play' });
+    h.run(() => h.of('diverged').length > 0, 5000);
+    const d = h.last('diverged')!;
+    expect(d.learningRate).toBe(10);
+    expect(d.step).toBeGreaterThan(0);
+    expect(d.divergence.layer).not.toBeNull();
+    expect(h.last('status')?.status).toBe('diverged');
+    expect(h.scheduler.pending).toBe(0);
+    h.send({ type: 'snapshot-ack' });
+    const snap = h.last('snapshot')!;
+    expect(snap.step).toBe(d.step);
+    for (const p of snap.params) expect([...p.W.data, ...p.b].every(Number.isFinite)).toBe(true);
+    // the diverged step's loss is not in the metrics
+    expect(h.of('metrics').flatMap((m) => Array.from(m.steps.step)).at(-1)).toBe(d.step - 1);
+  });
+
+  it('after a refused update, a lower rate continues from the kept weights', () => {
+    const h = harness();
+    const config = { ...findPreset('regression-relu')!, hyper: { ...findPreset('regression-relu')!.hyper, learningRate: 1e200 } };
+    h.send({ type: 'configure', config });
+    // Weights so large that one update at rate 1e200 would overflow W2 (its gradient is ~1e202).
+    const model = {
+      format: 'backprop-lab/model@1',
+      layers: config.network.layers,
+      loss: config.network.loss,
+      regularization: { kind: 'none', lambda: 0 },
+      params: [
+        { W: [Array(32).fill(1e100)], b: Array(32).fill(0) },
+        { W: Array.from({ length: 32 }, () => [1]), b: [0] },
+      ],
+    };
+    h.send({ type: 'import-model', text: JSON.stringify(model) });
+    h.send({ type: 'step', granularity: 'batch' });
+    expect(h.last('diverged')?.divergence).toEqual({ phase: { kind: 'update' }, quantity: 'W', layer: 2 });
+    expect(h.last('snapshot')!.params[1]!.W.data[0]).toBe(1);
+    h.send({ type: 'set', settings: { hyper: { ...config.hyper, learningRate: 1e-300 } } });
+    h.send({ type: 'step', granularity: 'batch' });
+    const snap = h.last('snapshot')!;
+    expect(snap.step).toBe(1);
+    const update = snap.trace!.layers[1]!.updateW!.data[0]!;
+    expect(update).toBeLessThan(0); // applied (too small to move a weight of 1 in float64)
+    expect(Number.isFinite(update)).toBe(true);
+    expect(h.last('status')?.status).not.toBe('running');
+  });
+});
+
+describe('engine host: instruments', () => {
+  it('gradient check on the current batch: sampled per tensor, with progress, passing', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'step', granularity: 'batch' });
+    h.send({ type: 'gradient-check' });
+    const report = h.last('gradcheck')!.report;
+    const checked = report.tensors.map((t) => t.indices.length);
+    // W1 2×8, b 8, five 8×8 weight tensors sampled to 40 entries, W7 8×1, b7 1
+    expect(checked).toEqual([16, 8, 40, 8, 40, 8, 40, 8, 40, 8, 40, 8, 8, 1]);
+    expect(report.sampled).toBe(true);
+    expect(report.maxRelError).toBeLessThan(1e-6);
+    const total = checked.reduce((a, b) => a + b, 0);
+    expect(h.last('gradcheck-progress')).toEqual({ type: 'gradcheck-progress', done: total, total });
+  });
+
+  it('inspects one sample of the current batch without touching training', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'step', granularity: 'batch' });
+    h.send({ type: 'snapshot-ack' });
+    const before = weightBits(h.last('snapshot')!);
+    h.send({ type: 'inspect', sample: 3 });
+    const inspection = h.last('inspection')!;
+    expect(inspection.sample).toBe(3);
+    expect(inspection.trace.x.rows).toBe(1);
+    expect(inspection.trace.layers[6]!.delta).toBeDefined();
+    expect(inspection.trace.layers[0]!.updateW).toBeUndefined();
+    h.send({ type: 'inspect', sample: 99 });
+    expect(h.last('error')).toMatchObject({ field: 'sample' });
+    h.send({ type: 'pause' });
+    expect(weightBits(h.last('snapshot')!)).toEqual(before);
+  });
+
+  it('exports the model and imports it back, replacing the weights', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'export-model' });
+    const text = h.last('model')!.text;
+    const initial = weightBits(h.last('snapshot')!);
+    for (let i = 0; i < 3; i++) h.send({ type: 'step', granularity: 'batch' });
+    expect(weightBits(h.last('snapshot')!)).not.toEqual(initial);
+    h.send({ type: 'import-model', text });
+    expect(weightBits(h.last('snapshot')!)).toEqual(initial);
+    h.send({ type: 'import-model', text: '{"format":"backprop-lab/model@1","layers":[{"units":3}]}' });
+    expect(h.last('error')?.field).toBe('model.layers');
+  });
+
+  it('loads MNIST through the fetcher with progress, once per part', async () => {
+    const calls: string[] = [];
+    const fake = (part: 'train' | 't10k') => {
+      calls.push(part);
+      const n = part === 'train' ? 50 : 20;
+      return { kind: 'classification' as const, name: part, x: zeros(n, 784), labels: new Int32Array(n), numClasses: 10 };
+    };
+    const h = harness(async (part, onProgress) => {
+      onProgress(1, 2);
+      onProgress(2, 2);
+      return fake(part);
+    });
+    const config = { ...findPreset('mnist-two-layer-relu')!, schedule: { ...findPreset('mnist-two-layer-relu')!.schedule, batchSize: 5 } };
+    h.send({ type: 'configure', config });
+    expect(h.last('status')?.status).toBe('loading');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.of('loading').map((e) => [e.what, e.loaded])).toEqual([['mnist-train', 1], ['mnist-train', 2], ['mnist-t10k', 1], ['mnist-t10k', 2]]);
+    expect(h.last('ready')?.info).toMatchObject({ trainSize: 50, testSize: 20 });
+    h.send({ type: 'configure', config });
+    expect(calls).toEqual(['train', 't10k']);
+  });
+});

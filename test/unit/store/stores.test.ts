@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineClient } from '../../../src/engine/client.ts';
+import type { Command, Event } from '../../../src/engine/protocol.ts';
+import { findPreset } from '../../../src/presets/catalog.ts';
+import { createConfigStore } from '../../../src/store/config.ts';
+import { connectStores } from '../../../src/store/connect.ts';
+import { createHistoryStore } from '../../../src/store/history.ts';
+import { createRunStore } from '../../../src/store/run.ts';
+
+function fakeClient() {
+  const sent: Command[] = [];
+  const listeners = new Set<(e: Event) => void>();
+  const client: EngineClient = {
+    send: (c) => sent.push(c),
+    subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+    dispose: () => listeners.clear(),
+  };
+  return { client, sent, emit: (e: Event) => listeners.forEach((l) => l(e)) };
+}
+
+const metrics = (steps: number[], lr: number[]): Event => ({
+  type: 'metrics',
+  steps: { step: Float64Array.from(steps), loss: Float64Array.from(steps, (s) => 1 / (s + 1)), learningRate: Float64Array.from(lr) },
+  evaluations: [],
+});
+
+describe('config store', () => {
+  it('sends live settings as set, and architecture or preset changes as configure', () => {
+    const { client, sent } = fakeClient();
+    const config = createConfigStore(client);
+    config.getState().setLearningRate(0.5);
+    config.getState().setBatchSize(32);
+    config.getState().setSpeed({ kind: 'steps-per-second', value: 2 });
+    config.getState().loadPreset('planar-2-4-1');
+    expect(sent.map((c) => c.type)).toEqual(['set', 'set', 'set', 'configure']);
+    expect(sent[0]).toMatchObject({ settings: { hyper: { learningRate: 0.5 } } });
+    expect(config.getState().experiment.name).toBe('planar-2-4-1');
+    expect(config.getState().speed).toEqual({ kind: 'steps-per-second', value: 2 });
+  });
+
+  it('refuses an impossible setting, naming the field, and sends nothing', () => {
+    const { client, sent } = fakeClient();
+    const config = createConfigStore(client);
+    const before = config.getState().experiment;
+    config.getState().setLearningRate(NaN);
+    expect(config.getState().refused).toMatchObject({ field: 'hyper.learningRate' });
+    config.getState().setBatchSize(0);
+    expect(config.getState().refused).toMatchObject({ field: 'batchSize' });
+    config.getState().configure({ ...before, network: { ...before.network, layers: [{ units: 0 }] } });
+    expect(config.getState().refused?.field).toMatch(/^config\.network/);
+    expect(config.getState().experiment).toBe(before);
+    expect(sent).toEqual([]);
+    config.getState().setLearningRate(0.2);
+    expect(config.getState().refused).toBeNull();
+  });
+
+  it('transport actions send play, pause, step at the chosen granularity, and reset', () => {
+    const { client, sent } = fakeClient();
+    const config = createConfigStore(client);
+    config.getState().play();
+    config.getState().pause();
+    config.getState().setGranularity('phase');
+    config.getState().step();
+    config.getState().reset();
+    expect(sent).toEqual([{ type: 'play' }, { type: 'pause' }, { type: 'step', granularity: 'phase' }, { type: 'reset' }]);
+  });
+
+  it('is serialisable', () => {
+    const config = createConfigStore(fakeClient().client, findPreset('mnist-two-layer-relu'));
+    const { experiment, speed, granularity } = config.getState();
+    expect(JSON.parse(JSON.stringify({ experiment, speed, granularity }))).toEqual({ experiment, speed, granularity });
+  });
+});
+
+describe('run and history stores, connected to the engine', () => {
+  it('routes events: snapshots by reference, metrics into bounded history, errors kept', () => {
+    const { client, emit } = fakeClient();
+    const run = createRunStore();
+    const history = createHistoryStore(8);
+    const disconnect = connectStores(client, { run, history });
+    emit({ type: 'ready', info: { name: 'x', network: findPreset('planar-2-4-1')!.network, hyper: findPreset('planar-2-4-1')!.hyper, batchSize: 4, trainSize: 8, testSize: 0, stepsPerEpoch: 2, parameterCount: 17 } });
+    const snapshot: Event = { type: 'snapshot', step: 3, epoch: 1.5, phase: null, params: [], trace: null };
+    emit(snapshot);
+    expect(run.getState().snapshot).toBe(snapshot);
+    expect(run.getState().step).toBe(3);
+    emit(metrics([0, 1, 2], [0.1, 0.1, 0.3]));
+    emit(metrics([3, 4, 5, 6, 7, 8, 9, 10, 11, 12], new Array(10).fill(0.3)));
+    const h = history.getState();
+    expect(h.loss.count).toBe(13);
+    expect(h.loss.length).toBeLessThanOrEqual(8);
+    expect(h.rateChanges).toEqual([{ step: 0, learningRate: 0.1 }, { step: 2, learningRate: 0.3 }]);
+    emit({ type: 'error', message: 'hyper.learningRate: must be greater than 0', field: 'hyper.learningRate' });
+    expect(run.getState().error?.field).toBe('hyper.learningRate');
+    emit({ type: 'ready', info: run.getState().info! });
+    expect(history.getState().loss.count).toBe(0);
+    disconnect();
+    emit(snapshot);
+    expect(run.getState().snapshotCount).toBe(0);
+  });
+
+  it('records divergence, and clears it when running again', () => {
+    const run = createRunStore();
+    run.getState().receive({ type: 'diverged', step: 12, divergence: { phase: { kind: 'loss' }, quantity: 'loss', layer: null }, learningRate: 9 });
+    expect(run.getState().divergence?.step).toBe(12);
+    run.getState().receive({ type: 'status', status: 'running', step: 12 });
+    expect(run.getState().divergence).toBeNull();
+  });
+});
