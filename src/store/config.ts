@@ -33,7 +33,8 @@ export interface ConfigState {
   reset(): void;
 }
 
-export const DEFAULT_PRESET = 'spiral-deep-tanh';
+/** The first experiment a visitor sees: small, fast, and visibly learning within seconds. */
+export const DEFAULT_PRESET = 'planar-2-4-1';
 
 export function createConfigStore(client: EngineClient, initial: ExperimentConfig = findPreset(DEFAULT_PRESET) ?? PRESETS[0]!) {
   const store = createStore<ConfigState>()((set, get) => {

@@ -32,7 +32,7 @@ export interface RunState {
 
 export function createRunStore() {
   return createStore<RunState>()((set, get) => ({
-    status: 'idle',
+    status: 'loading', // until the engine says it is ready
     step: 0,
     epoch: 0,
     phase: null,

@@ -1,0 +1,99 @@
+/**
+ * What the run is doing: status, step, epoch, the latest loss and accuracies, the data loading
+ * progress, errors, and a plain message with a way out when training diverged.
+ */
+import { useI18n } from '../../i18n/i18n.ts';
+import { useConfig, useHistory, useRun } from '../lab-context.tsx';
+
+function format(x: number | null | undefined, digits = 4): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+}
+
+export function RunStatus() {
+  const { t } = useI18n();
+  const status = useRun((s) => s.status);
+  const step = useRun((s) => s.step);
+  const epoch = useRun((s) => s.epoch);
+  const loading = useRun((s) => s.loading);
+  const error = useRun((s) => s.error);
+  const dismissError = useRun((s) => s.dismissError);
+  const divergence = useRun((s) => s.divergence);
+  const lastLoss = useHistory((s) => (s.loss.length > 0 ? s.loss.last[s.loss.length - 1] : null));
+  const lastEval = useHistory((s) => s.evaluations.at(-1) ?? null);
+  const setLearningRate = useConfig((s) => s.setLearningRate);
+  const play = useConfig((s) => s.play);
+  const reset = useConfig((s) => s.reset);
+
+  const lowered = divergence ? Number((divergence.learningRate / 10).toPrecision(3)) : 0;
+  return (
+    <section className="run-status" aria-live="polite">
+      <dl>
+        <div>
+          <dt>{t('status.label')}</dt>
+          <dd data-testid="status" data-status={status}>
+            {t(`status.${status}`)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('status.step')}</dt>
+          <dd data-testid="step">{step}</dd>
+        </div>
+        <div>
+          <dt>{t('status.epoch')}</dt>
+          <dd>{format(epoch, 2)}</dd>
+        </div>
+        <div>
+          <dt>{t('status.loss')}</dt>
+          <dd data-testid="loss">{format(lastLoss)}</dd>
+        </div>
+        <div>
+          <dt>{t('status.trainAccuracy')}</dt>
+          <dd data-testid="train-accuracy">{format(lastEval?.trainAccuracy)}</dd>
+        </div>
+        <div>
+          <dt>{t('status.testAccuracy')}</dt>
+          <dd>{format(lastEval?.testAccuracy)}</dd>
+        </div>
+      </dl>
+      {loading !== null && (
+        <div className="loading">
+          <label>
+            {t('loading.progress', { what: loading.what, loaded: (loading.loaded / 1e6).toFixed(1), total: (loading.total / 1e6).toFixed(1) })}
+            <progress max={loading.total} value={loading.loaded} />
+          </label>
+        </div>
+      )}
+      {divergence !== null && (
+        <div role="alert" className="diverged">
+          <p>
+            {t('diverged.message', {
+              step: divergence.step,
+              quantity: divergence.divergence.quantity,
+              where: divergence.divergence.layer === null ? divergence.divergence.phase.kind : `layer ${divergence.divergence.layer}`,
+            })}
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              setLearningRate(lowered);
+              play();
+            }}
+          >
+            {t('diverged.lower', { rate: lowered })}
+          </button>
+          <button type="button" onClick={reset}>
+            {t('diverged.reset')}
+          </button>
+        </div>
+      )}
+      {error !== null && (
+        <div role="alert" className="error">
+          <p>{error.message}</p>
+          <button type="button" onClick={dismissError}>
+            {t('error.dismiss')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

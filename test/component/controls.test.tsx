@@ -1,0 +1,110 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { LearningRate } from '../../src/views/controls/LearningRate.tsx';
+import { PresetPicker } from '../../src/views/controls/PresetPicker.tsx';
+import { Transport } from '../../src/views/controls/Transport.tsx';
+import { RunStatus } from '../../src/views/status/RunStatus.tsx';
+import { renderInLab } from './lab-harness.tsx';
+
+afterEach(cleanup);
+
+describe('Transport', () => {
+  it('is disabled until the engine is ready, then sends play, pause, step and reset', () => {
+    const h = renderInLab(<Transport />);
+    expect(screen.getByRole('button', { name: 'Play' })).toHaveProperty('disabled', true);
+    act(h.ready);
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    act(() => h.emit({ type: 'status', status: 'running', step: 0 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    fireEvent.change(screen.getByRole('combobox'), { target: { value: 'phase' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(h.sent).toEqual([{ type: 'play' }, { type: 'pause' }, { type: 'step', granularity: 'phase' }, { type: 'reset' }]);
+  });
+
+  it('answers Space, → and R, but not while typing in a field', () => {
+    const h = renderInLab(
+      <>
+        <Transport />
+        <input aria-label="elsewhere" />
+      </>,
+    );
+    act(h.ready);
+    fireEvent.keyDown(document.body, { key: ' ' });
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    fireEvent.keyDown(document.body, { key: 'r' });
+    fireEvent.keyDown(screen.getByLabelText('elsewhere'), { key: ' ' });
+    expect(h.sent.map((c) => c.type)).toEqual(['play', 'step', 'reset']);
+  });
+
+  it('speaks 简体中文', () => {
+    const h = renderInLab(<Transport />, 'zh');
+    act(h.ready);
+    expect(screen.getByRole('button', { name: '播放' })).toBeDefined();
+    expect(screen.getByRole('button', { name: '单步' })).toBeDefined();
+  });
+});
+
+describe('LearningRate', () => {
+  it('sends an exact typed rate, and a slider rate on a log scale', () => {
+    const h = renderInLab(<LearningRate />);
+    const field = screen.getByLabelText('Learning rate', { selector: 'input[type="text"]' });
+    expect((field as HTMLInputElement).value).toBe('1.2');
+    fireEvent.change(field, { target: { value: '0.037' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(h.lab.config.getState().experiment.hyper.learningRate).toBe(0.037);
+    fireEvent.change(screen.getByRole('slider'), { target: { value: '-2' } });
+    expect(h.lab.config.getState().experiment.hyper.learningRate).toBe(0.01);
+    expect(h.sent.map((c) => c.type === 'set' && c.settings.hyper?.learningRate)).toEqual([0.037, 0.01]);
+  });
+
+  it('shows why a rate is refused and keeps the old one', () => {
+    const h = renderInLab(<LearningRate />);
+    const field = screen.getByLabelText('Learning rate', { selector: 'input[type="text"]' });
+    fireEvent.change(field, { target: { value: '-3' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(screen.getByRole('alert').textContent).toMatch(/hyper\.learningRate: must be greater than 0/);
+    expect(h.lab.config.getState().experiment.hyper.learningRate).toBe(1.2);
+    expect(h.sent).toEqual([]);
+  });
+});
+
+describe('PresetPicker', () => {
+  it('configures the chosen preset', () => {
+    const h = renderInLab(<PresetPicker />);
+    fireEvent.change(screen.getByRole('combobox'), { target: { value: 'mnist-two-layer-relu' } });
+    expect(h.sent).toMatchObject([{ type: 'configure', config: { name: 'mnist-two-layer-relu' } }]);
+  });
+});
+
+describe('RunStatus', () => {
+  it('shows the engine\'s numbers', () => {
+    const h = renderInLab(<RunStatus />);
+    act(h.ready);
+    act(() => {
+      h.emit({ type: 'snapshot', step: 42, epoch: 42, phase: null, params: [], trace: null });
+      h.emit({ type: 'metrics', steps: { step: Float64Array.of(41), loss: Float64Array.of(0.3141), learningRate: Float64Array.of(1.2) }, evaluations: [{ iteration: 42, epoch: 42, loss: 0.3, trainAccuracy: 0.875, testLoss: null, testAccuracy: null }] });
+    });
+    expect(screen.getByTestId('step').textContent).toBe('42');
+    expect(screen.getByTestId('loss').textContent).toBe('0.3141');
+    expect(screen.getByTestId('train-accuracy').textContent).toBe('0.8750');
+    expect(screen.getByTestId('status').textContent).toBe('Ready');
+  });
+
+  it('after divergence offers to lower the rate and continue', () => {
+    const h = renderInLab(<RunStatus />);
+    act(h.ready);
+    act(() => h.emit({ type: 'diverged', step: 17, divergence: { phase: { kind: 'forward', layer: 2 }, quantity: 'z', layer: 2 }, learningRate: 5 }));
+    expect(screen.getByRole('alert').textContent).toMatch(/diverged at step 17: z became NaN or infinite in layer 2/);
+    fireEvent.click(screen.getByRole('button', { name: 'Lower the rate to 0.5 and continue' }));
+    expect(h.sent).toMatchObject([{ type: 'set', settings: { hyper: { learningRate: 0.5 } } }, { type: 'play' }]);
+  });
+
+  it('shows loading progress in MB', () => {
+    const h = renderInLab(<RunStatus />);
+    act(() => h.emit({ type: 'loading', what: 'mnist-train', loaded: 23_550_012, total: 47_100_024 }));
+    expect(screen.getByText('Loading mnist-train: 23.6 of 47.1 MB')).toBeDefined();
+    expect(screen.getByRole('progressbar')).toBeDefined();
+  });
+});
