@@ -44,6 +44,8 @@ export function App() {
   useEffect(() => {
     const created = createLab();
     setLab(created);
+    // ?debug exposes the stores to scripts (the UI benchmark reads them); nothing else does.
+    if (new URLSearchParams(location.search).has('debug')) (window as unknown as { backpropLab?: Lab }).backpropLab = created;
     return () => created.dispose();
   }, []);
   return (

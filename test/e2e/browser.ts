@@ -26,3 +26,45 @@ export async function launch(viewport = { width: 1280, height: 720 }): Promise<B
 
 /** Where screenshots go (git-ignored). */
 export const SCREENSHOTS = 'screenshots';
+
+/**
+ * A main-thread probe, injected before the page's own scripts: long tasks (PerformanceObserver),
+ * frame intervals (requestAnimationFrame) and the worst lateness of a 20 ms timer. Written as a
+ * plain string: a function passed from TypeScript would be transformed (names wrapped in
+ * helpers the page does not have).
+ */
+export const MAIN_THREAD_PROBE = `
+  window.probe = { longTasks: [], frames: [], pings: 0, worstDelay: 0 };
+  new PerformanceObserver(function (list) {
+    list.getEntries().forEach(function (e) { window.probe.longTasks.push(e.duration); });
+  }).observe({ type: 'longtask', buffered: true });
+  var lastFrame = performance.now();
+  requestAnimationFrame(function frame(now) {
+    window.probe.frames.push(now - lastFrame);
+    lastFrame = now;
+    requestAnimationFrame(frame);
+  });
+  var expected = performance.now() + 20;
+  setTimeout(function ping() {
+    var now = performance.now();
+    window.probe.pings++;
+    window.probe.worstDelay = Math.max(window.probe.worstDelay, now - expected);
+    expected = now + 20;
+    setTimeout(ping, 20);
+  }, 20);
+`;
+
+export interface ProbeReading {
+  longTasks: number[];
+  frames: number[];
+  pings: number;
+  worstDelay: number;
+}
+
+/** Reads the probe, then clears it: `reset` starts a new measuring window. */
+export const READ_AND_RESET_PROBE = `(() => {
+  const p = window.probe;
+  const out = { longTasks: p.longTasks, frames: p.frames, pings: p.pings, worstDelay: p.worstDelay };
+  window.probe = Object.assign(p, { longTasks: [], frames: [], pings: 0, worstDelay: 0 });
+  return out;
+})()`;

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch, MAIN_THREAD_PROBE, READ_AND_RESET_PROBE, SCREENSHOTS, type ProbeReading } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -14,21 +14,7 @@ const stepCount = async () => Number(await page.getByTestId('step').textContent(
 beforeAll(async () => {
   context = await launch();
   page = await context.newPage();
-  // Record long main-thread tasks and the worst event-loop delay from the start.
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[]; worstDelay: number };
-    w.longTasks = [];
-    w.worstDelay = 0;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-    let expected = performance.now() + 20;
-    const ping = () => {
-      const now = performance.now();
-      w.worstDelay = Math.max(w.worstDelay, now - expected);
-      expected = now + 20;
-      setTimeout(ping, 20);
-    };
-    setTimeout(ping, 20);
-  });
+  await page.addInitScript({ content: MAIN_THREAD_PROBE });
   await page.goto(inject('baseUrl'));
   await page.getByRole('button', { name: 'Play' }).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.getAttribute('data-status') === 'idle', null, { timeout: 30_000 });
@@ -48,17 +34,12 @@ describe('training in a real Worker', () => {
   it('plays: steps climb and the network learns while the main thread stays responsive', async () => {
     const accuracy = async () => Number(await page.getByTestId('train-accuracy').textContent());
     const before = await accuracy();
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; worstDelay: number };
-      w.longTasks = [];
-      w.worstDelay = 0;
-    });
+    await page.evaluate(READ_AND_RESET_PROBE);
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(stepCount, { timeout: 30_000 }).toBeGreaterThan(3000);
-    const { longTasks, worstDelay } = await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; worstDelay: number };
-      return { longTasks: w.longTasks, worstDelay: w.worstDelay };
-    });
+    const { longTasks, worstDelay, pings, frames } = await page.evaluate<ProbeReading>(READ_AND_RESET_PROBE);
+    expect(pings).toBeGreaterThan(5); // the probe really ran during training
+    expect(frames.length).toBeGreaterThan(5);
     // The planar flower: about half right before training, 0.9 once the 2-4-1 net has learned.
     expect(before).toBeLessThan(0.7);
     await expect.poll(accuracy, { timeout: 30_000 }).toBeGreaterThan(0.85);
