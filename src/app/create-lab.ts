@@ -4,6 +4,7 @@ import { createConfigStore } from '../store/config.ts';
 import { connectStores } from '../store/connect.ts';
 import { createHistoryStore } from '../store/history.ts';
 import { createRunStore } from '../store/run.ts';
+import { createUiStore } from '../store/ui.ts';
 import type { Lab } from '../views/lab-context.tsx';
 
 export function createLab(client: EngineClient = createClient()): Lab & { dispose(): void } {
@@ -16,6 +17,7 @@ export function createLab(client: EngineClient = createClient()): Lab & { dispos
     config,
     run,
     history,
+    ui: createUiStore(),
     dispose() {
       disconnect();
       client.dispose();

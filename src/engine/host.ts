@@ -12,21 +12,23 @@ import { gradientCheck } from '../core/gradcheck.ts';
 import { cloneParams, parameterCount } from '../core/network.ts';
 import type { Batch } from '../core/passes.ts';
 import type { Phase } from '../core/phases.ts';
-import { cloneMatrix } from '../core/tensor.ts';
+import { cloneMatrix, zeros } from '../core/tensor.ts';
 import { Trainer, type PhaseStepper, type StepResult } from '../core/trainer.ts';
 import type { Trace } from '../core/trace.ts';
 import type { ClassificationSet } from '../data/dataset.ts';
 import { gather } from '../data/batching.ts';
 import { modelToJson, parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig, type MnistSelection } from '../presets/config.ts';
-import { loadExperimentData } from '../presets/data-source.ts';
+import { loadExperimentData, type ExperimentData } from '../presets/data-source.ts';
 import { Experiment } from '../presets/experiment.ts';
 import { MetricsBuffer } from './metrics-buffer.ts';
 import {
   commandProblem,
   transferables,
+  MAX_SHIPPED_POINTS,
   type Command,
   type CommandEnvelope,
+  type DataPoints,
   type Event,
   type Granularity,
   type LiveSettings,
@@ -199,6 +201,7 @@ export class EngineHost {
         testSize: data.test?.x.rows ?? 0,
         stepsPerEpoch: experiment.stepsPerEpoch,
         parameterCount: parameterCount(config.network),
+        ...pointsOf(data),
       },
     });
     this.setStatus('idle');
@@ -499,6 +502,27 @@ export class EngineHost {
     this.snapshotInFlight = false;
     this.sendSnapshot(null);
   }
+}
+
+/** The data's points when they are few and low-dimensional enough to plot. */
+function pointsOf(data: ExperimentData): { points?: DataPoints } {
+  const parts = [data.train, ...(data.test ? [data.test] : [])];
+  const n = parts.reduce((s, d) => s + d.x.rows, 0);
+  const d = data.train.x.cols;
+  if (d > 2 || n > MAX_SHIPPED_POINTS) return {};
+  const x = zeros(n, d);
+  const y = new Float64Array(n);
+  const test = new Uint8Array(n);
+  let offset = 0;
+  parts.forEach((part, p) => {
+    x.data.set(part.x.data, offset * d);
+    for (let i = 0; i < part.x.rows; i++) {
+      y[offset + i] = part.kind === 'classification' ? part.labels[i]! : part.y.data[i * part.y.cols]!;
+      test[offset + i] = p;
+    }
+    offset += part.x.rows;
+  });
+  return { points: { x, y, test, kind: data.train.kind } };
 }
 
 function checkSpeed(speed: Speed): void {

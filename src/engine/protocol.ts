@@ -71,6 +71,19 @@ export interface StepMetrics {
   readonly learningRate: Float64Array;
 }
 
+/** The points of a small data set (at most MAX_SHIPPED_POINTS), for plotting on the main thread. */
+export interface DataPoints {
+  /** n × d inputs (d = 1 or 2). */
+  readonly x: Matrix;
+  /** Class index per point, or the regression target (first column). */
+  readonly y: Float64Array;
+  /** 1 for test points, 0 for training points. */
+  readonly test: Uint8Array;
+  readonly kind: 'classification' | 'regression';
+}
+
+export const MAX_SHIPPED_POINTS = 5000;
+
 export interface ReadyInfo {
   readonly name: string;
   readonly network: NetworkSpec;
@@ -80,6 +93,8 @@ export interface ReadyInfo {
   readonly testSize: number;
   readonly stepsPerEpoch: number;
   readonly parameterCount: number;
+  /** Present for 1-D and 2-D data sets small enough to plot. */
+  readonly points?: DataPoints;
 }
 
 export type Event =
@@ -148,6 +163,10 @@ export function transferables(event: Event): ArrayBuffer[] {
     if (a !== undefined && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
   };
   const addMatrix = (m: Matrix | undefined) => add(m?.data);
+  if (event.type === 'ready' && event.info.points) {
+    add(event.info.points.x.data);
+    add(event.info.points.y);
+  }
   if (event.type === 'snapshot' || event.type === 'inspection') {
     if (event.type === 'snapshot') for (const p of event.params) (addMatrix(p.W), add(p.b));
     const trace = event.trace;

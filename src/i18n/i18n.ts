@@ -15,10 +15,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translator(language: Language): Translate {
   const catalog = CATALOGS[language];
-  return (key, params) => {
-    const text = catalog[key];
-    return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
-  };
+  return (key, params) => fill(catalog[key], params);
 }
 
 export interface I18n {
@@ -32,3 +29,24 @@ export const I18nContext = createContext<I18n>({ language: 'en', t: translator('
 export function useI18n(): I18n {
   return useContext(I18nContext);
 }
+
+/**
+ * A view's own message catalog: English and 简体中文 with the same keys (the type makes a
+ * missing translation a compile error). Returns the hook the view uses to look them up.
+ */
+export function defineMessages<K extends string>(catalogs: { en: Record<K, string>; zh: Record<K, string> }) {
+  const all = { en: catalogs.en, zh: catalogs.zh };
+  registered.push(all as { en: Record<string, string>; zh: Record<string, string> });
+  return function useMessages(): (key: K, params?: Record<string, string | number>) => string {
+    const { language } = useI18n();
+    const catalog = all[language];
+    return (key, params) => fill(catalog[key], params);
+  };
+}
+
+function fill(text: string, params?: Record<string, string | number>): string {
+  return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+}
+
+/** Every catalog defined so far (for the completeness test). */
+export const registered: { en: Record<string, string>; zh: Record<string, string> }[] = [];

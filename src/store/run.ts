@@ -17,6 +17,8 @@ export interface RunState {
   readonly phase: Extract<Event, { type: 'phase' }> | null;
   readonly info: ReadyInfo | null;
   readonly snapshot: Snapshot | null;
+  /** The latest trace any snapshot carried (snapshots of free running may carry none). */
+  readonly trace: Trace | null;
   /** Snapshots received since the experiment was configured. */
   readonly snapshotCount: number;
   readonly loading: { readonly what: string; readonly loaded: number; readonly total: number } | null;
@@ -38,6 +40,7 @@ export function createRunStore() {
     phase: null,
     info: null,
     snapshot: null,
+    trace: null,
     snapshotCount: 0,
     loading: null,
     error: null,
@@ -48,7 +51,7 @@ export function createRunStore() {
     receive(event) {
       switch (event.type) {
         case 'ready':
-          set({ info: event.info, loading: null, step: 0, epoch: 0, phase: null, divergence: null, gradcheck: null, inspection: null, snapshotCount: 0 });
+          set({ info: event.info, loading: null, step: 0, epoch: 0, phase: null, trace: null, divergence: null, gradcheck: null, inspection: null, snapshotCount: 0 });
           return;
         case 'loading':
           set({ loading: { what: event.what, loaded: event.loaded, total: event.total } });
@@ -57,7 +60,13 @@ export function createRunStore() {
           set({ status: event.status, step: event.step, ...(event.status === 'running' ? { divergence: null } : {}) });
           return;
         case 'snapshot':
-          set({ snapshot: event, step: event.step, epoch: event.epoch, snapshotCount: get().snapshotCount + 1 });
+          set({
+            snapshot: event,
+            step: event.step,
+            epoch: event.epoch,
+            snapshotCount: get().snapshotCount + 1,
+            ...(event.trace !== null ? { trace: event.trace } : {}),
+          });
           return;
         case 'phase':
           set({ phase: event });
