@@ -1,0 +1,43 @@
+/** A labelled numeric field that commits on Enter or blur, and shows why a value was refused. */
+import { useEffect, useId, useState } from 'react';
+
+export function NumberField(props: {
+  label: string;
+  value: number;
+  onCommit(value: number): void;
+  integer?: boolean;
+  error?: string | null;
+  disabled?: boolean;
+}) {
+  const { label, value, onCommit, integer = false, error = null, disabled = false } = props;
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  const commit = () => {
+    const v = Number(text);
+    if (text.trim() === '' || !Number.isFinite(v)) setText(String(value));
+    else if (v !== value) onCommit(integer ? Math.trunc(v) : v);
+  };
+  return (
+    <span className="number-field">
+      <label htmlFor={id}>{label}</label>{' '}
+      <input
+        id={id}
+        type="text"
+        inputMode={integer ? 'numeric' : 'decimal'}
+        size={7}
+        value={text}
+        disabled={disabled}
+        aria-invalid={error !== null}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+      />
+      {error !== null && (
+        <span role="alert" className="field-error">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

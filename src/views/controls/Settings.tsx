@@ -1,0 +1,171 @@
+/**
+ * Every other setting. Batch size, optimizer, λ and speed act live (no reset); architecture,
+ * loss, data and seed rebuild the network from the seed without asking. A refused value shows
+ * the reason next to its control and changes nothing.
+ */
+import { ACTIVATIONS, type ActivationName } from '../../core/activations.ts';
+import { LOSSES, OPTIMIZERS, REGULARIZATIONS, type OptimizerConfig, type OptimizerKind } from '../../core/spec.ts';
+import type { Speed } from '../../engine/protocol.ts';
+import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
+import { useConfig } from '../lab-context.tsx';
+import { useSettingsMessages } from './settings-messages.ts';
+import { NumberField } from './NumberField.tsx';
+
+const SPEEDS: { key: string; speed: Speed }[] = [
+  { key: 'full', speed: { kind: 'full' } },
+  ...[1, 2, 5, 10, 30].map((value) => ({ key: `sps-${value}`, speed: { kind: 'steps-per-second' as const, value } })),
+  { key: 'animated', speed: { kind: 'animated', phasesPerSecond: 4 } },
+];
+
+const OPTIMIZER_DEFAULTS: Record<OptimizerKind, OptimizerConfig> = {
+  sgd: { kind: 'sgd' },
+  momentum: { kind: 'momentum', momentum: 0.9 },
+  adam: { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+};
+
+function speedKey(s: Speed): string {
+  return s.kind === 'full' ? 'full' : s.kind === 'animated' ? 'animated' : `sps-${s.value}`;
+}
+
+export function Settings() {
+  const t = useSettingsMessages();
+  const experiment = useConfig((s) => s.experiment);
+  const speed = useConfig((s) => s.speed);
+  const refused = useConfig((s) => s.refused);
+  const setHyper = useConfig((s) => s.setHyper);
+  const setBatchSize = useConfig((s) => s.setBatchSize);
+  const setSpeed = useConfig((s) => s.setSpeed);
+  const configure = useConfig((s) => s.configure);
+  const { hyper, network, data, schedule } = experiment;
+  const opt = hyper.optimizer;
+  const reg = hyper.regularization;
+  const rebuild = (change: Partial<ExperimentConfig>) => configure({ ...experiment, ...change });
+  const errorFor = (prefix: string) => (refused !== null && refused.field.includes(prefix) ? refused.message : null);
+  const layers = network.layers;
+  const outputFixed = network.loss === 'softmax-cross-entropy' || network.loss === 'sigmoid-binary-cross-entropy';
+
+  const setLayer = (l: number, change: { units?: number; activation?: ActivationName }) =>
+    rebuild({ network: { ...network, layers: layers.map((layer, i) => (i === l ? { ...layer, ...change } : layer)) } });
+  const addLayer = () => {
+    const hidden = layers[layers.length - 2]!;
+    const template = hidden.activation ? hidden : { units: 4, activation: 'tanh' as const };
+    rebuild({ network: { ...network, layers: [...layers.slice(0, -1), { units: template.units, activation: template.activation }, layers[layers.length - 1]!] } });
+  };
+  const removeLayer = (l: number) => rebuild({ network: { ...network, layers: layers.filter((_, i) => i !== l) } });
+
+  return (
+    <form className="settings" onSubmit={(e) => e.preventDefault()} aria-label={t('title')}>
+      <fieldset>
+        <legend>{t('training')}</legend>
+        <NumberField label={t('batchSize')} value={schedule.batchSize} integer onCommit={setBatchSize} error={errorFor('batchSize')} disabled={schedule.sampling === 'full-batch'} />
+        <label>
+          {t('optimizer')}{' '}
+          <select value={opt.kind} onChange={(e) => setHyper({ optimizer: OPTIMIZER_DEFAULTS[e.target.value as OptimizerKind] })}>
+            {OPTIMIZERS.map((o) => (
+              <option key={o} value={o}>
+                {t(`optimizer.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {opt.kind === 'momentum' && <NumberField label="μ" value={opt.momentum} onCommit={(momentum) => setHyper({ optimizer: { ...opt, momentum } })} error={errorFor('momentum')} />}
+        {opt.kind === 'adam' && (
+          <>
+            <NumberField label="β₁" value={opt.beta1} onCommit={(beta1) => setHyper({ optimizer: { ...opt, beta1 } })} error={errorFor('beta1')} />
+            <NumberField label="β₂" value={opt.beta2} onCommit={(beta2) => setHyper({ optimizer: { ...opt, beta2 } })} error={errorFor('beta2')} />
+            <NumberField label="ε" value={opt.epsilon} onCommit={(epsilon) => setHyper({ optimizer: { ...opt, epsilon } })} error={errorFor('epsilon')} />
+          </>
+        )}
+        <label>
+          {t('regularization')}{' '}
+          <select value={reg.kind} onChange={(e) => setHyper({ regularization: { kind: e.target.value as typeof reg.kind, lambda: reg.lambda } })}>
+            {REGULARIZATIONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`regularization.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {reg.kind !== 'none' && <NumberField label="λ" value={reg.lambda} onCommit={(lambda) => setHyper({ regularization: { ...reg, lambda } })} error={errorFor('lambda')} />}
+        <label>
+          {t('speed')}{' '}
+          <select value={speedKey(speed)} onChange={(e) => setSpeed(SPEEDS.find((s) => s.key === e.target.value)!.speed)}>
+            {SPEEDS.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.speed.kind === 'steps-per-second' ? t('speed.sps', { n: s.speed.value }) : t(`speed.${s.speed.kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('network')}</legend>
+        <ol className="layers">
+          {layers.map((layer, l) => (
+            <li key={l}>
+              <span>{l === 0 ? t('input') : l === layers.length - 1 ? t('output') : t('hidden', { l })}</span>
+              <NumberField label={t('units', { l })} value={layer.units} integer onCommit={(units) => setLayer(l, { units })} error={errorFor(`layers[${l}].units`)} disabled={l === 0 || (l === layers.length - 1 && data.kind === 'mnist')} />
+              {l > 0 && (
+                <select aria-label={t('activation', { l })} value={layer.activation} disabled={l === layers.length - 1 && outputFixed} onChange={(e) => setLayer(l, { activation: e.target.value as ActivationName })}>
+                  {ACTIVATIONS.map((a) => (
+                    <option key={a} value={a}>
+                      {a}
+                    </option>
+                  ))}
+                </select>
+              )}
+              {l > 0 && l < layers.length - 1 && (
+                <button type="button" aria-label={t('remove', { l })} onClick={() => removeLayer(l)}>
+                  −
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+        <button type="button" onClick={addLayer} disabled={layers.length >= 10}>
+          {t('add')}
+        </button>
+        <label>
+          {t('loss')}{' '}
+          <select
+            value={network.loss}
+            onChange={(e) => {
+              const loss = e.target.value as (typeof LOSSES)[number];
+              const fixed = loss === 'softmax-cross-entropy' || loss === 'sigmoid-binary-cross-entropy';
+              const out = layers[layers.length - 1]!;
+              rebuild({ network: { loss, layers: [...layers.slice(0, -1), { ...out, activation: fixed ? 'identity' : out.activation }] } });
+            }}
+          >
+            {LOSSES.map((loss) => (
+              <option key={loss} value={loss}>
+                {loss}
+              </option>
+            ))}
+          </select>
+        </label>
+        {errorFor('network') !== null && !/\.units$/.test(refused!.field) && <p role="alert">{errorFor('network')}</p>}
+      </fieldset>
+      <fieldset>
+        <legend>{t('data')}</legend>
+        {data.kind === 'toy2d' && (
+          <>
+            <label>
+              {t('dataset')}{' '}
+              <select value={data.name} onChange={(e) => rebuild({ data: { ...data, name: e.target.value as typeof data.name } })}>
+                {TOY_2D_NAMES.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <NumberField label={t('noise')} value={data.noise} onCommit={(noise) => rebuild({ data: { ...data, noise } })} error={errorFor('data.noise')} />
+            <NumberField label={t('testFraction')} value={data.testFraction} onCommit={(testFraction) => rebuild({ data: { ...data, testFraction } })} error={errorFor('testFraction')} />
+          </>
+        )}
+        {data.kind !== 'toy2d' && <p className="muted">{t(`data.${data.kind}`)}</p>}
+        <NumberField label={t('seed')} value={experiment.seed} integer onCommit={(seed) => rebuild({ seed })} error={errorFor('seed')} />
+      </fieldset>
+    </form>
+  );
+}

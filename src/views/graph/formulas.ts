@@ -1,0 +1,55 @@
+/**
+ * What each phase computes, written as the formula the core evaluates (row-vector convention:
+ * z = a·W + b). Superscripts name the layer.
+ */
+import { activation } from '../../core/activations.ts';
+import { loss as lossOf } from '../../core/losses.ts';
+import type { Phase } from '../../core/phases.ts';
+import type { Hyperparameters, NetworkSpec } from '../../core/spec.ts';
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+export function sup(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => SUPERSCRIPT[Number(d)])
+    .join('');
+}
+
+/** The formula of a phase, e.g. "z² = a¹·W² + b²,  a² = tanh(z²)". */
+export function phaseFormula(phase: Phase, spec: NetworkSpec, hyper: Hyperparameters): string {
+  const L = spec.layers.length - 1;
+  switch (phase.kind) {
+    case 'forward': {
+      const l = phase.layer;
+      const f = spec.layers[l]!.activation!;
+      const fa = f === 'identity' ? `z${sup(l)}` : `${activation(f).name}(z${sup(l)})`;
+      return `z${sup(l)} = a${sup(l - 1)}·W${sup(l)} + b${sup(l)},  a${sup(l)} = ${fa}`;
+    }
+    case 'loss':
+      return `${lossOf(spec.loss).formula.loss},  L = (1/m)·Σᵢ Lᵢ${hyper.regularization.kind === 'none' || hyper.regularization.lambda === 0 ? '' : hyper.regularization.kind === 'l2' ? ' + ½·λ·ΣW²' : ' + λ·Σ|W|'}`;
+    case 'backward': {
+      const l = phase.layer;
+      const delta =
+        l === L
+          ? lossOf(spec.loss).formula.delta.replace('δ', `δ${sup(L)}`).replace("f'(z)", `f'(z${sup(L)})`)
+          : `δ${sup(l)} = (δ${sup(l + 1)}·W${sup(l + 1)}ᵀ) ⊙ f'(z${sup(l)})`;
+      return `${delta},  ∂L/∂W${sup(l)} = (1/m)·a${sup(l - 1)}ᵀ·δ${sup(l)}`;
+    }
+    case 'update':
+      switch (hyper.optimizer.kind) {
+        case 'sgd':
+          return `W ← W − η·∂L/∂W,  b ← b − η·∂L/∂b  (η = ${hyper.learningRate})`;
+        case 'momentum':
+          return `v ← μ·v − η·∂L/∂W,  W ← W + v  (η = ${hyper.learningRate}, μ = ${hyper.optimizer.momentum})`;
+        case 'adam':
+          return `W ← W − η·m̂ / (√v̂ + ε)  (Adam, η = ${hyper.learningRate})`;
+      }
+  }
+}
+
+/** Which weight layer a phase highlights (null: the whole network, for the update). */
+export function phaseLayer(phase: Phase, L: number): number | null {
+  if (phase.kind === 'forward' || phase.kind === 'backward') return phase.layer;
+  if (phase.kind === 'loss') return L;
+  return null;
+}

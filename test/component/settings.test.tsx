@@ -1,0 +1,63 @@
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Settings } from '../../src/views/controls/Settings.tsx';
+import { renderInLab } from './lab-harness.tsx';
+
+afterEach(cleanup);
+
+const commit = (label: string | RegExp, value: string) => {
+  const field = screen.getByLabelText(label);
+  fireEvent.change(field, { target: { value } });
+  fireEvent.keyDown(field, { key: 'Enter' });
+};
+
+describe('Settings', () => {
+  it('sends live settings without a rebuild', () => {
+    const h = renderInLab(<Settings />);
+    fireEvent.change(screen.getByLabelText('Optimizer'), { target: { value: 'adam' } });
+    commit('β₁', '0.8');
+    fireEvent.change(screen.getByLabelText('Regularization'), { target: { value: 'l2' } });
+    commit('λ', '0.01');
+    fireEvent.change(screen.getByLabelText('Speed'), { target: { value: 'sps-5' } });
+    expect(h.sent.map((c) => c.type)).toEqual(['set', 'set', 'set', 'set', 'set']);
+    expect(h.lab.config.getState().experiment.hyper).toMatchObject({ optimizer: { kind: 'adam', beta1: 0.8, beta2: 0.999 }, regularization: { kind: 'l2', lambda: 0.01 } });
+    expect(h.lab.config.getState().speed).toEqual({ kind: 'steps-per-second', value: 5 });
+  });
+
+  it('rebuilds from the seed when the architecture, data or seed change', () => {
+    const h = renderInLab(<Settings />);
+    commit('Units of layer 1', '6');
+    fireEvent.change(screen.getByLabelText('Activation of layer 1'), { target: { value: 'relu' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a hidden layer' }));
+    fireEvent.change(screen.getByLabelText('Data set'), { target: { value: 'spiral' } });
+    commit('Seed', '42');
+    expect(h.sent.map((c) => c.type)).toEqual(['configure', 'configure', 'configure', 'configure', 'configure']);
+    const e = h.lab.config.getState().experiment;
+    expect(e.network.layers.map((l) => [l.units, l.activation])).toEqual([[2, undefined], [6, 'relu'], [6, 'relu'], [1, 'identity']]);
+    expect(e.data).toMatchObject({ name: 'spiral' });
+    expect(e.seed).toBe(42);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove layer 2' }));
+    expect(h.lab.config.getState().experiment.network.layers).toHaveLength(3);
+  });
+
+  it('refuses impossible values with the reason beside the field', () => {
+    const h = renderInLab(<Settings />);
+    commit('Units of layer 1', '0');
+    expect(screen.getByRole('alert').textContent).toMatch(/config\.network\.layers\[1\]\.units: must be between 1 and 1024, got 0/);
+    expect(h.sent).toEqual([]);
+    expect(h.lab.config.getState().experiment.network.layers[1]!.units).toBe(4);
+  });
+
+  it('keeps the output activation identity for losses that apply their own', () => {
+    renderInLab(<Settings />);
+    expect(screen.getByLabelText('Activation of layer 2')).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByLabelText('Loss'), { target: { value: 'squared-error-half' } });
+    expect(screen.getByLabelText('Activation of layer 2')).toHaveProperty('disabled', false);
+  });
+
+  it('speaks 简体中文', () => {
+    renderInLab(<Settings />, 'zh');
+    expect(screen.getByLabelText('批大小')).toBeDefined();
+    expect(screen.getByRole('button', { name: '添加隐藏层' })).toBeDefined();
+  });
+});
