@@ -1,15 +1,10 @@
 /**
- * The application shell: one lab around one training worker, the controls, and the run's
- * status. The lab's views (network graph, heatmaps, curves, boundaries) come next.
+ * The application shell: one lab around one training worker, the language, and the screen.
  */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
-import { LanguageSwitch } from '../views/controls/LanguageSwitch.tsx';
-import { LearningRate } from '../views/controls/LearningRate.tsx';
-import { PresetPicker } from '../views/controls/PresetPicker.tsx';
-import { Transport } from '../views/controls/Transport.tsx';
-import { LabContext, type Lab } from '../views/lab-context.tsx';
-import { RunStatus } from '../views/status/RunStatus.tsx';
+import { LabContext, type Lab as LabStores } from '../views/lab-context.tsx';
+import { Lab } from './Lab.tsx';
 import { createLab } from './create-lab.ts';
 import { I18nProvider } from './I18nProvider.tsx';
 import './app.css';
@@ -19,33 +14,17 @@ function Shell() {
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
-  return (
-    <div className="app">
-      <header>
-        <h1>{t('app.title')}</h1>
-        <p>{t('app.tagline')}</p>
-        <LanguageSwitch />
-      </header>
-      <main>
-        <div className="controls">
-          <PresetPicker />
-          <Transport />
-          <LearningRate />
-        </div>
-        <RunStatus />
-      </main>
-    </div>
-  );
+  return <Lab />;
 }
 
 export function App() {
   // Created in an effect so that every mount owns exactly one live worker (StrictMode mounts twice).
-  const [lab, setLab] = useState<Lab | null>(null);
+  const [lab, setLab] = useState<LabStores | null>(null);
   useEffect(() => {
     const created = createLab();
     setLab(created);
     // ?debug exposes the stores to scripts (the UI benchmark reads them); nothing else does.
-    if (new URLSearchParams(location.search).has('debug')) (window as unknown as { backpropLab?: Lab }).backpropLab = created;
+    if (new URLSearchParams(location.search).has('debug')) (window as unknown as { backpropLab?: LabStores }).backpropLab = created;
     return () => created.dispose();
   }, []);
   return (

@@ -283,7 +283,7 @@ export class EngineHost {
     }
     if (speed.kind === 'steps-per-second') {
       this.finishStepper(experiment);
-      this.completeStep(experiment, this.wholeStep(experiment, !this.snapshotInFlight));
+      this.completeStep(experiment, this.wholeStep(experiment, this.lastTrace === null));
       this.afterSlice(1000 / speed.value);
       return;
     }
@@ -293,7 +293,9 @@ export class EngineHost {
       const elapsed = this.scheduler.now() - start;
       const last = elapsed + this.avgStepMs >= SLICE_MS || this.reachedStop(1);
       const t0 = this.scheduler.now();
-      const result = this.wholeStep(experiment, last && !this.snapshotInFlight);
+      // Trace the slice's last step unless an unsent trace is waiting: the acknowledgement of the
+      // previous snapshot arrives only between slices, so "nothing in flight" would rarely hold.
+      const result = this.wholeStep(experiment, last && this.lastTrace === null);
       this.avgStepMs = 0.9 * this.avgStepMs + 0.1 * Math.max(0.001, this.scheduler.now() - t0);
       this.completeStep(experiment, result);
       if (last || this.status !== 'running') break;

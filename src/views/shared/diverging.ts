@@ -32,20 +32,24 @@ export function rgbBytes(scale: ScaleDiverging<string>, x: number): [number, num
   return [128, 128, 128];
 }
 
-/** A 256-entry lookup table over [−m, m] for painting many cells fast. */
+/** Entries of the lookup table: odd, so that entry 128 is exactly 0 and ±x are mirror entries. */
+export const TABLE_SIZE = 257;
+
+/** A lookup table over [−m, m] for painting many cells fast. */
 export function colorTable(m: number): { lut: Uint8ClampedArray; index(x: number): number } {
   const scale = divergingScale(m);
   const r = m > 0 && Number.isFinite(m) ? m : 1;
-  const lut = new Uint8ClampedArray(256 * 3);
-  for (let i = 0; i < 256; i++) {
-    const [cr, cg, cb] = rgbBytes(scale, -r + (2 * r * i) / 255);
+  const last = TABLE_SIZE - 1;
+  const lut = new Uint8ClampedArray(TABLE_SIZE * 3);
+  for (let i = 0; i < TABLE_SIZE; i++) {
+    const [cr, cg, cb] = rgbBytes(scale, -r + (2 * r * i) / last);
     lut[i * 3] = cr;
     lut[i * 3 + 1] = cg;
     lut[i * 3 + 2] = cb;
   }
   return {
     lut,
-    index: (x) => (Number.isFinite(x) ? Math.max(0, Math.min(255, Math.round(((x + r) / (2 * r)) * 255))) : 128),
+    index: (x) => (Number.isNaN(x) ? last / 2 : Math.max(0, Math.min(last, Math.round(((x + r) / (2 * r)) * last)))),
   };
 }
 

@@ -1,0 +1,85 @@
+/**
+ * The lab screen at 1280×720: the network graph on the left, and on the right a tabbed panel
+ * with the curves, the heatmaps, the decision boundary (2-D data) or the batch's digits
+ * (MNIST), and the settings. Everything fits without scrolling the main view.
+ */
+import { useState } from 'react';
+import { defineMessages, useI18n } from '../i18n/i18n.ts';
+import { DecisionBoundary } from '../views/boundary/DecisionBoundary.tsx';
+import { UnitMaps } from '../views/boundary/UnitMaps.tsx';
+import { LanguageSwitch } from '../views/controls/LanguageSwitch.tsx';
+import { LearningRate } from '../views/controls/LearningRate.tsx';
+import { PresetPicker } from '../views/controls/PresetPicker.tsx';
+import { Settings } from '../views/controls/Settings.tsx';
+import { ThemeSwitch } from '../views/controls/ThemeSwitch.tsx';
+import { Transport } from '../views/controls/Transport.tsx';
+import { Curves } from '../views/curves/Curves.tsx';
+import { NetworkGraph } from '../views/graph/NetworkGraph.tsx';
+import { LayerHeatmaps } from '../views/heatmaps/LayerHeatmaps.tsx';
+import { WeightTiles } from '../views/heatmaps/WeightTiles.tsx';
+import { useRun } from '../views/lab-context.tsx';
+import { BatchSamples } from '../views/samples/BatchSamples.tsx';
+import { Tabs, type Tab } from '../views/shared/Tabs.tsx';
+import { useSize } from '../views/shared/use-size.ts';
+import { RunStatus } from '../views/status/RunStatus.tsx';
+
+const useMessages = defineMessages({
+  en: { views: 'Views', curves: 'Curves', heatmaps: 'Heatmaps', boundary: 'Decision boundary', digits: 'Batch digits', tiles: 'First-layer weights', settings: 'Settings', batch: 'Batch' },
+  zh: { views: '视图', curves: '曲线', heatmaps: '热力图', boundary: '决策边界', digits: '本批数字', tiles: '第一层权重', settings: '设置', batch: '本批样本' },
+});
+
+export function Lab() {
+  const { t: tApp } = useI18n();
+  const t = useMessages();
+  const inputs = useRun((s) => s.info?.network.layers[0]?.units ?? 0);
+  const [tab, setTab] = useState('curves');
+  const [graphRef, graphSize] = useSize<HTMLDivElement>({ width: 620, height: 460 });
+  const [panelRef, panelSize] = useSize<HTMLDivElement>({ width: 600, height: 460 });
+
+  const tabs: Tab[] = [
+    { key: 'curves', label: t('curves'), render: () => <Curves width={panelSize.width} height={Math.max(240, panelSize.height - 40)} /> },
+    { key: 'heatmaps', label: t('heatmaps'), render: () => <LayerHeatmaps /> },
+    ...(inputs === 2
+      ? [
+          {
+            key: 'boundary',
+            label: t('boundary'),
+            render: () => (
+              <div className="boundary-panel">
+                <DecisionBoundary size={Math.min(340, panelSize.height - 60)} />
+                <UnitMaps size={56} />
+              </div>
+            ),
+          },
+        ]
+      : []),
+    ...(inputs === 784 ? [{ key: 'tiles', label: t('tiles'), render: () => <WeightTiles /> }] : []),
+    { key: 'batch', label: inputs === 784 ? t('digits') : t('batch'), render: () => <BatchSamples /> },
+    { key: 'settings', label: t('settings'), render: () => <Settings /> },
+  ];
+
+  return (
+    <div className="lab">
+      <header className="lab-header">
+        <h1>{tApp('app.title')}</h1>
+        <PresetPicker />
+        <span className="spacer" />
+        <ThemeSwitch />
+        <LanguageSwitch />
+      </header>
+      <div className="lab-toolbar">
+        <Transport />
+        <LearningRate />
+      </div>
+      <RunStatus />
+      <main className="lab-main">
+        <div className="lab-graph" ref={graphRef}>
+          <NetworkGraph width={graphSize.width} height={Math.max(200, graphSize.height - 90)} />
+        </div>
+        <div className="lab-panel" ref={panelRef}>
+          <Tabs tabs={tabs} active={tab} onChange={setTab} label={t('views')} />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * Training curves: the loss of every step (per-bucket min–max envelope, bucket means, and an
+ * exponential moving average of them), the test loss per evaluation, dashed markers where the
+ * learning rate changed, and below, train and test accuracy per evaluation (or a note for
+ * regression, which has none). One SVG of exactly width × height; a log-scale checkbox above it.
+ *
+ * React owns every element; d3 supplies scales, line and area shapes, and tick values (see
+ * geometry.ts). The chart redraws at most once per animation frame (see use-frame-history.ts).
+ */
+import { memo, useState } from 'react';
+import type { Measurement } from '../../presets/experiment.ts';
+import type { DecimatedSeries } from '../../store/series.ts';
+import { useConfig } from '../lab-context.tsx';
+import { formatValue } from '../shared/diverging.ts';
+import './curves.css';
+import {
+  accuracyScale,
+  accuracyTicks,
+  evaluationLine,
+  lastStep,
+  layout,
+  lossPaths,
+  lossScale,
+  lossTicks,
+  MAX_DOTS,
+  rateMarkers,
+  showsAccuracy,
+  smoothedMeans,
+  smoothingSteps,
+  stepScale,
+  stepTicks,
+  type Plot,
+  type Tick,
+} from './geometry.ts';
+import { useCurvesMessages, type CurvesMessages } from './messages.ts';
+import { LegendRow, RateMarkers, StepAxis, ValueAxis, type LegendItem } from './parts.tsx';
+import { useFrameHistory, type HistoryFrame } from './use-frame-history.ts';
+
+export function Curves({ width, height }: { width: number; height: number }) {
+  const t = useCurvesMessages();
+  const frame = useFrameHistory();
+  const regression = useConfig((s) => s.experiment.data.kind === 'regression');
+  const [logScale, setLogScale] = useState(false);
+  return (
+    <section className="curves" aria-label={t('curves.title')}>
+      <div className="curves-toolbar">
+        <label>
+          <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> {t('curves.logScale')}
+        </label>
+      </div>
+      <CurvesChart frame={frame} width={width} height={height} logScale={logScale} regression={regression} />
+    </section>
+  );
+}
+
+interface ChartProps {
+  readonly frame: HistoryFrame;
+  readonly width: number;
+  readonly height: number;
+  readonly logScale: boolean;
+  readonly regression: boolean;
+}
+
+/** Memoised: renders only when the frame snapshot, the size, the scale or the language changes. */
+const CurvesChart = memo(function CurvesChart({ frame, width, height, logScale, regression }: ChartProps) {
+  const t = useCurvesMessages();
+  const { loss, evaluations, rateChanges } = frame;
+  const withAccuracy = showsAccuracy(evaluations, regression);
+  const box = layout(width, height, withAccuracy);
+  const x = stepScale(loss, evaluations, box.loss);
+  const y = lossScale(loss, evaluations, box.loss, logScale);
+  const smoothed = smoothedMeans(loss, smoothingSteps(loss.count));
+  const paths = lossPaths(loss, smoothed, x, y);
+  const testLoss = evaluationLine(evaluations, (e) => e.testLoss, x, y);
+  const markers = rateMarkers(rateChanges, x, box.loss);
+  const xTicks = stepTicks(x, box.loss);
+  const rate = (r: number) => t('curves.rate', { rate: formatValue(r) });
+
+  const lossLegend: LegendItem[] = [
+    { key: 'envelope', label: t('curves.envelope'), className: 'envelope', mark: 'area' },
+    { key: 'raw', label: t('curves.raw'), className: 'raw', mark: 'line' },
+    { key: 'smoothed', label: t('curves.smoothed'), className: 'smoothed', mark: 'line' },
+  ];
+  if (testLoss.points.length > 0) lossLegend.push({ key: 'test-loss', label: t('curves.testLoss'), className: 'test', mark: 'line' });
+
+  return (
+    <svg
+      className="curves-chart"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={summary(t, loss, smoothed, evaluations)}
+      fontSize={10}
+    >
+      <g className="loss-chart">
+        <ValueAxis plot={box.loss} ticks={lossTicks(y, box.loss, logScale)} title={t('curves.loss')} name="loss" />
+        <StepAxis plot={box.loss} ticks={xTicks} title={box.accuracy === null ? t('curves.step') : null} />
+        {loss.length > 0 && <LegendRow plot={box.loss} items={lossLegend} />}
+        <RateMarkers plot={box.loss} markers={markers} label={rate} />
+        <path className="envelope" d={paths.envelope} />
+        <path className="raw" d={paths.raw} fill="none" />
+        <path className="smoothed" d={paths.smoothed} fill="none" />
+        {testLoss.points.length > 0 && <EvaluationMarks line={testLoss} className="test" />}
+        {loss.length === 0 && (
+          <text className="empty" x={(box.loss.left + box.loss.right) / 2} y={(box.loss.top + box.loss.bottom) / 2} textAnchor="middle">
+            {t('curves.empty')}
+          </text>
+        )}
+      </g>
+      {box.accuracy !== null ? (
+        <AccuracyChart plot={box.accuracy} x={x} xTicks={xTicks} evaluations={evaluations} t={t} />
+      ) : (
+        <text className="note" x={box.loss.left} y={box.noteY ?? height}>
+          {t('curves.noAccuracy')}
+        </text>
+      )}
+    </svg>
+  );
+});
+
+interface AccuracyProps {
+  readonly plot: Plot;
+  /** The loss chart's step scale and ticks, so that the two charts line up. */
+  readonly x: (v: number) => number;
+  readonly xTicks: readonly Tick[];
+  readonly evaluations: readonly Measurement[];
+  readonly t: CurvesMessages;
+}
+
+function AccuracyChart({ plot, x, xTicks, evaluations, t }: AccuracyProps) {
+  const y = accuracyScale(plot);
+  const train = evaluationLine(evaluations, (e) => e.trainAccuracy, x, y);
+  const test = evaluationLine(evaluations, (e) => e.testAccuracy, x, y);
+  const none = train.points.length === 0 && test.points.length === 0;
+  const legend: LegendItem[] = [];
+  if (none || train.points.length > 0) legend.push({ key: 'train-accuracy', label: t('curves.trainAccuracy'), className: 'train-accuracy', mark: 'line' });
+  if (none || test.points.length > 0) legend.push({ key: 'test-accuracy', label: t('curves.testAccuracy'), className: 'test', mark: 'line' });
+  return (
+    <g className="accuracy-chart">
+      <ValueAxis plot={plot} ticks={accuracyTicks(y, plot)} title={t('curves.accuracy')} name="accuracy" />
+      <StepAxis plot={plot} ticks={xTicks} title={t('curves.step')} />
+      <LegendRow plot={plot} items={legend} />
+      {train.points.length > 0 && <EvaluationMarks line={train} className="train-accuracy" />}
+      {test.points.length > 0 && <EvaluationMarks line={test} className="test" />}
+    </g>
+  );
+}
+
+/** An evaluation series: its line, and a dot per evaluation while there are few. */
+function EvaluationMarks({ line, className }: { line: ReturnType<typeof evaluationLine>; className: string }) {
+  return (
+    <g className={`evaluations ${className}`}>
+      <path className={className} d={line.path} fill="none" />
+      {line.points.length <= MAX_DOTS && line.points.map((p, i) => <circle key={i} className={`${className} dot`} cx={p.x} cy={p.y} r={2.5} />)}
+    </g>
+  );
+}
+
+/** The aria-label: the latest loss (raw and smoothed) with its step, and the latest evaluation. */
+function summary(t: CurvesMessages, loss: DecimatedSeries, smoothed: Float64Array, evaluations: readonly Measurement[]): string {
+  const parts: string[] = [];
+  const b = loss.length - 1;
+  if (b < 0) parts.push(t('curves.aria.empty'));
+  else parts.push(t('curves.aria.loss', { loss: formatValue(loss.last[b]!), step: lastStep(loss), smoothed: formatValue(smoothed[b]!) }));
+  const e = evaluations.at(-1);
+  if (e !== undefined) {
+    if (e.testLoss !== null) parts.push(t('curves.aria.testLoss', { value: formatValue(e.testLoss) }));
+    if (e.trainAccuracy !== null) parts.push(t('curves.aria.trainAccuracy', { value: formatValue(e.trainAccuracy) }));
+    if (e.testAccuracy !== null) parts.push(t('curves.aria.testAccuracy', { value: formatValue(e.testAccuracy) }));
+  }
+  return parts.join(t('curves.aria.separator'));
+}

@@ -1,0 +1,51 @@
+/** The curves view's words, in English and 简体中文. */
+import { defineMessages } from '../../i18n/i18n.ts';
+
+export const useCurvesMessages = defineMessages({
+  en: {
+    'curves.title': 'Training curves',
+    'curves.loss': 'Loss',
+    'curves.accuracy': 'Accuracy',
+    'curves.step': 'Step',
+    'curves.logScale': 'Log scale (loss)',
+    'curves.envelope': 'min–max',
+    'curves.raw': 'raw',
+    'curves.smoothed': 'smoothed',
+    'curves.testLoss': 'test',
+    'curves.trainAccuracy': 'train',
+    'curves.testAccuracy': 'test',
+    'curves.rate': 'η {rate}',
+    'curves.empty': 'No training yet',
+    'curves.noAccuracy': 'Regression: there is no accuracy, only the loss.',
+    'curves.aria.empty': 'Training curves: no training yet',
+    'curves.aria.loss': 'Loss {loss} at step {step} (smoothed {smoothed})',
+    'curves.aria.testLoss': 'test loss {value}',
+    'curves.aria.trainAccuracy': 'train accuracy {value}',
+    'curves.aria.testAccuracy': 'test accuracy {value}',
+    'curves.aria.separator': '; ',
+  },
+  zh: {
+    'curves.title': '训练曲线',
+    'curves.loss': '损失',
+    'curves.accuracy': '准确率',
+    'curves.step': '步数',
+    'curves.logScale': '对数坐标（损失）',
+    'curves.envelope': '最小–最大',
+    'curves.raw': '原始',
+    'curves.smoothed': '平滑',
+    'curves.testLoss': '测试集',
+    'curves.trainAccuracy': '训练集',
+    'curves.testAccuracy': '测试集',
+    'curves.rate': 'η {rate}',
+    'curves.empty': '还没有训练',
+    'curves.noAccuracy': '回归任务没有准确率，只显示损失。',
+    'curves.aria.empty': '训练曲线：还没有训练',
+    'curves.aria.loss': '第 {step} 步损失 {loss}（平滑 {smoothed}）',
+    'curves.aria.testLoss': '测试损失 {value}',
+    'curves.aria.trainAccuracy': '训练准确率 {value}',
+    'curves.aria.testAccuracy': '测试准确率 {value}',
+    'curves.aria.separator': '；',
+  },
+});
+
+export type CurvesMessages = ReturnType<typeof useCurvesMessages>;

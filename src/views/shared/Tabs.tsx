@@ -1,0 +1,49 @@
+/** Accessible tabs: a tablist of buttons (arrow keys move between them) and the chosen panel. */
+import { useId, useRef, type ReactNode } from 'react';
+
+export interface Tab {
+  readonly key: string;
+  readonly label: string;
+  readonly render: () => ReactNode;
+}
+
+export function Tabs({ tabs, active, onChange, label }: { tabs: readonly Tab[]; active: string; onChange(key: string): void; label: string }) {
+  const id = useId();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const current = tabs.find((t) => t.key === active) ?? tabs[0];
+  const move = (from: number, by: number) => {
+    const next = (from + by + tabs.length) % tabs.length;
+    onChange(tabs[next]!.key);
+    buttons.current[next]?.focus();
+  };
+  return (
+    <div className="tabs">
+      <div role="tablist" aria-label={label}>
+        {tabs.map((t, i) => (
+          <button
+            key={t.key}
+            ref={(el) => {
+              buttons.current[i] = el;
+            }}
+            role="tab"
+            type="button"
+            id={`${id}-${t.key}`}
+            aria-selected={t.key === current?.key}
+            aria-controls={`${id}-panel`}
+            tabIndex={t.key === current?.key ? 0 : -1}
+            onClick={() => onChange(t.key)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight') move(i, 1);
+              if (e.key === 'ArrowLeft') move(i, -1);
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${current?.key}`} className="tab-panel">
+        {current?.render()}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The lab screen's main paths in real Chromium, on the production build served from a sub-path.
+ */
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, SCREENSHOTS } from './browser.ts';
+
+let context: BrowserContext;
+let page: Page;
+
+const status = () => page.getByTestId('status').getAttribute('data-status');
+const activeLayer = async () => {
+  const active = page.locator('g.layer.active');
+  return (await active.count()) === 0 ? null : active.first().getAttribute('data-layer');
+};
+const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  context = await launch();
+  page = await context.newPage();
+  await page.goto(inject('baseUrl'));
+  await page.waitForFunction("document.querySelector('[data-testid=\"status\"]')?.getAttribute('data-status') === 'idle'", null, { timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+describe('the lab screen', () => {
+  it('fits a 1280×720 projector without scrolling', async () => {
+    const { scrollHeight, scrollWidth } = await page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, scrollWidth: document.documentElement.scrollWidth }));
+    expect(scrollHeight).toBeLessThanOrEqual(720);
+    expect(scrollWidth).toBeLessThanOrEqual(1280);
+  });
+
+  it('steps through every phase of one step: the highlighted layer moves forward, then backward', async () => {
+    await page.getByLabel('Step by').selectOption('phase');
+    const seen: { label: string; layer: string | null }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const label = page.getByTestId('phase-label');
+      const before = (await label.count()) === 0 ? null : await label.textContent();
+      await page.getByRole('button', { name: 'Step' }).click();
+      await expect.poll(() => page.getByTestId('phase-label').textContent()).not.toBe(before);
+      seen.push({ label: (await page.getByTestId('phase-label').textContent())!, layer: await activeLayer() });
+      if (i === 3) await shot('screen-backward');
+    }
+    expect(seen.map((s) => s.label.split(':')[0])).toEqual(['forward 1', 'forward 2', 'loss', 'backward 2', 'backward 1', 'update']);
+    expect(seen.map((s) => s.layer)).toEqual(['1', '2', '2', '2', '1', null]);
+    expect(seen[3]!.label).toContain('δ² = y − t');
+    expect(Number(await page.getByTestId('step').textContent())).toBe(1);
+  });
+
+  it('shows the curves, heatmaps and decision boundary after training', async () => {
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(async () => Number(await page.getByTestId('step').textContent())).toBeGreaterThan(2000);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(status).toBe('paused');
+    expect(await page.locator('svg[aria-label^="Loss"]').count()).toBe(1);
+    await shot('screen-curves');
+    await page.getByRole('tab', { name: 'Heatmaps' }).click();
+    expect(await page.locator('canvas').count()).toBeGreaterThan(2);
+    await shot('screen-heatmaps');
+    await page.getByRole('tab', { name: 'Decision boundary' }).click();
+    await expect.poll(() => page.getByText('Hidden units over the input plane').count()).toBe(1);
+    await shot('screen-boundary');
+  });
+
+  it('switches to 简体中文, sets <html lang>, and remembers it', async () => {
+    await page.getByLabel('Language').selectOption('zh');
+    await page.getByRole('button', { name: '播放' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await shot('screen-zh');
+    await page.reload();
+    await page.getByRole('button', { name: '播放' }).waitFor();
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+  });
+
+  it('loads MNIST with a progress bar and trains a few hundred steps', async () => {
+    await expect.poll(status, { timeout: 30_000 }).toBe('idle');
+    await page.getByLabel('Experiment').selectOption('mnist-two-layer-relu');
+    await page.getByRole('progressbar').waitFor({ timeout: 30_000 });
+    await expect.poll(status, { timeout: 120_000 }).toBe('idle');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(async () => Number(await page.getByTestId('step').textContent()), { timeout: 60_000 }).toBeGreaterThan(300);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(status).toBe('paused');
+    expect(await page.getByText('input image (28×28)').count()).toBe(1);
+    await page.getByRole('tab', { name: 'Batch digits' }).click();
+    await shot('screen-mnist-digits');
+    await page.getByRole('tab', { name: 'First-layer weights' }).click();
+    await shot('screen-mnist-tiles');
+  });
+});
