@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import { usePaced } from './shared/use-paced.ts';
 import type { ConfigState, ConfigStore } from '../store/config.ts';
 import type { HistoryState, HistoryStore } from '../store/history.ts';
 import type { RunState, RunStore } from '../store/run.ts';
@@ -28,3 +29,24 @@ export const useConfig = <T,>(selector: (s: ConfigState) => T): T => useStore(us
 export const useRun = <T,>(selector: (s: RunState) => T): T => useStore(useLab().run, selector);
 export const useHistory = <T,>(selector: (s: HistoryState) => T): T => useStore(useLab().history, selector);
 export const useUi = <T,>(selector: (s: UiState) => T): T => useStore(useLab().ui, selector);
+
+/** How often views that draw the snapshot redraw while training runs free (10 per second). */
+export const LIVE_VIEW_INTERVAL_MS = 100;
+
+/**
+ * Like useRun, for what a view draws from snapshots and traces: while training runs free the
+ * value follows the store at most every LIVE_VIEW_INTERVAL_MS, so redrawing never competes with
+ * training for the machine; when paused or stepping it follows every change at once.
+ */
+export function useLiveRun<T>(selector: (s: RunState) => T): T {
+  const lab = useLab();
+  const running = useStore(lab.run, (s) => s.status === 'running');
+  return usePaced(lab.run, selector, running ? LIVE_VIEW_INTERVAL_MS : 0);
+}
+
+/** useHistory, paced like useLiveRun. */
+export function useLiveHistory<T>(selector: (s: HistoryState) => T): T {
+  const lab = useLab();
+  const running = useStore(lab.run, (s) => s.status === 'running');
+  return usePaced(lab.history, selector, running ? LIVE_VIEW_INTERVAL_MS : 0);
+}

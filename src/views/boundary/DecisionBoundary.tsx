@@ -13,7 +13,7 @@ import type { DataPoints } from '../../engine/protocol.ts';
 import type { LayerParams } from '../../core/network.ts';
 import type { NetworkSpec } from '../../core/spec.ts';
 import { Legend } from '../shared/Legend.tsx';
-import { useRun, useUi } from '../lab-context.tsx';
+import { useRun, useUi, useLiveRun } from '../lab-context.tsx';
 import { affordableResolution, boundaryGrid, decisionRule, gridRange, paramsFit, type DecisionRule } from './decision.ts';
 import { useBoundaryMessages } from './messages.ts';
 import { planeExtent, type Extent } from './plane.ts';
@@ -43,8 +43,8 @@ export function DecisionBoundary({ size = 320, resolution = 64 }: DecisionBounda
   const m = useBoundaryMessages();
   const spec = useRun((s) => s.info?.network);
   const points = useRun((s) => s.info?.points);
-  const params = useRun((s) => s.snapshot?.params);
-  const batch = useRun((s) => s.trace?.x);
+  const params = useLiveRun((s) => s.snapshot?.params);
+  const batch = useLiveRun((s) => s.trace?.x);
   /** With full-batch descent every point is in the batch: ringing them all would say nothing. */
   const wholeSet = useRun((s) => s.info !== null && s.trace !== null && s.trace.x.rows >= s.info.trainSize);
   const sample = useUi((s) => s.sample);

@@ -8,7 +8,7 @@ import type { LayerParams } from '../../core/network.ts';
 import type { NetworkSpec } from '../../core/spec.ts';
 import { Legend } from '../shared/Legend.tsx';
 import { maxAbs } from '../shared/diverging.ts';
-import { useRun, useUi } from '../lab-context.tsx';
+import { useRun, useUi, useLiveRun } from '../lab-context.tsx';
 import { affordableResolution, hiddenActivations, paramsFit, unitColumn } from './decision.ts';
 import { useBoundaryMessages } from './messages.ts';
 import { planeExtent, type Extent } from './plane.ts';
@@ -37,7 +37,7 @@ export function UnitMaps({ size = 64, resolution = 24, maxUnits = 32 }: UnitMaps
   const m = useBoundaryMessages();
   const spec = useRun((s) => s.info?.network);
   const pointsX = useRun((s) => s.info?.points?.x);
-  const params = useRun((s) => s.snapshot?.params);
+  const params = useLiveRun((s) => s.snapshot?.params);
   const selection = useUi((s) => s.selection);
   const select = useUi((s) => s.select);
   const canvases = useRef(new Map<string, HTMLCanvasElement>());

@@ -10,7 +10,7 @@
 import { memo, useState } from 'react';
 import type { Measurement } from '../../presets/experiment.ts';
 import type { DecimatedSeries } from '../../store/series.ts';
-import { useConfig } from '../lab-context.tsx';
+import { LIVE_VIEW_INTERVAL_MS, useConfig, useRun } from '../lab-context.tsx';
 import { formatValue } from '../shared/diverging.ts';
 import './curves.css';
 import {
@@ -38,7 +38,8 @@ import { useFrameHistory, type HistoryFrame } from './use-frame-history.ts';
 
 export function Curves({ width, height }: { width: number; height: number }) {
   const t = useCurvesMessages();
-  const frame = useFrameHistory();
+  const running = useRun((s) => s.status === 'running');
+  const frame = useFrameHistory(running ? LIVE_VIEW_INTERVAL_MS : 0);
   const regression = useConfig((s) => s.experiment.data.kind === 'regression');
   const [logScale, setLogScale] = useState(false);
   return (

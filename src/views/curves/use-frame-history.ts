@@ -11,7 +11,7 @@
  * `loss` is mutated in place by the store, so the chart reads it when drawing; `evaluations`
  * and `rateChanges` are replaced on change, so the snapshot holds them as they were.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HistoryState } from '../../store/history.ts';
 import { useHistory } from '../lab-context.tsx';
 
@@ -22,16 +22,30 @@ export interface HistoryFrame {
   readonly rateChanges: HistoryState['rateChanges'];
 }
 
-export function useFrameHistory(): HistoryFrame {
+/** minIntervalMs: while training runs free, draw at most this often (0: every frame). */
+export function useFrameHistory(minIntervalMs = 0): HistoryFrame {
   const version = useHistory((s) => s.version);
   const loss = useHistory((s) => s.loss);
   const evaluations = useHistory((s) => s.evaluations);
   const rateChanges = useHistory((s) => s.rateChanges);
   const [frame, setFrame] = useState<HistoryFrame>(() => ({ version, loss, evaluations, rateChanges }));
+  const lastDraw = useRef(-Infinity);
   useEffect(() => {
     if (frame.version === version) return;
-    const id = requestAnimationFrame(() => setFrame({ version, loss, evaluations, rateChanges }));
-    return () => cancelAnimationFrame(id);
-  }, [frame.version, version, loss, evaluations, rateChanges]);
+    let raf = 0;
+    const draw = () => {
+      raf = requestAnimationFrame(() => {
+        lastDraw.current = performance.now();
+        setFrame({ version, loss, evaluations, rateChanges });
+      });
+    };
+    // The deadline counts from the last draw, so newer changes never postpone it.
+    const wait = lastDraw.current + minIntervalMs - performance.now();
+    const timer = wait > 0 ? setTimeout(draw, wait) : (draw(), null);
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      cancelAnimationFrame(raf);
+    };
+  }, [frame.version, version, loss, evaluations, rateChanges, minIntervalMs]);
   return frame;
 }

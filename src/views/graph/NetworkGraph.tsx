@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Phase } from '../../core/phases.ts';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
-import { useConfig, useRun, useUi } from '../lab-context.tsx';
+import { useConfig, useRun, useUi, useLiveRun } from '../lab-context.tsx';
 import { divergingScale, formatValue, maxAbs } from '../shared/diverging.ts';
 import { Legend } from '../shared/Legend.tsx';
 import { phaseFormula, phaseLayer, sup } from './formulas.ts';
@@ -41,9 +41,9 @@ const at = (m: Matrix | undefined, i: number, j: number) => (m === undefined || 
 export function NetworkGraph({ width, height }: { width: number; height: number }) {
   const t = useGraphMessages();
   const info = useRun((s) => s.info);
-  const trace = useRun((s) => s.trace);
-  const params = useRun((s) => s.snapshot?.params ?? null);
-  const phase = useRun((s) => s.snapshot?.phase ?? null);
+  const trace = useLiveRun((s) => s.trace);
+  const params = useLiveRun((s) => s.snapshot?.params ?? null);
+  const phase = useLiveRun((s) => s.snapshot?.phase ?? null);
   const hyper = useConfig((s) => s.experiment.hyper);
   const sample = useUi((s) => s.sample);
   const selection = useUi((s) => s.selection);

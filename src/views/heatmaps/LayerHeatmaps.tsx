@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import type { Matrix } from '../../core/tensor.ts';
-import { useRun, useUi } from '../lab-context.tsx';
+import { useRun, useUi, useLiveRun } from '../lab-context.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { useHeatmapMessages } from './messages.ts';
 import { fitCell } from './paint.ts';
@@ -28,8 +28,8 @@ export function LayerHeatmaps() {
   const m = useHeatmapMessages();
   const pickerId = useId();
   const network = useRun((s) => s.info?.network ?? null);
-  const trace = useRun((s) => s.trace);
-  const params = useRun((s) => s.snapshot?.params ?? null);
+  const trace = useLiveRun((s) => s.trace);
+  const params = useLiveRun((s) => s.snapshot?.params ?? null);
   const chosen = useUi((s) => s.layer);
   const setLayer = useUi((s) => s.setLayer);
   const select = useUi((s) => s.select);

@@ -6,7 +6,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Matrix } from '../../core/tensor.ts';
 import { Legend } from '../shared/Legend.tsx';
-import { useRun, useUi } from '../lab-context.tsx';
+import { useUi, useLiveRun } from '../lab-context.tsx';
 import { useHeatmapMessages } from './messages.ts';
 import { columnImage, imageSide, maxAbsColumns, paintCells } from './paint.ts';
 import './heatmaps.css';
@@ -20,8 +20,8 @@ type Shown = 'W' | 'dW';
 
 export function WeightTiles() {
   const m = useHeatmapMessages();
-  const W = useRun((s) => s.snapshot?.params[0]?.W ?? null);
-  const dW = useRun((s) => s.trace?.layers[0]?.dW ?? null);
+  const W = useLiveRun((s) => s.snapshot?.params[0]?.W ?? null);
+  const dW = useLiveRun((s) => s.trace?.layers[0]?.dW ?? null);
   const selection = useUi((s) => s.selection);
   const select = useUi((s) => s.select);
   const [shown, setShown] = useState<Shown>('W');

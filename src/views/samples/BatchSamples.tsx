@@ -8,7 +8,7 @@ import { useCallback, useRef } from 'react';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import { formatValue } from '../shared/diverging.ts';
-import { useRun, useUi } from '../lab-context.tsx';
+import { useRun, useUi, useLiveRun } from '../lab-context.tsx';
 import { paintPixels } from '../boundary/pixels.ts';
 import { useFrameWork } from '../boundary/use-frame.ts';
 import { useSampleMessages } from './messages.ts';
@@ -31,7 +31,7 @@ type Messages = ReturnType<typeof useSampleMessages>;
 
 export function BatchSamples({ max = 20, scale = 2 }: BatchSamplesProps) {
   const m = useSampleMessages();
-  const trace = useRun((s) => s.trace);
+  const trace = useLiveRun((s) => s.trace);
   const spec = useRun((s) => s.info?.network);
   const dataKind = useRun((s) => s.info?.points?.kind);
   const sample = useUi((s) => s.sample);

@@ -3,7 +3,7 @@
  * progress, errors, and a plain message with a way out when training diverged.
  */
 import { useI18n } from '../../i18n/i18n.ts';
-import { useConfig, useHistory, useRun } from '../lab-context.tsx';
+import { useConfig, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
 
 function format(x: number | null | undefined, digits = 4): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
@@ -12,14 +12,14 @@ function format(x: number | null | undefined, digits = 4): string {
 export function RunStatus() {
   const { t } = useI18n();
   const status = useRun((s) => s.status);
-  const step = useRun((s) => s.step);
-  const epoch = useRun((s) => s.epoch);
+  const step = useLiveRun((s) => s.step);
+  const epoch = useLiveRun((s) => s.epoch);
   const loading = useRun((s) => s.loading);
   const error = useRun((s) => s.error);
   const dismissError = useRun((s) => s.dismissError);
   const divergence = useRun((s) => s.divergence);
-  const lastLoss = useHistory((s) => (s.loss.length > 0 ? s.loss.last[s.loss.length - 1] : null));
-  const lastEval = useHistory((s) => s.evaluations.at(-1) ?? null);
+  const lastLoss = useLiveHistory((s) => (s.loss.length > 0 ? s.loss.last[s.loss.length - 1] : null));
+  const lastEval = useLiveHistory((s) => s.evaluations.at(-1) ?? null);
   const setLearningRate = useConfig((s) => s.setLearningRate);
   const play = useConfig((s) => s.play);
   const reset = useConfig((s) => s.reset);
