@@ -76,6 +76,32 @@ export class Trainer {
     return this.optimizer;
   }
 
+  /**
+   * Per weight layer, the Euclidean norm of the last step's ∂L/∂W and the ratio ‖ΔW‖ / ‖W‖ of
+   * its applied update to the weights: how vanishing or exploding gradients show. Reads the
+   * buffers of the last step; call it right after a step.
+   */
+  layerNorms(): { gradNorm: number[]; updateRatio: number[] } {
+    const gradNorm: number[] = [];
+    const updateRatio: number[] = [];
+    this._params.forEach(({ W }, i) => {
+      const dW = this.ws?.layers[i]!.dW.data;
+      const u = this.updates[i]!.W.data;
+      let g = 0;
+      let du = 0;
+      let w = 0;
+      for (let s = 0; s < W.data.length; s++) {
+        const gs = dW === undefined ? 0 : dW[s]!;
+        g += gs * gs;
+        du += u[s]! * u[s]!;
+        w += W.data[s]! * W.data[s]!;
+      }
+      gradNorm.push(Math.sqrt(g));
+      updateRatio.push(w > 0 ? Math.sqrt(du / w) : 0);
+    });
+    return { gradNorm, updateRatio };
+  }
+
   /** Validates first; on error nothing changes. Takes effect at the next update. */
   setHyperparameters(hyper: unknown): void {
     this._hyper = validateHyperparameters(hyper);

@@ -336,6 +336,12 @@ export class EngineHost {
       return;
     }
     this.metrics.addStep(result.step, result.loss.total, experiment.trainer.hyper.learningRate);
+    // Gradient flow is sampled on traced steps (the last of each slice, every manual step),
+    // which keeps its O(parameters) cost off most steps.
+    if (result.trace !== undefined) {
+      const { gradNorm, updateRatio } = experiment.trainer.layerNorms();
+      this.metrics.addFlow(result.step, gradNorm, updateRatio);
+    }
     if (experiment.evaluationDue) this.metrics.addEvaluation(experiment.measure());
   }
 

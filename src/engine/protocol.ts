@@ -61,6 +61,19 @@ export interface ParamsSnapshot {
   readonly b: Float64Array;
 }
 
+/**
+ * Per-layer gradient flow at some steps (the last of each slice, every manual step):
+ * row r, column l − 1 of the k × L arrays is weight layer l at step[r].
+ */
+export interface FlowMetrics {
+  readonly step: Float64Array;
+  readonly layers: number;
+  /** ‖∂L/∂Wˡ‖₂ */
+  readonly gradNorm: Float64Array;
+  /** ‖ΔWˡ‖ / ‖Wˡ‖ of the applied update */
+  readonly updateRatio: Float64Array;
+}
+
 /** Per-step figures of a span of steps, as parallel arrays (transferred). */
 export interface StepMetrics {
   /** Index of each step (updates applied before it). */
@@ -110,7 +123,7 @@ export type Event =
       readonly params: readonly ParamsSnapshot[];
       readonly trace: Trace | null;
     }
-  | { readonly type: 'metrics'; readonly steps: StepMetrics; readonly evaluations: readonly Measurement[] }
+  | { readonly type: 'metrics'; readonly steps: StepMetrics; readonly evaluations: readonly Measurement[]; readonly flow: FlowMetrics | null }
   | { readonly type: 'phase'; readonly step: number; readonly phase: Phase; readonly loss: LossBreakdown | null }
   /** A live setting took effect; updates from step `fromStep` on use it. */
   | { readonly type: 'applied'; readonly settings: LiveSettings; readonly fromStep: number }
@@ -184,6 +197,7 @@ export function transferables(event: Event): ArrayBuffer[] {
     add(event.steps.step);
     add(event.steps.loss);
     add(event.steps.learningRate);
+    if (event.flow !== null) [event.flow.step, event.flow.gradNorm, event.flow.updateRatio].forEach(add);
   }
   return [...out];
 }

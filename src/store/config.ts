@@ -27,6 +27,10 @@ export interface ConfigState {
   setBatchSize(batchSize: number): void;
   setSpeed(speed: Speed): void;
   setGranularity(granularity: Granularity): void;
+  /** Runs a gradient check on the current batch in the worker (sampled per tensor when large). */
+  gradientCheck(maxEntriesPerTensor?: number): void;
+  /** Asks for a trace of the current batch, or of one sample of it. */
+  inspect(sample?: number): void;
   play(): void;
   pause(): void;
   step(): void;
@@ -98,6 +102,12 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       },
       setGranularity(granularity) {
         set({ granularity });
+      },
+      gradientCheck(maxEntriesPerTensor) {
+        client.send(maxEntriesPerTensor === undefined ? { type: 'gradient-check' } : { type: 'gradient-check', maxEntriesPerTensor });
+      },
+      inspect(sample) {
+        client.send(sample === undefined ? { type: 'inspect' } : { type: 'inspect', sample });
       },
       play() {
         client.send({ type: 'play' });

@@ -13,7 +13,7 @@ export interface LabStores {
 export function connectStores(client: EngineClient, { run, history }: LabStores): () => void {
   return client.subscribe((event) => {
     if (event.type === 'ready') history.getState().clear();
-    if (event.type === 'metrics') history.getState().append(event.steps, event.evaluations);
+    if (event.type === 'metrics') history.getState().append(event.steps, event.evaluations, event.flow);
     run.getState().receive(event);
   });
 }

@@ -4,7 +4,7 @@
  * so that views subscribed to it redraw.
  */
 import { createStore } from 'zustand/vanilla';
-import type { StepMetrics } from '../engine/protocol.ts';
+import type { FlowMetrics, StepMetrics } from '../engine/protocol.ts';
 import type { Measurement } from '../presets/experiment.ts';
 import { DecimatedSeries } from './series.ts';
 
@@ -16,8 +16,11 @@ export interface HistoryState {
   readonly evaluations: readonly Measurement[];
   /** Steps from which a new learning rate applied, with the rate. */
   readonly rateChanges: readonly { readonly step: number; readonly learningRate: number }[];
+  /** Per weight layer (index l − 1): ‖∂L/∂Wˡ‖ and ‖ΔWˡ‖/‖Wˡ‖ over the steps they were sampled at. */
+  readonly gradNorm: readonly DecimatedSeries[];
+  readonly updateRatio: readonly DecimatedSeries[];
   readonly version: number;
-  append(steps: StepMetrics, evaluations: readonly Measurement[]): void;
+  append(steps: StepMetrics, evaluations: readonly Measurement[], flow?: FlowMetrics | null): void;
   clear(): void;
 }
 
@@ -26,9 +29,24 @@ export function createHistoryStore(capacity = 2048) {
     loss: new DecimatedSeries(capacity),
     evaluations: [],
     rateChanges: [],
+    gradNorm: [],
+    updateRatio: [],
     version: 0,
-    append(steps, evaluations) {
+    append(steps, evaluations, flow = null) {
       const { loss, rateChanges } = get();
+      let { gradNorm, updateRatio } = get();
+      if (flow !== null) {
+        if (gradNorm.length !== flow.layers) {
+          gradNorm = Array.from({ length: flow.layers }, () => new DecimatedSeries(capacity));
+          updateRatio = Array.from({ length: flow.layers }, () => new DecimatedSeries(capacity));
+        }
+        for (let r = 0; r < flow.step.length; r++) {
+          for (let l = 0; l < flow.layers; l++) {
+            gradNorm[l]!.push(flow.step[r]!, flow.gradNorm[r * flow.layers + l]!);
+            updateRatio[l]!.push(flow.step[r]!, flow.updateRatio[r * flow.layers + l]!);
+          }
+        }
+      }
       let changes = rateChanges;
       for (let i = 0; i < steps.step.length; i++) {
         loss.push(steps.step[i]!, steps.loss[i]!);
@@ -38,11 +56,11 @@ export function createHistoryStore(capacity = 2048) {
       }
       let evals = evaluations.length ? [...get().evaluations, ...evaluations] : get().evaluations;
       if (evals.length > MAX_EVALUATIONS) evals = evals.filter((_, i) => i % 2 === 0 || i === evals.length - 1);
-      set({ evaluations: evals, rateChanges: changes, version: get().version + 1 });
+      set({ evaluations: evals, rateChanges: changes, gradNorm, updateRatio, version: get().version + 1 });
     },
     clear() {
       get().loss.clear();
-      set({ evaluations: [], rateChanges: [], version: get().version + 1 });
+      set({ evaluations: [], rateChanges: [], gradNorm: [], updateRatio: [], version: get().version + 1 });
     },
   }));
 }

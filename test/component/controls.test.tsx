@@ -84,7 +84,7 @@ describe('RunStatus', () => {
     act(h.ready);
     act(() => {
       h.emit({ type: 'snapshot', step: 42, epoch: 42, phase: null, params: [], trace: null });
-      h.emit({ type: 'metrics', steps: { step: Float64Array.of(41), loss: Float64Array.of(0.3141), learningRate: Float64Array.of(1.2) }, evaluations: [{ iteration: 42, epoch: 42, loss: 0.3, trainAccuracy: 0.875, testLoss: null, testAccuracy: null }] });
+      h.emit({ type: 'metrics', steps: { step: Float64Array.of(41), loss: Float64Array.of(0.3141), learningRate: Float64Array.of(1.2) }, evaluations: [{ iteration: 42, epoch: 42, loss: 0.3, trainAccuracy: 0.875, testLoss: null, testAccuracy: null }], flow: null });
     });
     expect(screen.getByTestId('step').textContent).toBe('42');
     expect(screen.getByTestId('loss').textContent).toBe('0.3141');

@@ -22,7 +22,7 @@ type Lab = ReturnType<typeof renderInLab>;
 /** Emits `n` consecutive steps from `from`, with loss and learning rate as functions of the step. */
 function emitSteps(h: Lab, from: number, n: number, loss: (s: number) => number, rate: (s: number) => number = () => 1.2, evaluations: Measurement[] = []) {
   const step = Float64Array.from({ length: n }, (_, i) => from + i);
-  act(() => h.emit({ type: 'metrics', steps: { step, loss: step.map(loss), learningRate: step.map(rate) }, evaluations }));
+  act(() => h.emit({ type: 'metrics', steps: { step, loss: step.map(loss), learningRate: step.map(rate) }, evaluations, flow: null }));
 }
 
 /** Lets the pending animation frame run (the chart redraws at most once per frame). */

@@ -312,3 +312,21 @@ describe('engine host: instruments', () => {
     expect(calls).toEqual(['train', 't10k']);
   });
 });
+
+describe('engine host: gradient flow', () => {
+  it('samples per-layer gradient norms and update ratios on traced steps, matching the trace', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'step', granularity: 'batch' });
+    const flow = h.last('metrics')!.flow!;
+    expect(flow.layers).toBe(7);
+    expect(Array.from(flow.step)).toEqual([0]);
+    const trace = h.last('snapshot')!.trace!;
+    const norm = (xs: Float64Array) => Math.sqrt(xs.reduce((s, v) => s + v * v, 0));
+    trace.layers.forEach((l, i) => {
+      expect(flow.gradNorm[i]).toBeCloseTo(norm(l.dW!.data), 12);
+      const after = h.last('snapshot')!.params[i]!.W.data;
+      expect(flow.updateRatio[i]).toBeCloseTo(norm(l.updateW!.data) / norm(after), 12);
+    });
+  });
+});

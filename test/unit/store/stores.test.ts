@@ -22,6 +22,7 @@ const metrics = (steps: number[], lr: number[]): Event => ({
   type: 'metrics',
   steps: { step: Float64Array.from(steps), loss: Float64Array.from(steps, (s) => 1 / (s + 1)), learningRate: Float64Array.from(lr) },
   evaluations: [],
+  flow: null,
 });
 
 describe('config store', () => {
@@ -104,5 +105,22 @@ describe('run and history stores, connected to the engine', () => {
     expect(run.getState().divergence?.step).toBe(12);
     run.getState().receive({ type: 'status', status: 'running', step: 12 });
     expect(run.getState().divergence).toBeNull();
+  });
+});
+
+describe('gradient flow history', () => {
+  it('keeps one bounded series per layer of ‖∂L/∂W‖ and ‖ΔW‖/‖W‖', () => {
+    const history = createHistoryStore(8);
+    history.getState().append({ step: Float64Array.of(0, 1), loss: Float64Array.of(1, 1), learningRate: Float64Array.of(0.1, 0.1) }, [], {
+      step: Float64Array.of(1),
+      layers: 2,
+      gradNorm: Float64Array.of(0.5, 0.25),
+      updateRatio: Float64Array.of(0.01, 0.02),
+    });
+    const h = history.getState();
+    expect(h.gradNorm.map((s) => [s.x[0], s.last[0]])).toEqual([[1, 0.5], [1, 0.25]]);
+    expect(h.updateRatio.map((s) => s.last[0])).toEqual([0.01, 0.02]);
+    h.clear();
+    expect(history.getState().gradNorm).toEqual([]);
   });
 });
