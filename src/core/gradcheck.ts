@@ -27,6 +27,11 @@ export interface GradCheckOptions {
   /** Check at most this many entries per tensor, drawn without replacement from a seeded RNG. */
   readonly maxEntriesPerTensor?: number;
   readonly seed?: number;
+  /**
+   * The gradients to check, when they are not the correct backpropagation's (the bug lab
+   * passes a buggy trainer's `gradientsOn(batch)`), per layer as flat arrays.
+   */
+  readonly analytic?: readonly { readonly dW: Float64Array; readonly db: Float64Array }[];
   /** Called after each checked entry with (entries done, entries in all). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -97,7 +102,7 @@ export function gradientCheck(
   const h = options.h ?? DEFAULT_GRADCHECK_H;
   const floor = options.relativeFloor ?? DEFAULT_RELATIVE_FLOOR;
   if (!(h > 0) || !Number.isFinite(h)) throw new RangeError(`h must be a positive number, got ${h}`);
-  const analytic = backpropGradients(spec, params, reg, batch);
+  const analytic = options.analytic ?? backpropGradients(spec, params, reg, batch);
   const theta = cloneParams(params); // perturbed in place, restored exactly after each entry
   const ws = createWorkspace(spec, batch.x.rows);
   const lossAt = () => lossOnly(spec, theta, reg, ws, batch).total;

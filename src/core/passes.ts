@@ -127,18 +127,27 @@ export function backwardLayer(
   t: Matrix,
   l: number,
 ): void {
-  const L = depth(spec);
+  errorTerm(spec, params, ws, t, l);
+  layerGradients(params, reg, ws, l);
+}
+
+/** δᴸ from the loss, or δˡ = (δˡ⁺¹·Wˡ⁺¹ᵀ) ⊙ f'(zˡ) below it. */
+export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws: Workspace, t: Matrix, l: number): void {
   const buf = ws.layers[l - 1]!;
   const f = activation(spec.layers[l]!.activation!);
-  if (l === L) {
+  if (l === depth(spec)) {
     lossOf(spec.loss).outputDelta(buf.z, buf.a, ws.y, t, f, buf.fPrime, buf.delta);
-  } else {
-    const above = ws.layers[l]!;
-    timesTransposeInto(above.delta, params[l]!.W, buf.delta); // δˡ⁺¹·Wˡ⁺¹ᵀ
-    f.derivative(buf.z.data, buf.a.data, buf.fPrime);
-    const d = buf.delta.data;
-    for (let s = 0; s < d.length; s++) d[s] *= buf.fPrime[s]!;
+    return;
   }
+  timesTransposeInto(ws.layers[l]!.delta, params[l]!.W, buf.delta); // δˡ⁺¹·Wˡ⁺¹ᵀ
+  f.derivative(buf.z.data, buf.a.data, buf.fPrime);
+  const d = buf.delta.data;
+  for (let s = 0; s < d.length; s++) d[s] *= buf.fPrime[s]!;
+}
+
+/** ∂L/∂Wˡ = (1/m)·aˡ⁻¹ᵀ·δˡ + ∂penalty/∂Wˡ and ∂L/∂bˡ = (1/m)·Σᵢ δˡᵢ, from δˡ. */
+export function layerGradients(params: readonly LayerParams[], reg: Regularization, ws: Workspace, l: number): void {
+  const buf = ws.layers[l - 1]!;
   const inv = 1 / ws.m;
   columnListsInto(buf.inputRows, buf.dW.rows, buf.inputCols);
   sparseTimesDenseInto(buf.inputCols, buf.delta, null, buf.dW, inv); // (1/m)·aᵀ·δ

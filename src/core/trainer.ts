@@ -4,10 +4,11 @@
  * run the very same PhaseStepper, so they agree bit for bit, and tracing only copies numbers
  * out — it never changes what is computed.
  */
+import { buggyBackwardLayer, cloneBugState, createBugState, validateBugs, type BugName, type BugState } from './bugs.ts';
 import { ConfigError } from './errors.ts';
 import { checkParamShapes, cloneParams, type LayerParams, type Network } from './network.ts';
 import { beginUpdate, computeUpdate, createOptimizerState, type OptimizerState } from './optimizers.ts';
-import { backwardLayer, computeLoss, createWorkspace, forwardLayer, type Batch, type LossBreakdown, type Workspace } from './passes.ts';
+import { backwardLayer, computeLoss, createWorkspace, forwardLayer, lossOnly, type Batch, type LossBreakdown, type Workspace } from './passes.ts';
 import { phasesOf, type Phase } from './phases.ts';
 import { DEFAULT_HYPERPARAMETERS, depth, validateHyperparameters, type Hyperparameters, type NetworkSpec } from './spec.ts';
 import { allFinite, cloneMatrix, zeros, type Matrix } from './tensor.ts';
@@ -42,6 +43,8 @@ export class Trainer {
   private ws: Workspace | null = null;
   private readonly updates: { W: Matrix; b: Float64Array }[];
   private _steps = 0;
+  /** The bug lab's switched-on mistakes; null (the correct path) unless some are on. */
+  private bugState: BugState | null = null;
   /** Bumped whenever a step starts or parameters are replaced; stale steppers refuse to run. */
   private generation = 0;
 
@@ -74,6 +77,33 @@ export class Trainer {
 
   get optimizerState(): Readonly<OptimizerState> {
     return this.optimizer;
+  }
+
+  get bugs(): BugName[] {
+    return this.bugState === null ? [] : [...this.bugState.bugs];
+  }
+
+  /** Switches the bug lab's mistakes (none: the correct path). Carried gradients start at zero. */
+  setBugs(bugs: readonly unknown[]): void {
+    this.bugState = createBugState(validateBugs(bugs), this._params);
+    this.generation++;
+  }
+
+  /**
+   * The gradients this trainer would apply for a batch now (bugs included), without changing
+   * anything: what a gradient check compares with the numerical derivative.
+   */
+  gradientsOn(batch: Batch): { dW: Float64Array; db: Float64Array }[] {
+    checkBatch(this.spec, batch);
+    const ws = createWorkspace(this.spec, batch.x.rows);
+    const reg = this._hyper.regularization;
+    lossOnly(this.spec, this._params, reg, ws, batch);
+    const state = cloneBugState(this.bugState);
+    for (let l = depth(this.spec); l >= 1; l--) {
+      if (state === null) backwardLayer(this.spec, this._params, reg, ws, batch.t, l);
+      else buggyBackwardLayer(this.spec, this._params, reg, ws, batch.t, l, state);
+    }
+    return ws.layers.map((buf) => ({ dW: new Float64Array(buf.dW.data), db: new Float64Array(buf.db) }));
   }
 
   /**
@@ -116,6 +146,7 @@ export class Trainer {
     });
     this._params = cloneParams(params);
     this.optimizer = createOptimizerState(this._hyper.optimizer.kind);
+    this.bugState = createBugState(this.bugs, this._params);
     this._steps = steps;
     this.generation++;
   }
@@ -141,6 +172,7 @@ export class Trainer {
       ws: () => this.ws!,
       params: () => this._params,
       hyper: () => this._hyper,
+      bugs: () => this.bugState,
       updates: this.updates,
       steps: () => this._steps,
       isCurrent: (g) => g === this.generation,
@@ -202,6 +234,7 @@ interface StepperAccess {
   ws(): Workspace;
   params(): readonly LayerParams[];
   hyper(): Hyperparameters;
+  bugs(): BugState | null;
   readonly updates: readonly { W: Matrix; b: Float64Array }[];
   steps(): number;
   isCurrent(generation: number): boolean;
@@ -322,7 +355,9 @@ export class PhaseStepper {
         return;
       }
       case 'backward': {
-        backwardLayer(spec, params, hyper.regularization, ws, t, phase.layer);
+        const bugs = this.access.bugs();
+        if (bugs === null) backwardLayer(spec, params, hyper.regularization, ws, t, phase.layer);
+        else buggyBackwardLayer(spec, params, hyper.regularization, ws, t, phase.layer, bugs);
         const buf = ws.layers[phase.layer - 1]!;
         if (!allFinite(buf.delta.data)) this.diverge(phase, 'delta', phase.layer);
         else if (!allFinite(buf.dW.data)) this.diverge(phase, 'dW', phase.layer);

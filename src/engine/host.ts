@@ -7,6 +7,7 @@
  * Free running trains in time slices of about SLICE_MS and returns to the message queue
  * between slices, so a pause or a setting change takes effect before the next update.
  */
+import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
 import { gradientCheck } from '../core/gradcheck.ts';
 import { cloneParams, parameterCount } from '../core/network.ts';
@@ -56,6 +57,9 @@ export const GRADCHECK_SAMPLE = 40;
 export class EngineHost {
   private config: ExperimentConfig | null = null;
   private experiment: Experiment | null = null;
+  /** The bug lab's mistakes, and the bug-free twin that runs beside a buggy experiment. */
+  private bugs: readonly BugName[] = [];
+  private twin: Experiment | null = null;
   private status: RunStatus = 'idle';
   private speed: Speed = { kind: 'full' };
   private stepper: PhaseStepper | null = null;
@@ -122,6 +126,11 @@ export class EngineHost {
       case 'set':
         this.applySettings(experiment, command.settings);
         return;
+      case 'set-bugs':
+        this.bugs = validateBugs(command.bugs);
+        this.stopTimer();
+        this.build(this.config!);
+        return;
       case 'gradient-check':
         this.gradientCheck(experiment, command.maxEntriesPerTensor ?? GRADCHECK_SAMPLE);
         return;
@@ -183,8 +192,11 @@ export class EngineHost {
       return ds;
     });
     const experiment = new Experiment(config, data);
+    experiment.trainer.setBugs(this.bugs);
     this.config = config;
     this.experiment = experiment;
+    // From the same seed: the same initial weights; it then steps on the same batches.
+    this.twin = this.bugs.length > 0 ? new Experiment(config, data) : null;
     this.stepper = null;
     this.lastBatch = null;
     this.lastTrace = null;
@@ -201,6 +213,7 @@ export class EngineHost {
         testSize: data.test?.x.rows ?? 0,
         stepsPerEpoch: experiment.stepsPerEpoch,
         parameterCount: parameterCount(config.network),
+        bugs: this.bugs,
         ...pointsOf(data),
       },
     });
@@ -225,6 +238,10 @@ export class EngineHost {
     } catch (e) {
       trainer.setHyperparameters(previousHyper);
       throw e;
+    }
+    if (this.twin !== null) {
+      this.twin.trainer.setHyperparameters(trainer.hyper);
+      this.twin.batchSize = experiment.batchSize;
     }
     if (settings.speed !== undefined) this.speed = settings.speed;
     this.config = {
@@ -335,7 +352,9 @@ export class EngineHost {
       this.post({ type: 'diverged', step: result.step, divergence: result.divergence, learningRate: experiment.trainer.hyper.learningRate });
       return;
     }
-    this.metrics.addStep(result.step, result.loss.total, experiment.trainer.hyper.learningRate);
+    // The twin takes the same step, on the same batch, without the mistakes.
+    const twinLoss = this.twin !== null && this.lastBatch !== null ? this.twin.trainer.step(this.lastBatch).loss.total : undefined;
+    this.metrics.addStep(result.step, result.loss.total, experiment.trainer.hyper.learningRate, twinLoss);
     // Gradient flow is sampled on traced steps (the last of each slice, every manual step),
     // which keeps its O(parameters) cost off most steps.
     if (result.trace !== undefined) {
@@ -459,7 +478,10 @@ export class EngineHost {
   private gradientCheck(experiment: Experiment, maxEntries: number): void {
     const { spec, params } = experiment.trainer.network;
     let lastPost = -Infinity;
-    const report = gradientCheck(spec, params, experiment.trainer.hyper.regularization, this.currentBatch(experiment), {
+    const batch = this.currentBatch(experiment);
+    const report = gradientCheck(spec, params, experiment.trainer.hyper.regularization, batch, {
+      // The gradients this trainer applies: with a bug on, the buggy ones the check should catch.
+      analytic: experiment.trainer.gradientsOn(batch),
       maxEntriesPerTensor: maxEntries,
       seed: experiment.trainer.steps,
       onProgress: (done, total) => {

@@ -9,16 +9,19 @@ export class MetricsBuffer {
   private steps: number[] = [];
   private losses: number[] = [];
   private rates: number[] = [];
+  private twinLosses: number[] = [];
   private evaluations: Measurement[] = [];
   private flowSteps: number[] = [];
   private gradNorms: number[] = [];
   private updateRatios: number[] = [];
   private layers = 0;
 
-  addStep(step: number, loss: number, learningRate: number): void {
+  /** twinLoss: the bug-free twin's loss on the same batch, when a twin runs. */
+  addStep(step: number, loss: number, learningRate: number, twinLoss?: number): void {
     this.steps.push(step);
     this.losses.push(loss);
     this.rates.push(learningRate);
+    if (twinLoss !== undefined) this.twinLosses.push(twinLoss);
   }
 
   /** One step's per-layer gradient norms and update/weight ratios. */
@@ -41,7 +44,12 @@ export class MetricsBuffer {
         ? null
         : { step: Float64Array.from(this.flowSteps), layers: this.layers, gradNorm: Float64Array.from(this.gradNorms), updateRatio: Float64Array.from(this.updateRatios) };
     const out = {
-      steps: { step: Float64Array.from(this.steps), loss: Float64Array.from(this.losses), learningRate: Float64Array.from(this.rates) },
+      steps: {
+        step: Float64Array.from(this.steps),
+        loss: Float64Array.from(this.losses),
+        learningRate: Float64Array.from(this.rates),
+        ...(this.twinLosses.length === this.steps.length && this.steps.length > 0 ? { twinLoss: Float64Array.from(this.twinLosses) } : {}),
+      },
       evaluations: this.evaluations,
       flow,
     };
@@ -53,6 +61,7 @@ export class MetricsBuffer {
     this.steps = [];
     this.losses = [];
     this.rates = [];
+    this.twinLosses = [];
     this.evaluations = [];
     this.flowSteps = [];
     this.gradNorms = [];

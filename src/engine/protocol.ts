@@ -5,6 +5,7 @@
  *
  * Typed arrays in events travel as transferred ArrayBuffers (see `transferables`).
  */
+import type { BugName } from '../core/bugs.ts';
 import type { GradCheckReport } from '../core/gradcheck.ts';
 import type { LossBreakdown } from '../core/passes.ts';
 import type { Phase } from '../core/phases.ts';
@@ -43,6 +44,8 @@ export type Command =
   | { readonly type: 'reset' }
   | { readonly type: 'set'; readonly settings: LiveSettings }
   | { readonly type: 'gradient-check'; readonly maxEntriesPerTensor?: number }
+  /** Switches the bug lab's mistakes; rebuilds from the seed with a bug-free twin run beside it. */
+  | { readonly type: 'set-bugs'; readonly bugs: readonly BugName[] }
   /** A trace of the current batch (sample undefined) or of one of its samples. */
   | { readonly type: 'inspect'; readonly sample?: number }
   | { readonly type: 'export-model' }
@@ -82,6 +85,8 @@ export interface StepMetrics {
   readonly loss: Float64Array;
   /** Learning rate the step's update used. */
   readonly learningRate: Float64Array;
+  /** With a bug switched on: the bug-free twin's loss on the same batch, step by step. */
+  readonly twinLoss?: Float64Array;
 }
 
 /** The points of a small data set (at most MAX_SHIPPED_POINTS), for plotting on the main thread. */
@@ -106,6 +111,8 @@ export interface ReadyInfo {
   readonly testSize: number;
   readonly stepsPerEpoch: number;
   readonly parameterCount: number;
+  /** The bug lab's switched-on mistakes (a bug-free twin runs beside when any is on); absent: none. */
+  readonly bugs?: readonly BugName[];
   /** Present for 1-D and 2-D data sets small enough to plot. */
   readonly points?: DataPoints;
 }
@@ -144,6 +151,7 @@ const COMMAND_TYPES: readonly CommandType[] = [
   'reset',
   'set',
   'gradient-check',
+  'set-bugs',
   'inspect',
   'export-model',
   'import-model',
@@ -165,6 +173,7 @@ export function commandProblem(message: unknown): string | null {
   }
   if (type === 'configure' && (typeof body['config'] !== 'object' || body['config'] === null)) return 'configure needs a config object';
   if (type === 'set' && (typeof body['settings'] !== 'object' || body['settings'] === null)) return 'set needs a settings object';
+  if (type === 'set-bugs' && !Array.isArray(body['bugs'])) return 'set-bugs needs a list of bug names';
   if (type === 'import-model' && typeof body['text'] !== 'string') return 'import-model needs the model file text';
   return null;
 }
@@ -197,6 +206,7 @@ export function transferables(event: Event): ArrayBuffer[] {
     add(event.steps.step);
     add(event.steps.loss);
     add(event.steps.learningRate);
+    add(event.steps.twinLoss);
     if (event.flow !== null) [event.flow.step, event.flow.gradNorm, event.flow.updateRatio].forEach(add);
   }
   return [...out];

@@ -6,6 +6,7 @@
  * `set`; a change of architecture, data or seed rebuilds from the seed with `configure`.
  */
 import { createStore } from 'zustand/vanilla';
+import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
 import { validateHyperparameters, type Hyperparameters } from '../core/spec.ts';
 import type { EngineClient } from '../engine/client.ts';
@@ -17,6 +18,8 @@ export interface ConfigState {
   readonly experiment: ExperimentConfig;
   readonly speed: Speed;
   readonly granularity: Granularity;
+  /** The bug lab's switched-on mistakes. */
+  readonly bugs: readonly BugName[];
   /** The last refused setting, for the control that made it. */
   readonly refused: { readonly field: string; readonly message: string } | null;
   loadPreset(name: string): void;
@@ -27,6 +30,8 @@ export interface ConfigState {
   setBatchSize(batchSize: number): void;
   setSpeed(speed: Speed): void;
   setGranularity(granularity: Granularity): void;
+  /** Switches mistakes on or off; the run restarts from its seed with a bug-free twin beside it. */
+  setBugs(bugs: readonly BugName[]): void;
   /** Runs a gradient check on the current batch in the worker (sampled per tensor when large). */
   gradientCheck(maxEntriesPerTensor?: number): void;
   /** Asks for a trace of the current batch, or of one sample of it. */
@@ -56,6 +61,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       experiment: initial,
       speed: { kind: 'full' },
       granularity: 'batch',
+      bugs: [],
       refused: null,
       loadPreset(name) {
         const preset = findPreset(name);
@@ -102,6 +108,13 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       },
       setGranularity(granularity) {
         set({ granularity });
+      },
+      setBugs(bugs) {
+        attempt(() => {
+          const checked = validateBugs([...bugs]);
+          set({ bugs: checked });
+          client.send({ type: 'set-bugs', bugs: checked });
+        });
       },
       gradientCheck(maxEntriesPerTensor) {
         client.send(maxEntriesPerTensor === undefined ? { type: 'gradient-check' } : { type: 'gradient-check', maxEntriesPerTensor });

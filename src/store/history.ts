@@ -13,6 +13,8 @@ export const MAX_EVALUATIONS = 4096;
 
 export interface HistoryState {
   readonly loss: DecimatedSeries;
+  /** The bug-free twin's loss, step by step, while a bug is switched on (empty otherwise). */
+  readonly twinLoss: DecimatedSeries;
   readonly evaluations: readonly Measurement[];
   /** Steps from which a new learning rate applied, with the rate. */
   readonly rateChanges: readonly { readonly step: number; readonly learningRate: number }[];
@@ -27,6 +29,7 @@ export interface HistoryState {
 export function createHistoryStore(capacity = 2048) {
   return createStore<HistoryState>()((set, get) => ({
     loss: new DecimatedSeries(capacity),
+    twinLoss: new DecimatedSeries(capacity),
     evaluations: [],
     rateChanges: [],
     gradNorm: [],
@@ -48,8 +51,10 @@ export function createHistoryStore(capacity = 2048) {
         }
       }
       let changes = rateChanges;
+      const twin = steps.twinLoss;
       for (let i = 0; i < steps.step.length; i++) {
         loss.push(steps.step[i]!, steps.loss[i]!);
+        if (twin !== undefined) get().twinLoss.push(steps.step[i]!, twin[i]!);
         const lr = steps.learningRate[i]!;
         const previous = changes.at(-1);
         if (previous === undefined || previous.learningRate !== lr) changes = [...changes, { step: steps.step[i]!, learningRate: lr }];
@@ -60,6 +65,7 @@ export function createHistoryStore(capacity = 2048) {
     },
     clear() {
       get().loss.clear();
+      get().twinLoss.clear();
       set({ evaluations: [], rateChanges: [], gradNorm: [], updateRatio: [], version: get().version + 1 });
     },
   }));

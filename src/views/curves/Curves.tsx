@@ -65,13 +65,15 @@ interface ChartProps {
 /** Memoised: renders only when the frame snapshot, the size, the scale or the language changes. */
 const CurvesChart = memo(function CurvesChart({ frame, width, height, logScale, regression }: ChartProps) {
   const t = useCurvesMessages();
-  const { loss, evaluations, rateChanges } = frame;
+  const { loss, twinLoss, evaluations, rateChanges } = frame;
   const withAccuracy = showsAccuracy(evaluations, regression);
   const box = layout(width, height, withAccuracy);
   const x = stepScale(loss, evaluations, box.loss);
   const y = lossScale(loss, evaluations, box.loss, logScale);
   const smoothed = smoothedMeans(loss, smoothingSteps(loss.count));
   const paths = lossPaths(loss, smoothed, x, y);
+  // With a bug switched on: the bug-free twin's smoothed loss, on the same scales.
+  const twinPath = twinLoss.length > 0 ? lossPaths(twinLoss, smoothedMeans(twinLoss, smoothingSteps(twinLoss.count)), x, y).smoothed : null;
   const testLoss = evaluationLine(evaluations, (e) => e.testLoss, x, y);
   const markers = rateMarkers(rateChanges, x, box.loss);
   const xTicks = stepTicks(x, box.loss);
@@ -82,6 +84,7 @@ const CurvesChart = memo(function CurvesChart({ frame, width, height, logScale, 
     { key: 'raw', label: t('curves.raw'), className: 'raw', mark: 'line' },
     { key: 'smoothed', label: t('curves.smoothed'), className: 'smoothed', mark: 'line' },
   ];
+  if (twinPath !== null) lossLegend.push({ key: 'twin', label: t('curves.twin'), className: 'twin', mark: 'line' });
   if (testLoss.points.length > 0) lossLegend.push({ key: 'test-loss', label: t('curves.testLoss'), className: 'test', mark: 'line' });
 
   return (
@@ -102,6 +105,7 @@ const CurvesChart = memo(function CurvesChart({ frame, width, height, logScale, 
         <path className="envelope" d={paths.envelope} />
         <path className="raw" d={paths.raw} fill="none" />
         <path className="smoothed" d={paths.smoothed} fill="none" />
+        {twinPath !== null && <path className="twin" d={twinPath} fill="none" data-testid="twin-loss" />}
         {testLoss.points.length > 0 && <EvaluationMarks line={testLoss} className="test" />}
         {loss.length === 0 && (
           <text className="empty" x={(box.loss.left + box.loss.right) / 2} y={(box.loss.top + box.loss.bottom) / 2} textAnchor="middle">

@@ -18,6 +18,7 @@ import { useHistory } from '../lab-context.tsx';
 export interface HistoryFrame {
   readonly version: number;
   readonly loss: HistoryState['loss'];
+  readonly twinLoss: HistoryState['twinLoss'];
   readonly evaluations: HistoryState['evaluations'];
   readonly rateChanges: HistoryState['rateChanges'];
 }
@@ -26,9 +27,10 @@ export interface HistoryFrame {
 export function useFrameHistory(minIntervalMs = 0): HistoryFrame {
   const version = useHistory((s) => s.version);
   const loss = useHistory((s) => s.loss);
+  const twinLoss = useHistory((s) => s.twinLoss);
   const evaluations = useHistory((s) => s.evaluations);
   const rateChanges = useHistory((s) => s.rateChanges);
-  const [frame, setFrame] = useState<HistoryFrame>(() => ({ version, loss, evaluations, rateChanges }));
+  const [frame, setFrame] = useState<HistoryFrame>(() => ({ version, loss, twinLoss, evaluations, rateChanges }));
   const lastDraw = useRef(-Infinity);
   useEffect(() => {
     if (frame.version === version) return;
@@ -36,7 +38,7 @@ export function useFrameHistory(minIntervalMs = 0): HistoryFrame {
     const draw = () => {
       raf = requestAnimationFrame(() => {
         lastDraw.current = performance.now();
-        setFrame({ version, loss, evaluations, rateChanges });
+        setFrame({ version, loss, twinLoss, evaluations, rateChanges });
       });
     };
     // The deadline counts from the last draw, so newer changes never postpone it.
@@ -46,6 +48,6 @@ export function useFrameHistory(minIntervalMs = 0): HistoryFrame {
       if (timer !== null) clearTimeout(timer);
       cancelAnimationFrame(raf);
     };
-  }, [frame.version, version, loss, evaluations, rateChanges, minIntervalMs]);
+  }, [frame.version, version, loss, twinLoss, evaluations, rateChanges, minIntervalMs]);
   return frame;
 }

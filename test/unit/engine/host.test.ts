@@ -330,3 +330,41 @@ describe('engine host: gradient flow', () => {
     });
   });
 });
+
+describe('engine host: bug lab', () => {
+  it('set-bugs rebuilds from the seed with a bug-free twin stepping on the same batches', () => {
+    const clean = harness();
+    clean.send({ type: 'configure', config: SMALL });
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'step', granularity: 'batch' });
+    h.send({ type: 'set-bugs', bugs: ['output-error-flipped'] });
+    expect(h.last('ready')?.info.bugs).toEqual(['output-error-flipped']);
+    expect(h.last('snapshot')?.step).toBe(0);
+    for (let i = 0; i < 4; i++) {
+      h.send({ type: 'step', granularity: 'batch' });
+      clean.send({ type: 'step', granularity: 'batch' });
+    }
+    const twin = h.of('metrics').flatMap((m) => Array.from(m.steps.twinLoss ?? []));
+    const cleanLoss = clean.of('metrics').flatMap((m) => Array.from(m.steps.loss));
+    const buggyLoss = h.of('metrics').slice(-4).flatMap((m) => Array.from(m.steps.loss));
+    expect(twin).toEqual(cleanLoss); // the twin is exactly the bug-free run
+    expect(buggyLoss[0]).toBe(twin[0]); // same weights and batch for the first step's loss
+    expect(buggyLoss[3]).not.toBe(twin[3]);
+  });
+
+  it('the gradient check catches the switched-on mistake in exactly its tensors', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'set-bugs', bugs: ['first-bias-frozen'] });
+    h.send({ type: 'step', granularity: 'batch' });
+    h.send({ type: 'gradient-check' });
+    const failing = h.last('gradcheck')!.report.tensors.filter((t) => t.maxRelError > 1e-4).map((t) => t.name);
+    expect(failing).toEqual(['b1']);
+    h.host.handle({ v: 1, command: { type: 'set-bugs', bugs: ['nope'] } });
+    expect(h.last('error')).toMatchObject({ field: 'bugs[0]' });
+    h.send({ type: 'set-bugs', bugs: [] });
+    h.send({ type: 'step', granularity: 'batch' });
+    expect(h.last('metrics')!.steps.twinLoss).toBeUndefined();
+  });
+});
