@@ -11,6 +11,7 @@ import '../../src/views/curves/messages.ts';
 import '../../src/views/heatmaps/messages.ts';
 import '../../src/views/boundary/messages.ts';
 import '../../src/views/samples/messages.ts';
+import '../../src/views/code/messages.ts';
 import '../../src/app/Lab.tsx';
 
 describe('message catalogs', () => {
