@@ -9,27 +9,24 @@
  */
 import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
-import { gradientCheck } from '../core/gradcheck.ts';
 import { cloneParams, parameterCount } from '../core/network.ts';
 import type { Batch } from '../core/passes.ts';
 import type { Phase } from '../core/phases.ts';
-import { cloneMatrix, zeros } from '../core/tensor.ts';
-import { Trainer, type PhaseStepper, type StepResult } from '../core/trainer.ts';
+import type { PhaseStepper, StepResult } from '../core/trainer.ts';
 import type { Trace } from '../core/trace.ts';
 import type { ClassificationSet } from '../data/dataset.ts';
-import { gather } from '../data/batching.ts';
 import { modelToJson, parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig, type MnistSelection } from '../presets/config.ts';
-import { loadExperimentData, type ExperimentData } from '../presets/data-source.ts';
+import { loadExperimentData } from '../presets/data-source.ts';
 import { Experiment } from '../presets/experiment.ts';
+import { checkSpeed, pointsOf } from './host-helpers.ts';
+import { checkGradients, firstBatch, inspectBatch } from './instruments.ts';
 import { MetricsBuffer } from './metrics-buffer.ts';
 import {
   commandProblem,
   transferables,
-  MAX_SHIPPED_POINTS,
   type Command,
   type CommandEnvelope,
-  type DataPoints,
   type Event,
   type Granularity,
   type LiveSettings,
@@ -467,51 +464,24 @@ export class EngineHost {
 
   // ---- instruments ---------------------------------------------------------------------
 
-  /** The batch to examine: the last one trained on, or the first samples before any step. */
-  private currentBatch(experiment: Experiment): Batch {
-    if (this.lastBatch !== null) return this.lastBatch;
-    const layers = experiment.config.network.layers;
-    const m = Math.min(experiment.batchSize, experiment.data.train.x.rows);
-    return gather(experiment.data.train, Int32Array.from({ length: m }, (_, i) => i), layers[layers.length - 1]!.units);
-  }
-
   private gradientCheck(experiment: Experiment, maxEntries: number): void {
-    const { spec, params } = experiment.trainer.network;
     let lastPost = -Infinity;
-    const batch = this.currentBatch(experiment);
-    const report = gradientCheck(spec, params, experiment.trainer.hyper.regularization, batch, {
-      // The gradients this trainer applies: with a bug on, the buggy ones the check should catch.
-      analytic: experiment.trainer.gradientsOn(batch),
-      maxEntriesPerTensor: maxEntries,
-      seed: experiment.trainer.steps,
-      onProgress: (done, total) => {
-        const now = this.scheduler.now();
-        if (now - lastPost > 50 || done === total) {
-          lastPost = now;
-          this.post({ type: 'gradcheck-progress', done, total });
-        }
-      },
+    const report = checkGradients(experiment, this.currentBatch(experiment), maxEntries, (done, total) => {
+      const now = this.scheduler.now();
+      if (now - lastPost > 50 || done === total) {
+        lastPost = now;
+        this.post({ type: 'gradcheck-progress', done, total });
+      }
     });
     this.post({ type: 'gradcheck', report });
   }
 
-  /** A trace of the current batch, or one sample of it, computed on a copy: training is untouched. */
   private inspect(experiment: Experiment, sample: number | undefined): void {
-    const batch = this.currentBatch(experiment);
-    let target = batch;
-    if (sample !== undefined) {
-      if (!Number.isInteger(sample) || sample < 0 || sample >= batch.x.rows) {
-        throw new ConfigError('sample', `must be a sample index from 0 to ${batch.x.rows - 1}, got ${sample}`);
-      }
-      const row = (m: Batch['x']) => ({ rows: 1, cols: m.cols, data: m.data.slice(sample * m.cols, (sample + 1) * m.cols) });
-      target = { x: row(batch.x), t: row(batch.t) };
-    } else {
-      target = { x: cloneMatrix(batch.x), t: cloneMatrix(batch.t) };
-    }
-    const copy = new Trainer(experiment.trainer.network, experiment.trainer.hyper);
-    const stepper = copy.begin(target, { trace: true });
-    while (stepper.upcoming !== null && stepper.upcoming.kind !== 'update') stepper.next();
-    this.post({ type: 'inspection', sample: sample ?? null, trace: stepper.trace() });
+    this.post({ type: 'inspection', sample: sample ?? null, trace: inspectBatch(experiment, this.currentBatch(experiment), sample) });
+  }
+
+  private currentBatch(experiment: Experiment): Batch {
+    return this.lastBatch ?? firstBatch(experiment);
   }
 
   private importModel(experiment: Experiment, text: string): void {
@@ -533,35 +503,3 @@ export class EngineHost {
     this.sendSnapshot(null);
   }
 }
-
-/** The data's points when they are few and low-dimensional enough to plot. */
-function pointsOf(data: ExperimentData): { points?: DataPoints } {
-  const parts = [data.train, ...(data.test ? [data.test] : [])];
-  const n = parts.reduce((s, d) => s + d.x.rows, 0);
-  const d = data.train.x.cols;
-  if (d > 2 || n > MAX_SHIPPED_POINTS) return {};
-  const x = zeros(n, d);
-  const y = new Float64Array(n);
-  const test = new Uint8Array(n);
-  let offset = 0;
-  parts.forEach((part, p) => {
-    x.data.set(part.x.data, offset * d);
-    for (let i = 0; i < part.x.rows; i++) {
-      y[offset + i] = part.kind === 'classification' ? part.labels[i]! : part.y.data[i * part.y.cols]!;
-      test[offset + i] = p;
-    }
-    offset += part.x.rows;
-  });
-  return { points: { x, y, test, kind: data.train.kind } };
-}
-
-function checkSpeed(speed: Speed): void {
-  if (speed.kind === 'steps-per-second' && !(speed.value > 0 && speed.value <= 1000)) {
-    throw new ConfigError('speed.value', `steps per second must be between 0 and 1000, got ${speed.value}`);
-  }
-  if (speed.kind === 'animated' && !(speed.phasesPerSecond > 0 && speed.phasesPerSecond <= 100)) {
-    throw new ConfigError('speed.phasesPerSecond', `must be between 0 and 100, got ${speed.phasesPerSecond}`);
-  }
-  if (!['full', 'steps-per-second', 'animated'].includes(speed.kind)) throw new ConfigError('speed.kind', `unknown speed ${JSON.stringify(speed.kind)}`);
-}
-

@@ -1,0 +1,37 @@
+/** Small pure helpers of the worker: checking a speed setting, and shipping plot points. */
+import { ConfigError } from '../core/errors.ts';
+import { zeros } from '../core/tensor.ts';
+import type { ExperimentData } from '../presets/data-source.ts';
+import { MAX_SHIPPED_POINTS, type DataPoints, type Speed } from './protocol.ts';
+
+/** The data's points when they are few and low-dimensional enough to plot. */
+export function pointsOf(data: ExperimentData): { points?: DataPoints } {
+  const parts = [data.train, ...(data.test ? [data.test] : [])];
+  const n = parts.reduce((s, d) => s + d.x.rows, 0);
+  const d = data.train.x.cols;
+  if (d > 2 || n > MAX_SHIPPED_POINTS) return {};
+  const x = zeros(n, d);
+  const y = new Float64Array(n);
+  const test = new Uint8Array(n);
+  let offset = 0;
+  parts.forEach((part, p) => {
+    x.data.set(part.x.data, offset * d);
+    for (let i = 0; i < part.x.rows; i++) {
+      y[offset + i] = part.kind === 'classification' ? part.labels[i]! : part.y.data[i * part.y.cols]!;
+      test[offset + i] = p;
+    }
+    offset += part.x.rows;
+  });
+  return { points: { x, y, test, kind: data.train.kind } };
+}
+
+export function checkSpeed(speed: Speed): void {
+  if (speed.kind === 'steps-per-second' && !(speed.value > 0 && speed.value <= 1000)) {
+    throw new ConfigError('speed.value', `steps per second must be between 0 and 1000, got ${speed.value}`);
+  }
+  if (speed.kind === 'animated' && !(speed.phasesPerSecond > 0 && speed.phasesPerSecond <= 100)) {
+    throw new ConfigError('speed.phasesPerSecond', `must be between 0 and 100, got ${speed.phasesPerSecond}`);
+  }
+  if (!['full', 'steps-per-second', 'animated'].includes(speed.kind)) throw new ConfigError('speed.kind', `unknown speed ${JSON.stringify(speed.kind)}`);
+}
+
