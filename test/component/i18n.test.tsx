@@ -12,6 +12,7 @@ import '../../src/views/heatmaps/messages.ts';
 import '../../src/views/boundary/messages.ts';
 import '../../src/views/samples/messages.ts';
 import '../../src/views/code/messages.ts';
+import '../../src/views/inspector/messages.ts';
 import '../../src/app/Lab.tsx';
 
 describe('message catalogs', () => {

@@ -1,0 +1,169 @@
+/**
+ * Where δˡ[s][j] comes from, for one sample s: from the loss at the output layer, or as
+ * (Σₖ Wˡ⁺¹[j][k]·δˡ⁺¹[s][k])·f'(zˡ[s][j]) below it, with every term's number listed.
+ */
+import type { ActivationName } from '../../core/activations.ts';
+import type { NetworkSpec } from '../../core/spec.ts';
+import type { Trace } from '../../core/trace.ts';
+import { deltaOf, type DeltaSource } from './chain.ts';
+import type { InspectorMessages } from './messages.ts';
+import { sup } from '../graph/formulas.ts';
+import { sym, tex, Tex, txt } from './tex.tsx';
+
+/** Terms listed one by one in the table (the rest are summed in one row). */
+const MAX_TERMS = 16;
+/** Terms written out inside the formula. */
+const INLINE_TERMS = 3;
+
+interface Line {
+  readonly tex: string;
+  readonly txt: string;
+}
+
+/** f'(z) with its numbers, by activation. */
+export function fPrimeLine(name: ActivationName, l: number, j: number, s: number, z: number, a: number, fPrime: number): Line {
+  const zs = sym.z(l, j, s);
+  const head = { tex: `f'(${zs.tex})`, txt: `f'(${zs.txt})` };
+  switch (name) {
+    case 'sigmoid':
+      return { tex: `${head.tex} = a(1-a) = ${tex(a)}\\cdot(1-${tex(a, true)}) = ${tex(fPrime)}`, txt: `${head.txt} = a·(1 − a) = ${txt(a)}·(1 − ${txt(a, true)}) = ${txt(fPrime)}` };
+    case 'tanh':
+      return { tex: `${head.tex} = 1-a^2 = 1-${tex(a, true)}^2 = ${tex(fPrime)}`, txt: `${head.txt} = 1 − a² = 1 − ${txt(a, true)}² = ${txt(fPrime)}` };
+    case 'relu':
+    case 'leaky-relu': {
+      const rel = z > 0 ? '>' : '\\le';
+      return { tex: `${zs.tex} = ${tex(z)} ${rel} 0 \\;\\Rightarrow\\; ${head.tex} = ${tex(fPrime)}`, txt: `${zs.txt} = ${txt(z)} ${z > 0 ? '>' : '≤'} 0 ⇒ ${head.txt} = ${txt(fPrime)}` };
+    }
+    case 'identity':
+      return { tex: `${head.tex} = ${tex(fPrime)}`, txt: `${head.txt} = ${txt(fPrime)}` };
+  }
+}
+
+/** The output layer's δ from the loss, with the numbers substituted. */
+function outputLines(src: Extract<DeltaSource, { kind: 'output' }>, l: number, j: number, s: number, delta: number, k: number): Line[] {
+  const d = sym.delta(l, j, s);
+  const y = { tex: `y^{(${s})}_{${j}}`, txt: `y[${s}][${j}]` };
+  const t = { tex: `t^{(${s})}_{${j}}`, txt: `t[${s}][${j}]` };
+  const diffTex = `${tex(src.y)} - ${tex(src.t, true)}`;
+  const diffTxt = `${txt(src.y)} − ${txt(src.t, true)}`;
+  if (src.fPrime === null) {
+    if (src.loss === 'softmax-cross-entropy' && src.tSum !== 1) {
+      return [{
+        tex: `${d.tex} = ${y.tex}\\textstyle\\sum_c t^{(${s})}_c - ${t.tex} = ${tex(src.y)}\\cdot ${tex(src.tSum, true)} - ${tex(src.t, true)} = ${tex(delta)}`,
+        txt: `${d.txt} = ${y.txt}·Σc t[${s}][c] − ${t.txt} = ${txt(src.y)}·${txt(src.tSum, true)} − ${txt(src.t, true)} = ${txt(delta)}`,
+      }];
+    }
+    return [{ tex: `${d.tex} = ${y.tex} - ${t.tex} = ${diffTex} = ${tex(delta)}`, txt: `${d.txt} = ${y.txt} − ${t.txt} = ${diffTxt} = ${txt(delta)}` }];
+  }
+  const zs = sym.z(l, j, s);
+  const half = src.loss === 'squared-error-half';
+  const c = { tex: half ? '' : `\\frac{2}{${k}}`, txt: half ? '' : `(2/${k})·` };
+  return [
+    {
+      tex: `${d.tex} = ${c.tex}\\left(${y.tex} - ${t.tex}\\right) f'(${zs.tex}) = ${c.tex}\\left(${diffTex}\\right)\\cdot ${tex(src.fPrime, true)} = ${tex(delta)}`,
+      txt: `${d.txt} = ${c.txt}(${y.txt} − ${t.txt})·f'(${zs.txt}) = ${c.txt}(${diffTxt})·${txt(src.fPrime, true)} = ${txt(delta)}`,
+    },
+    fPrimeLine(src.activation, l, j, s, src.z, src.a, src.fPrime),
+  ];
+}
+
+/** The hidden layer's δ: the sum over the units above, times f'(z). */
+function hiddenLines(src: Extract<DeltaSource, { kind: 'hidden' }>, l: number, j: number, s: number, delta: number): Line[] {
+  const d = sym.delta(l, j, s);
+  const zs = sym.z(l, j, s);
+  const sumSym = { tex: `\\sum_{k} W^{${l + 1}}_{${j},k}\\,\\delta^{${l + 1},(${s})}_{k}`, txt: `Σₖ W${sup(l + 1)}[${j}][k]·δ${sup(l + 1)}[${s}][k]` };
+  const general = { tex: `\\Big(${sumSym.tex}\\Big)\\, f'(${zs.tex})`, txt: `(${sumSym.txt})·f'(${zs.txt})` };
+  const shown = src.terms.slice(0, src.terms.length <= INLINE_TERMS ? INLINE_TERMS : INLINE_TERMS - 1);
+  const more = src.terms.length - shown.length;
+  const termsTex = shown.map((t, n) => `${tex(t.w, n > 0)}\\cdot ${tex(t.delta, true)}`).join(' + ') + (more > 0 ? ' + \\cdots' : '');
+  const termsTxt = shown.map((t, n) => `${txt(t.w, n > 0)}·${txt(t.delta, true)}`).join(' + ') + (more > 0 ? ' + …' : '');
+  const fp = tex(src.fPrime, true);
+  return [
+    {
+      tex: `\\begin{aligned}${d.tex} &= ${general.tex} \\\\ &= ${tex(src.sum, true)}\\cdot ${fp} = ${tex(delta)}\\end{aligned}`,
+      txt: `${d.txt} = ${general.txt} = ${txt(src.sum, true)}·${txt(src.fPrime, true)} = ${txt(delta)}`,
+    },
+    { tex: `${sumSym.tex} = ${termsTex} = ${tex(src.sum)}`, txt: `${sumSym.txt} = ${termsTxt} = ${txt(src.sum)}` },
+    fPrimeLine(src.activation, l, j, s, src.z, src.a, src.fPrime),
+  ];
+}
+
+/** The table of Σₖ Wˡ⁺¹[j][k]·δˡ⁺¹[s][k], then × f'(z) = δ, each with its exact value. */
+function TermsTable({ src, l, j, s, delta, m }: { src: Extract<DeltaSource, { kind: 'hidden' }>; l: number; j: number; s: number; delta: number; m: InspectorMessages }) {
+  const listed = src.terms.slice(0, MAX_TERMS);
+  const rest = src.terms.slice(MAX_TERMS);
+  let restSum = 0;
+  for (const t of rest) restSum += t.product;
+  return (
+    <table className="inspector-table terms">
+      <caption>{m('terms.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">k</th>
+          <th scope="col">{`W${sup(l + 1)}[${j}][k]`}</th>
+          <th scope="col">{`δ${sup(l + 1)}[${s}][k]`}</th>
+          <th scope="col">W·δ</th>
+        </tr>
+      </thead>
+      <tbody>
+        {listed.map((t) => (
+          <tr key={t.k}>
+            <td>{t.k}</td>
+            <td>{txt(t.w)}</td>
+            <td>{txt(t.delta)}</td>
+            <td data-cell="term" data-value={String(t.product)}>{txt(t.product)}</td>
+          </tr>
+        ))}
+        {rest.length > 0 && (
+          <tr>
+            <td colSpan={3}>{m('terms.others', { n: rest.length })}</td>
+            <td data-cell="term" data-value={String(restSum)}>{txt(restSum)}</td>
+          </tr>
+        )}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={3}>Σₖ</th>
+          <td data-cell="sum" data-value={String(src.sum)}>{txt(src.sum)}</td>
+        </tr>
+        <tr>
+          <th scope="row" colSpan={3}>{`× f'(z${sup(l)}[${s}][${j}])`}</th>
+          <td data-cell="fprime" data-value={String(src.fPrime)}>{txt(src.fPrime)}</td>
+        </tr>
+        <tr>
+          <th scope="row" colSpan={3}>{`= δ${sup(l)}[${s}][${j}]`}</th>
+          <td data-cell="delta" data-value={String(delta)}>{txt(delta)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+/** δˡ[s][j] and its derivation, or why it is not there yet. */
+export function DeltaDerivation({ trace, spec, l, j, s, m }: { trace: Trace; spec: NetworkSpec; l: number; j: number; s: number; m: InspectorMessages }) {
+  const d = deltaOf(trace, spec, l, j, s);
+  if (d === null) return <p className="inspector-wait">{m('wait.delta', { lsup: sup(l), l })}</p>;
+  const src = d.source;
+  if (src === null) {
+    return (
+      <div className="inspector-delta">
+        <Tex tex={`${sym.delta(l, j, s).tex} = ${tex(d.delta)}`} label={`${sym.delta(l, j, s).txt} = ${txt(d.delta)}`} />
+        <p className="inspector-wait">{m('wait.above', { l: l + 1 })}</p>
+      </div>
+    );
+  }
+  const lines = src.kind === 'output' ? outputLines(src, l, j, s, d.delta, trace.t.cols) : hiddenLines(src, l, j, s, d.delta);
+  return (
+    <div className="inspector-delta" data-sample={s}>
+      <p className="inspector-note">
+        {src.kind === 'output'
+          ? m('delta.output', { loss: src.loss })
+          : m('delta.hidden', { n: src.terms.length, above: l + 1, activation: src.activation })}
+      </p>
+      {lines.map((line, n) => (
+        <Tex key={n} tex={line.tex} label={line.txt} display />
+      ))}
+      {src.kind === 'hidden' && <TermsTable src={src} l={l} j={j} s={s} delta={d.delta} m={m} />}
+    </div>
+  );
+}
