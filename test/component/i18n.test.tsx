@@ -13,6 +13,8 @@ import '../../src/views/boundary/messages.ts';
 import '../../src/views/samples/messages.ts';
 import '../../src/views/code/messages.ts';
 import '../../src/views/inspector/messages.ts';
+import '../../src/views/gradcheck/messages.ts';
+import '../../src/views/flow/messages.ts';
 import '../../src/app/Lab.tsx';
 
 describe('message catalogs', () => {
