@@ -1,12 +1,18 @@
 /**
  * The lab screen at 1280×720: the network graph on the left, and on the right a tabbed panel
- * with the curves, the heatmaps, the decision boundary (2-D data) or the batch's digits
- * (MNIST), and the settings. Everything fits without scrolling the main view.
+ * with the curves, the heatmaps, the decision boundary (2-D data) or the first-layer weight
+ * tiles (MNIST), the batch, the gradient flow, the chain-rule inspector, the gradient check
+ * with the bug lab, the NumPy code and the settings. Nothing scrolls the main view.
  */
 import { useState } from 'react';
 import { defineMessages, useI18n } from '../i18n/i18n.ts';
 import { DecisionBoundary } from '../views/boundary/DecisionBoundary.tsx';
 import { UnitMaps } from '../views/boundary/UnitMaps.tsx';
+import { BugLab } from '../views/buglab/BugLab.tsx';
+import { CodePanel } from '../views/code/CodePanel.tsx';
+import { GradientFlow } from '../views/flow/GradientFlow.tsx';
+import { GradCheckPanel } from '../views/gradcheck/GradCheckPanel.tsx';
+import { Inspector } from '../views/inspector/Inspector.tsx';
 import { LanguageSwitch } from '../views/controls/LanguageSwitch.tsx';
 import { LearningRate } from '../views/controls/LearningRate.tsx';
 import { PresetPicker } from '../views/controls/PresetPicker.tsx';
@@ -24,8 +30,34 @@ import { useSize } from '../views/shared/use-size.ts';
 import { RunStatus } from '../views/status/RunStatus.tsx';
 
 const useMessages = defineMessages({
-  en: { views: 'Views', curves: 'Curves', heatmaps: 'Heatmaps', boundary: 'Decision boundary', digits: 'Batch digits', tiles: 'First-layer weights', settings: 'Settings', batch: 'Batch' },
-  zh: { views: '视图', curves: '曲线', heatmaps: '热力图', boundary: '决策边界', digits: '本批数字', tiles: '第一层权重', settings: '设置', batch: '本批样本' },
+  en: {
+    views: 'Views',
+    curves: 'Curves',
+    flow: 'Gradient flow',
+    heatmaps: 'Heatmaps',
+    boundary: 'Boundary',
+    digits: 'Digits',
+    tiles: 'Weights 28×28',
+    batch: 'Batch',
+    inspector: 'Inspector',
+    check: 'Check & bugs',
+    code: 'Code',
+    settings: 'Settings',
+  },
+  zh: {
+    views: '视图',
+    curves: '曲线',
+    flow: '梯度流',
+    heatmaps: '热力图',
+    boundary: '决策边界',
+    digits: '本批数字',
+    tiles: '第一层权重',
+    batch: '本批样本',
+    inspector: '链式法则',
+    check: '检验与错误',
+    code: '代码',
+    settings: '设置',
+  },
 });
 
 export function Lab() {
@@ -35,9 +67,11 @@ export function Lab() {
   const [tab, setTab] = useState('curves');
   const [graphRef, graphSize] = useSize<HTMLDivElement>({ width: 620, height: 460 });
   const [panelRef, panelSize] = useSize<HTMLDivElement>({ width: 600, height: 460 });
+  /** Room below the tab list (two rows of tabs at this width). */
+  const below = Math.max(200, panelSize.height - 72);
 
   const tabs: Tab[] = [
-    { key: 'curves', label: t('curves'), render: () => <Curves width={panelSize.width} height={Math.max(240, panelSize.height - 40)} /> },
+    { key: 'curves', label: t('curves'), render: () => <Curves width={panelSize.width} height={below} /> },
     { key: 'heatmaps', label: t('heatmaps'), render: () => <LayerHeatmaps /> },
     ...(inputs === 2
       ? [
@@ -46,7 +80,7 @@ export function Lab() {
             label: t('boundary'),
             render: () => (
               <div className="boundary-panel">
-                <DecisionBoundary size={Math.min(340, panelSize.height - 60)} />
+                <DecisionBoundary size={Math.min(340, below - 90)} />
                 <UnitMaps size={56} />
               </div>
             ),
@@ -55,6 +89,19 @@ export function Lab() {
       : []),
     ...(inputs === 784 ? [{ key: 'tiles', label: t('tiles'), render: () => <WeightTiles /> }] : []),
     { key: 'batch', label: inputs === 784 ? t('digits') : t('batch'), render: () => <BatchSamples /> },
+    { key: 'flow', label: t('flow'), render: () => <GradientFlow width={panelSize.width} height={below} /> },
+    { key: 'inspector', label: t('inspector'), render: () => <Inspector /> },
+    {
+      key: 'check',
+      label: t('check'),
+      render: () => (
+        <>
+          <GradCheckPanel />
+          <BugLab />
+        </>
+      ),
+    },
+    { key: 'code', label: t('code'), render: () => <CodePanel height={Math.max(160, below - 90)} /> },
     { key: 'settings', label: t('settings'), render: () => <Settings /> },
   ];
 

@@ -62,7 +62,7 @@ describe('the lab screen', () => {
     await page.getByRole('tab', { name: 'Heatmaps' }).click();
     expect(await page.locator('canvas').count()).toBeGreaterThan(2);
     await shot('screen-heatmaps');
-    await page.getByRole('tab', { name: 'Decision boundary' }).click();
+    await page.getByRole('tab', { name: 'Boundary' }).click();
     await expect.poll(() => page.getByText('Hidden units over the input plane').count()).toBe(1);
     await shot('screen-boundary');
   });
@@ -88,9 +88,9 @@ describe('the lab screen', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(status).toBe('paused');
     expect(await page.getByText('input image (28×28)').count()).toBe(1);
-    await page.getByRole('tab', { name: 'Batch digits' }).click();
+    await page.getByRole('tab', { name: 'Digits' }).click();
     await shot('screen-mnist-digits');
-    await page.getByRole('tab', { name: 'First-layer weights' }).click();
+    await page.getByRole('tab', { name: 'Weights 28×28' }).click();
     await shot('screen-mnist-tiles');
   });
 });
