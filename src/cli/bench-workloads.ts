@@ -14,6 +14,7 @@ import { Trainer } from '../core/trainer.ts';
 import { gather, randomBatch } from '../data/batching.ts';
 import type { ClassificationSet } from '../data/dataset.ts';
 import { spiral } from '../data/toy2d.ts';
+import { findPreset } from '../presets/catalog.ts';
 import { loadMnist } from './mnist-files.ts';
 
 export interface Workload {
@@ -27,47 +28,17 @@ export interface Workload {
   readonly data: () => ClassificationSet;
 }
 
+/** A workload is a preset's network, initialisation, rate and batch size, on its data. */
+function fromPreset(key: string, preset: string, name: string, data: Workload['data']): Workload {
+  const p = findPreset(preset);
+  if (!p) throw new Error(`no preset ${preset}`);
+  return { key, name, spec: p.network, init: p.init, learningRate: p.hyper.learningRate, batchSize: p.schedule.batchSize, data };
+}
+
 export const WORKLOADS: readonly Workload[] = [
-  {
-    key: 'mnist-relu',
-    name: '784-50-10 relu softmax batch 100',
-    spec: {
-      layers: [{ units: 784 }, { units: 50, activation: 'relu' }, { units: 10, activation: 'identity' }],
-      loss: 'softmax-cross-entropy',
-    },
-    init: { weights: { kind: 'gaussian', std: 0.01 }, biases: { kind: 'zero' } },
-    learningRate: 0.1,
-    batchSize: 100,
-    data: () => loadMnist('train'),
-  },
-  {
-    key: 'mnist-sigmoid',
-    name: '784-30-10 sigmoid quadratic batch 10',
-    spec: {
-      layers: [{ units: 784 }, { units: 30, activation: 'sigmoid' }, { units: 10, activation: 'sigmoid' }],
-      loss: 'squared-error-half',
-    },
-    init: { weights: { kind: 'standard-normal' }, biases: { kind: 'standard-normal' } },
-    learningRate: 3.0,
-    batchSize: 10,
-    data: () => loadMnist('train'),
-  },
-  {
-    key: 'spiral-tanh',
-    name: '2-8x6-1 tanh spiral batch 10',
-    spec: {
-      layers: [
-        { units: 2 },
-        ...Array.from({ length: 6 }, () => ({ units: 8, activation: 'tanh' as const })),
-        { units: 1, activation: 'identity' },
-      ],
-      loss: 'sigmoid-binary-cross-entropy',
-    },
-    init: { weights: { kind: 'xavier' }, biases: { kind: 'zero' } },
-    learningRate: 0.03,
-    batchSize: 10,
-    data: () => spiral({ seed: 1, n: 400 }),
-  },
+  fromPreset('mnist-relu', 'mnist-two-layer-relu', '784-50-10 relu softmax batch 100', () => loadMnist('train')),
+  fromPreset('mnist-sigmoid', 'mnist-sigmoid-quadratic', '784-30-10 sigmoid quadratic batch 10', () => loadMnist('train')),
+  fromPreset('spiral-tanh', 'spiral-deep-tanh', '2-8x6-1 tanh spiral batch 10', () => spiral({ seed: 1, n: 400 })),
 ];
 
 /** Distinct batches drawn before timing; the timed loop cycles through them. */

@@ -6,17 +6,10 @@
 import { ConfigError } from '../core/errors.ts';
 import type { Batch } from '../core/passes.ts';
 import { zeros } from '../core/tensor.ts';
-import { matrixFromJson } from './model-file.ts';
+import { matrixFromJson, parseJsonObject } from './model-file.ts';
 
 export function parseBatchFile(text: string, inputs: number, outputs: number): Batch {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ConfigError('batch', `is not valid JSON (${(e as Error).message})`);
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ConfigError('batch', 'must be a JSON object {x, t}');
-  const o = json as Record<string, unknown>;
+  const o = parseJsonObject(text, 'batch');
   if (!Array.isArray(o['x']) || o['x'].length === 0) throw new ConfigError('x', 'must be a non-empty array of rows');
   const x = matrixFromJson('x', o['x'], undefined, inputs);
   const rawT = o['t'];

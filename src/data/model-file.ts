@@ -60,16 +60,21 @@ function vectorFromJson(field: string, value: unknown, length: number): Float64A
   });
 }
 
-/** Parses and checks a model file's text; throws ConfigError naming the field at fault. */
-export function parseModelFile(text: string): ModelFile {
+/** The JSON object a file's text holds; a ConfigError on `field` when it is not one. */
+export function parseJsonObject(text: string, field: string): Record<string, unknown> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError('model', `is not valid JSON (${(e as Error).message})`);
+    throw new ConfigError(field, `is not valid JSON (${(e as Error).message})`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ConfigError('model', 'must be a JSON object');
-  const o = json as Record<string, unknown>;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ConfigError(field, 'must be a JSON object');
+  return json as Record<string, unknown>;
+}
+
+/** Parses and checks a model file's text; throws ConfigError naming the field at fault. */
+export function parseModelFile(text: string): ModelFile {
+  const o = parseJsonObject(text, 'model');
   if (o['format'] !== MODEL_FORMAT) {
     throw new ConfigError('format', `must be "${MODEL_FORMAT}", got ${JSON.stringify(o['format'])}`);
   }
