@@ -4,15 +4,13 @@
  * tiles (MNIST), the batch, the gradient flow, the chain-rule inspector, the gradient check
  * with the bug lab, the NumPy code and the settings. Nothing scrolls the main view.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { defineMessages, useI18n } from '../i18n/i18n.ts';
 import { DecisionBoundary } from '../views/boundary/DecisionBoundary.tsx';
 import { UnitMaps } from '../views/boundary/UnitMaps.tsx';
 import { BugLab } from '../views/buglab/BugLab.tsx';
-import { CodePanel } from '../views/code/CodePanel.tsx';
 import { GradientFlow } from '../views/flow/GradientFlow.tsx';
 import { GradCheckPanel } from '../views/gradcheck/GradCheckPanel.tsx';
-import { Inspector } from '../views/inspector/Inspector.tsx';
 import { LanguageSwitch } from '../views/controls/LanguageSwitch.tsx';
 import { LearningRate } from '../views/controls/LearningRate.tsx';
 import { PresetPicker } from '../views/controls/PresetPicker.tsx';
@@ -28,6 +26,11 @@ import { BatchSamples } from '../views/samples/BatchSamples.tsx';
 import { Tabs, type Tab } from '../views/shared/Tabs.tsx';
 import { useSize } from '../views/shared/use-size.ts';
 import { RunStatus } from '../views/status/RunStatus.tsx';
+
+// The inspector (with KaTeX) and the code panel load when first opened, keeping the first
+// page load small.
+const Inspector = lazy(() => import('../views/inspector/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+const CodePanel = lazy(() => import('../views/code/CodePanel.tsx').then((m) => ({ default: m.CodePanel })));
 
 const useMessages = defineMessages({
   en: {
@@ -90,7 +93,15 @@ export function Lab() {
     ...(inputs === 784 ? [{ key: 'tiles', label: t('tiles'), render: () => <WeightTiles /> }] : []),
     { key: 'batch', label: inputs === 784 ? t('digits') : t('batch'), render: () => <BatchSamples /> },
     { key: 'flow', label: t('flow'), render: () => <GradientFlow width={panelSize.width} height={below} /> },
-    { key: 'inspector', label: t('inspector'), render: () => <Inspector /> },
+    {
+      key: 'inspector',
+      label: t('inspector'),
+      render: () => (
+        <Suspense fallback={<p className="muted">…</p>}>
+          <Inspector />
+        </Suspense>
+      ),
+    },
     {
       key: 'check',
       label: t('check'),
@@ -101,7 +112,15 @@ export function Lab() {
         </>
       ),
     },
-    { key: 'code', label: t('code'), render: () => <CodePanel height={Math.max(160, below - 90)} /> },
+    {
+      key: 'code',
+      label: t('code'),
+      render: () => (
+        <Suspense fallback={<p className="muted">…</p>}>
+          <CodePanel height={Math.max(160, below - 90)} />
+        </Suspense>
+      ),
+    },
     { key: 'settings', label: t('settings'), render: () => <Settings /> },
   ];
 
