@@ -64,7 +64,7 @@ describe('teaching instruments', () => {
 
   it('shows the step as NumPy code and the gradient flow', async () => {
     await page.getByRole('tab', { name: 'Code' }).click();
-    expect(await page.getByText('import numpy as np').count()).toBeGreaterThan(0);
+    await page.getByText('import numpy as np').first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/instruments-code.png` });
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(async () => Number(await page.getByTestId('step').textContent())).toBeGreaterThan(500);
