@@ -9,7 +9,7 @@
  */
 import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
-import { cloneParams, parameterCount } from '../core/network.ts';
+import { cloneParams, parameterCount, type LayerParams } from '../core/network.ts';
 import type { Batch } from '../core/passes.ts';
 import type { Phase } from '../core/phases.ts';
 import type { PhaseStepper, StepResult } from '../core/trainer.ts';
@@ -48,6 +48,8 @@ export type MnistFetcher = (part: MnistSelection['part'], onProgress: (loaded: n
 
 /** Free running works this long between looks at the message queue. */
 export const SLICE_MS = 20;
+/** Weights are kept as a checkpoint every this many steps (the last two are kept). */
+export const CHECKPOINT_EVERY = 50;
 /** Entries per tensor a gradient check samples when a tensor is larger. */
 export const GRADCHECK_SAMPLE = 40;
 
@@ -71,6 +73,8 @@ export class EngineHost {
   private configureGeneration = 0;
   private readonly mnistCache = new Map<MnistSelection['part'], ClassificationSet>();
   private avgStepMs = 1;
+  /** The two latest checkpoints, oldest first: weights to go back to after a divergence. */
+  private checkpoints: { step: number; params: LayerParams[] }[] = [];
 
   constructor(
     private readonly port: Port,
@@ -100,7 +104,7 @@ export class EngineHost {
     }
     if (command.type === 'snapshot-ack') {
       this.snapshotInFlight = false;
-      if (this.snapshotWanted) this.sendSnapshot(null);
+      if (this.snapshotWanted) this.sendSnapshot(this.lastPhase());
       return;
     }
     if (command.type === 'import-model' && this.experiment === null) throw new Error('configure an experiment before importing a model');
@@ -134,6 +138,18 @@ export class EngineHost {
       case 'inspect':
         this.inspect(experiment, command.sample);
         return;
+      case 'restore-checkpoint': {
+        const checkpoint = this.checkpoints[0];
+        if (checkpoint === undefined) throw new Error('there is no checkpoint to go back to');
+        this.stopTimer();
+        this.stepper = null;
+        experiment.trainer.setParams(checkpoint.params, checkpoint.step);
+        this.checkpoints = [checkpoint];
+        this.setStatus('paused');
+        this.snapshotInFlight = false;
+        this.sendSnapshot(null);
+        return;
+      }
       case 'export-model':
         this.post({ type: 'model', text: JSON.stringify(modelToJson(experiment.trainer.network, experiment.trainer.hyper.regularization)) });
         return;
@@ -168,7 +184,9 @@ export class EngineHost {
         const parts = [config.data.train.part, ...(config.data.test ? [config.data.test.part] : [])];
         for (const part of new Set(parts)) {
           if (this.mnistCache.has(part)) continue;
-          const ds = await this.fetchMnist(part, (loaded, total) => this.post({ type: 'loading', what: `mnist-${part}`, loaded, total }));
+          const ds = await this.fetchMnist(part, (loaded, total) => {
+            if (generation === this.configureGeneration) this.post({ type: 'loading', what: `mnist-${part}`, loaded, total });
+          });
           this.mnistCache.set(part, ds);
         }
       }
@@ -199,6 +217,7 @@ export class EngineHost {
     this.lastTrace = null;
     this.stopAt = null;
     this.metrics.clear();
+    this.checkpoints = [{ step: 0, params: cloneParams(experiment.trainer.params) }];
     this.post({
       type: 'ready',
       info: {
@@ -271,7 +290,7 @@ export class EngineHost {
     this.stopAt = null;
     if (this.status === 'running') this.setStatus('paused');
     this.flushMetrics();
-    this.sendSnapshot(this.stepper?.done === false ? this.lastPhase() : null);
+    this.sendSnapshot(this.lastPhase());
   }
 
   private stopTimer(): void {
@@ -292,6 +311,10 @@ export class EngineHost {
     const speed = this.speed;
     if (speed.kind === 'animated') {
       this.nextPhase(experiment);
+      if (this.stepper === null && this.status === 'running' && this.reachedStop(0)) {
+        this.stopAt = null;
+        this.setStatus('paused');
+      }
       if (this.status === 'running') this.scheduleTick(1000 / speed.phasesPerSecond);
       return;
     }
@@ -346,8 +369,19 @@ export class EngineHost {
       this.stopAt = null;
       this.flushMetrics();
       this.setStatus('diverged');
-      this.post({ type: 'diverged', step: result.step, divergence: result.divergence, learningRate: experiment.trainer.hyper.learningRate });
+      this.post({
+        type: 'diverged',
+        step: result.step,
+        divergence: result.divergence,
+        learningRate: experiment.trainer.hyper.learningRate,
+        checkpointStep: this.checkpoints[0]?.step ?? null,
+      });
       return;
+    }
+    if (this.status === 'diverged') this.setStatus('paused'); // a good step after lowering the rate
+    const after = experiment.trainer.steps;
+    if (after % CHECKPOINT_EVERY === 0) {
+      this.checkpoints = [...this.checkpoints, { step: after, params: cloneParams(experiment.trainer.params) }].slice(-2);
     }
     // The twin takes the same step, on the same batch, without the mistakes.
     const twinLoss = this.twin !== null && this.lastBatch !== null ? this.twin.trainer.step(this.lastBatch).loss.total : undefined;
@@ -416,8 +450,11 @@ export class EngineHost {
     this.completeStep(experiment, stepper.result());
   }
 
+  /** The phase a step under way has reached (null between steps). */
   private lastPhase(): Phase | null {
-    return this.lastTrace?.phases[this.lastTrace.phases.length - 1] ?? null;
+    const stepper = this.stepper;
+    if (stepper === null || stepper.done) return null;
+    return stepper.phases[stepper.phases.indexOf(stepper.upcoming!) - 1] ?? null;
   }
 
   // ---- outgoing ------------------------------------------------------------------------

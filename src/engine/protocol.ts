@@ -50,6 +50,8 @@ export type Command =
   | { readonly type: 'inspect'; readonly sample?: number }
   | { readonly type: 'export-model' }
   | { readonly type: 'import-model'; readonly text: string }
+  /** Goes back to the weights of the checkpoint a `diverged` event offered. */
+  | { readonly type: 'restore-checkpoint' }
   /** The main thread has taken the last snapshot; the next one may be sent. */
   | { readonly type: 'snapshot-ack' };
 
@@ -134,7 +136,14 @@ export type Event =
   | { readonly type: 'phase'; readonly step: number; readonly phase: Phase; readonly loss: LossBreakdown | null }
   /** A live setting took effect; updates from step `fromStep` on use it. */
   | { readonly type: 'applied'; readonly settings: LiveSettings; readonly fromStep: number }
-  | { readonly type: 'diverged'; readonly step: number; readonly divergence: Divergence; readonly learningRate: number }
+  | {
+      readonly type: 'diverged';
+      readonly step: number;
+      readonly divergence: Divergence;
+      readonly learningRate: number;
+      /** A step whose weights were kept as a checkpoint well before the divergence, or null. */
+      readonly checkpointStep: number | null;
+    }
   | { readonly type: 'gradcheck-progress'; readonly done: number; readonly total: number }
   | { readonly type: 'gradcheck'; readonly report: GradCheckReport }
   | { readonly type: 'inspection'; readonly sample: number | null; readonly trace: Trace }
@@ -155,6 +164,7 @@ const COMMAND_TYPES: readonly CommandType[] = [
   'inspect',
   'export-model',
   'import-model',
+  'restore-checkpoint',
   'snapshot-ack',
 ];
 

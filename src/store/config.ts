@@ -36,6 +36,8 @@ export interface ConfigState {
   gradientCheck(maxEntriesPerTensor?: number): void;
   /** Asks for a trace of the current batch, or of one sample of it. */
   inspect(sample?: number): void;
+  /** After a divergence: back to the weights of the checkpoint the engine offered. */
+  restoreCheckpoint(): void;
   play(): void;
   pause(): void;
   step(): void;
@@ -121,6 +123,9 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       },
       inspect(sample) {
         client.send(sample === undefined ? { type: 'inspect' } : { type: 'inspect', sample });
+      },
+      restoreCheckpoint() {
+        client.send({ type: 'restore-checkpoint' });
       },
       play() {
         client.send({ type: 'play' });

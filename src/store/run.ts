@@ -23,7 +23,12 @@ export interface RunState {
   readonly snapshotCount: number;
   readonly loading: { readonly what: string; readonly loaded: number; readonly total: number } | null;
   readonly error: { readonly message: string; readonly field?: string } | null;
-  readonly divergence: { readonly step: number; readonly divergence: Divergence; readonly learningRate: number } | null;
+  readonly divergence: {
+    readonly step: number;
+    readonly divergence: Divergence;
+    readonly learningRate: number;
+    readonly checkpointStep: number | null;
+  } | null;
   readonly gradcheck: GradCheckReport | null;
   readonly gradcheckProgress: { readonly done: number; readonly total: number } | null;
   readonly inspection: { readonly sample: number | null; readonly trace: Trace } | null;
@@ -57,7 +62,7 @@ export function createRunStore() {
           set({ loading: { what: event.what, loaded: event.loaded, total: event.total } });
           return;
         case 'status':
-          set({ status: event.status, step: event.step, ...(event.status === 'running' ? { divergence: null } : {}) });
+          set({ status: event.status, step: event.step, ...(event.status !== 'diverged' ? { divergence: null } : {}) });
           return;
         case 'snapshot':
           set({
@@ -72,7 +77,7 @@ export function createRunStore() {
           set({ phase: event });
           return;
         case 'diverged':
-          set({ divergence: { step: event.step, divergence: event.divergence, learningRate: event.learningRate } });
+          set({ divergence: { step: event.step, divergence: event.divergence, learningRate: event.learningRate, checkpointStep: event.checkpointStep } });
           return;
         case 'gradcheck-progress':
           set({ gradcheckProgress: { done: event.done, total: event.total } });

@@ -38,6 +38,23 @@ describe('Transport', () => {
     expect(h.sent.map((c) => c.type)).toEqual(['play', 'step', 'reset']);
   });
 
+  it('leaves keys to the focused widget: tabs, buttons and a heatmap canvas', () => {
+    const h = renderInLab(
+      <>
+        <Transport />
+        <div role="tablist">
+          <button role="tab">one</button>
+        </div>
+        <canvas aria-label="map" tabIndex={0} />
+      </>,
+    );
+    act(h.ready);
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'one' }), { key: 'ArrowRight' });
+    fireEvent.keyDown(screen.getByLabelText('map'), { key: ' ' });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Reset' }), { key: ' ' });
+    expect(h.sent).toEqual([]);
+  });
+
   it('speaks 简体中文', () => {
     const h = renderInLab(<Transport />, 'zh');
     act(h.ready);
@@ -95,10 +112,12 @@ describe('RunStatus', () => {
   it('after divergence offers to lower the rate and continue', () => {
     const h = renderInLab(<RunStatus />);
     act(h.ready);
-    act(() => h.emit({ type: 'diverged', step: 17, divergence: { phase: { kind: 'forward', layer: 2 }, quantity: 'z', layer: 2 }, learningRate: 5 }));
+    act(() => h.emit({ type: 'diverged', step: 17, divergence: { phase: { kind: 'forward', layer: 2 }, quantity: 'z', layer: 2 }, learningRate: 5, checkpointStep: 0 }));
     expect(screen.getByRole('alert').textContent).toMatch(/diverged at step 17: z became NaN or infinite in layer 2/);
-    fireEvent.click(screen.getByRole('button', { name: 'Lower the rate to 0.5 and continue' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lower the rate to 0.5 and continue from here' }));
     expect(h.sent).toMatchObject([{ type: 'set', settings: { hyper: { learningRate: 0.5 } } }, { type: 'play' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Lower the rate to 0.5 and go back to step 0' }));
+    expect(h.sent.slice(2)).toMatchObject([{ type: 'set', settings: { hyper: { learningRate: 0.5 } } }, { type: 'restore-checkpoint' }, { type: 'play' }]);
   });
 
   it('shows loading progress in MB', () => {

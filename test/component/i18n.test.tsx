@@ -16,6 +16,7 @@ import '../../src/views/inspector/messages.ts';
 import '../../src/views/gradcheck/messages.ts';
 import '../../src/views/flow/messages.ts';
 import '../../src/app/Lab.tsx';
+import '../../src/views/buglab/BugLab.tsx';
 
 describe('message catalogs', () => {
   it('the app catalog has the same keys in both languages, none empty', () => {

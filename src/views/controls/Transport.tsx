@@ -1,6 +1,6 @@
 /**
- * Play / Pause (Space), Step (→) with its granularity, Reset (R). Shortcuts are ignored while
- * typing in a field.
+ * Play / Pause (Space), Step (→) with its granularity, Reset (R). Shortcuts are ignored when
+ * the focused element uses the key itself (a field, a button, the tabs, a heatmap's cursor).
  */
 import { useEffect } from 'react';
 import type { Granularity } from '../../engine/protocol.ts';
@@ -9,8 +9,11 @@ import { useConfig, useRun } from '../lab-context.tsx';
 
 const GRANULARITIES: readonly Granularity[] = ['phase', 'batch', 'epoch'];
 
-function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+/** Keys that a focused field or widget uses itself (typing, tabs, a heatmap's cursor, buttons). */
+function ownedByFocus(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'CANVAS', 'BUTTON'].includes(target.tagName)) return true;
+  return target.closest('[role="tablist"], [role="grid"], [role="radiogroup"]') !== null;
 }
 
 export function Transport() {
@@ -26,7 +29,7 @@ export function Transport() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!ready || typingIn(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (!ready || e.defaultPrevented || ownedByFocus(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === ' ') {
         e.preventDefault();
         if (running) pause();

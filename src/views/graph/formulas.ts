@@ -33,7 +33,9 @@ export function phaseFormula(phase: Phase, spec: NetworkSpec, hyper: Hyperparame
         l === L
           ? lossOf(spec.loss).formula.delta.replace('δ', `δ${sup(L)}`).replace("f'(z)", `f'(z${sup(L)})`)
           : `δ${sup(l)} = (δ${sup(l + 1)}·W${sup(l + 1)}ᵀ) ⊙ f'(z${sup(l)})`;
-      return `${delta},  ∂L/∂W${sup(l)} = (1/m)·a${sup(l - 1)}ᵀ·δ${sup(l)}`;
+      const reg = hyper.regularization;
+      const penalty = reg.kind === 'none' || reg.lambda === 0 ? '' : reg.kind === 'l2' ? ` + λ·W${sup(l)}` : ` + λ·sign(W${sup(l)})`;
+      return `${delta},  ∂L/∂W${sup(l)} = (1/m)·a${sup(l - 1)}ᵀ·δ${sup(l)}${penalty},  ∂L/∂b${sup(l)} = (1/m)·Σᵢ δ${sup(l)}ᵢ`;
     }
     case 'update':
       switch (hyper.optimizer.kind) {

@@ -63,6 +63,11 @@ export function Inspector() {
 
   return (
     <section className="inspector" aria-label={m('title')}>
+      {(info.bugs?.length ?? 0) > 0 && (
+        <p role="note" className="inspector-bugs">
+          {m('bugs', { bugs: info.bugs!.join(', ') })}
+        </p>
+      )}
       <header className="inspector-header">
         <h3>{chain.kind === 'weight' ? m('heading.weight', { name: p.txt, i: chain.i, j: chain.j, below: chain.layer - 1, l: chain.layer }) : m('heading.bias', { name: p.txt, j: chain.j, l: chain.layer })}</h3>
         <p className="inspector-meta">

@@ -23,6 +23,7 @@ export function RunStatus() {
   const setLearningRate = useConfig((s) => s.setLearningRate);
   const play = useConfig((s) => s.play);
   const reset = useConfig((s) => s.reset);
+  const restoreCheckpoint = useConfig((s) => s.restoreCheckpoint);
 
   const lowered = divergence ? Number((divergence.learningRate / 10).toPrecision(3)) : 0;
   return (
@@ -69,9 +70,24 @@ export function RunStatus() {
             {t('diverged.message', {
               step: divergence.step,
               quantity: divergence.divergence.quantity,
-              where: divergence.divergence.layer === null ? divergence.divergence.phase.kind : `layer ${divergence.divergence.layer}`,
+              where:
+                divergence.divergence.layer === null
+                  ? t(`diverged.where.${divergence.divergence.phase.kind}`)
+                  : t('diverged.where.layer', { l: divergence.divergence.layer }),
             })}
           </p>
+          {divergence.checkpointStep !== null && (
+            <button
+              type="button"
+              onClick={() => {
+                setLearningRate(lowered);
+                restoreCheckpoint();
+                play();
+              }}
+            >
+              {t('diverged.rollback', { rate: lowered, step: divergence.checkpointStep })}
+            </button>
+          )}
           <button
             type="button"
             onClick={() => {

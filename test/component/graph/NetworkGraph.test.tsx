@@ -46,9 +46,9 @@ describe('NetworkGraph', () => {
     phases(2); // forward 2, loss
     expect(screen.getByTestId('phase-label').textContent).toMatch(/^loss: L = −Σⱼ \[tⱼ·log yⱼ \+ \(1 − tⱼ\)·log\(1 − yⱼ\)\], y = σ\(z\)/);
     phases(1); // backward 2
-    expect(screen.getByTestId('phase-label').textContent).toBe('backward 2: δ² = y − t,  ∂L/∂W² = (1/m)·a¹ᵀ·δ²');
+    expect(screen.getByTestId('phase-label').textContent).toBe('backward 2: δ² = y − t,  ∂L/∂W² = (1/m)·a¹ᵀ·δ²,  ∂L/∂b² = (1/m)·Σᵢ δ²ᵢ');
     phases(1); // backward 1
-    expect(screen.getByTestId('phase-label').textContent).toBe("backward 1: δ¹ = (δ²·W²ᵀ) ⊙ f'(z¹),  ∂L/∂W¹ = (1/m)·a⁰ᵀ·δ¹");
+    expect(screen.getByTestId('phase-label').textContent).toBe("backward 1: δ¹ = (δ²·W²ᵀ) ⊙ f'(z¹),  ∂L/∂W¹ = (1/m)·a⁰ᵀ·δ¹,  ∂L/∂b¹ = (1/m)·Σᵢ δ¹ᵢ");
     phases(1);
     expect(screen.getByTestId('phase-label').textContent).toBe('update: W ← W − η·∂L/∂W,  b ← b − η·∂L/∂b  (η = 1.2)');
   });

@@ -368,3 +368,48 @@ describe('engine host: bug lab', () => {
     expect(h.last('metrics')!.steps.twinLoss).toBeUndefined();
   });
 });
+
+describe('engine host: recovering from divergence', () => {
+  it('offers the older checkpoint; going back there with a lower rate trains on (where the last finite weights cannot)', () => {
+    const h = harness();
+    const base = findPreset('regression-relu')!;
+    h.send({ type: 'configure', config: { ...base, hyper: { ...base.hyper, learningRate: 0.05 } } });
+    for (let i = 0; i < 120; i++) h.send({ type: 'step', granularity: 'batch' }); // checkpoints at 50 and 100
+    h.send({ type: 'set', settings: { hyper: { ...base.hyper, learningRate: 100 } } });
+    h.send({ type: 'play' });
+    h.run(() => h.of('diverged').length > 0, 5000);
+    const d = h.last('diverged')!;
+    expect(d.checkpointStep).toBe(50);
+    // From the last finite weights even a tiny rate keeps diverging...
+    h.send({ type: 'set', settings: { hyper: { ...base.hyper, learningRate: 1e-6 } } });
+    h.send({ type: 'step', granularity: 'batch' });
+    expect(h.last('status')?.status).toBe('diverged');
+    // ...from the checkpoint, training goes on and the status leaves "diverged".
+    h.send({ type: 'restore-checkpoint' });
+    h.send({ type: 'snapshot-ack' });
+    expect(h.last('snapshot')?.step).toBe(50);
+    h.send({ type: 'step', granularity: 'batch' });
+    expect(h.last('snapshot')?.step).toBe(51);
+    expect(h.last('status')?.status).toBe('paused');
+  });
+
+  it('epoch stepping stops at the end of the epoch at animated speed too', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'set', settings: { speed: { kind: 'animated', phasesPerSecond: 50 } } });
+    h.send({ type: 'step', granularity: 'epoch' });
+    h.run(() => h.last('status')?.status === 'paused', 200);
+    expect(h.last('status')).toMatchObject({ status: 'paused', step: 3 });
+  });
+
+  it('a pause in the middle of an animated step keeps its phase in the snapshot', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'set', settings: { speed: { kind: 'animated', phasesPerSecond: 50 } } });
+    h.send({ type: 'play' });
+    for (let i = 0; i < 3; i++) h.scheduler.runPending();
+    h.send({ type: 'pause' });
+    h.send({ type: 'snapshot-ack' });
+    expect(h.last('snapshot')?.phase).toEqual({ kind: 'forward', layer: 3 });
+  });
+});
