@@ -46,6 +46,11 @@ export function GradCheckPanel() {
           <p className="gradcheck-method">
             {m('gc.method', { h: short(report.h), floor: short(report.relativeFloor) })}
             {report.sampled && <span className="gradcheck-sampled">{m('gc.sampledNote')}</span>}
+            {report.kinkCount > 0 && (
+              <span className="gradcheck-sampled" data-testid="kink-note">
+                {m('gc.kinkNote', { n: report.kinkCount })}
+              </span>
+            )}
           </p>
           {tensor === null ? (
             <p className="gradcheck-hint">{m('gc.pick')}</p>

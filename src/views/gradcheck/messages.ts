@@ -24,6 +24,7 @@ export const useGradCheckMessages = defineMessages({
     'gc.method':
       'g: backpropagation. ĝ: fourth-order central difference [−L(θ+2h) + 8·L(θ+h) − 8·L(θ−h) + L(θ−2h)] / 12h, h = {h}. Relative error ε = |g − ĝ| / max(|g|, |ĝ|, {floor}).',
     'gc.sampledNote': 'Large tensors are checked on a seeded random sample of their entries.',
+    'gc.kinkNote': ' {n} entries were left out: their perturbation crossed a kink (a ReLU at z = 0 or an L1 weight at 0), where the derivative does not exist.',
     'gc.pick': 'Click a row to see where that tensor’s errors are.',
     'gc.select': 'Show the errors of {name}',
     'gc.map.title': 'Relative errors of {name}',
@@ -59,6 +60,7 @@ export const useGradCheckMessages = defineMessages({
     'gc.method':
       'g：反向传播。ĝ：四阶中心差分 [−L(θ+2h) + 8·L(θ+h) − 8·L(θ−h) + L(θ−2h)] / 12h，h = {h}。相对误差 ε = |g − ĝ| / max(|g|, |ĝ|, {floor})。',
     'gc.sampledNote': '较大的张量按固定随机种子抽查部分元素。',
+    'gc.kinkNote': '有 {n} 个元素未计入：它们的扰动跨过了折点（ReLU 在 z = 0 处，或 L1 权重在 0 处），那里导数不存在。',
     'gc.pick': '点击一行，查看该张量的误差分布。',
     'gc.select': '显示 {name} 的误差',
     'gc.map.title': '{name} 的相对误差',

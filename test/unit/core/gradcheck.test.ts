@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backpropGradients, gradientCheck } from '../../../src/core/gradcheck.ts';
 import { createRng } from '../../../src/core/rng.ts';
+import { fromRows } from '../../../src/core/tensor.ts';
 import { bits, buildNetwork, randomBatch } from './helpers.ts';
 
 describe('gradientCheck', () => {
@@ -54,5 +55,39 @@ describe('gradientCheck', () => {
     expect(Array.from(a.tensors[0]!.indices)).toEqual(Array.from(b.tensors[0]!.indices));
     expect(new Set(a.tensors[0]!.indices).size).toBe(10);
     expect(progress).toEqual(Array.from({ length: 34 }, (_, i) => i + 1));
+  });
+});
+
+describe('gradientCheck at a kink', () => {
+  it('flags an entry whose perturbation flips a ReLU, and leaves it out of the figures', () => {
+    // 1-1-1 ReLU net: z¹ = w·x + b with x = 1, b = −0.0005, so z¹ is 0.0005 above zero for w = 0.001;
+    // perturbing w by ±h = ±0.001 crosses z¹ = 0, where the derivative does not exist.
+    const net = {
+      spec: { layers: [{ units: 1 }, { units: 1, activation: 'relu' as const }, { units: 1, activation: 'identity' as const }], loss: 'squared-error-half' as const },
+      params: [
+        { W: fromRows([[0.001]]), b: Float64Array.of(-0.0005) },
+        { W: fromRows([[2]]), b: Float64Array.of(0) },
+      ],
+    };
+    const batch = { x: fromRows([[1]]), t: fromRows([[1]]) };
+    const report = gradientCheck(net.spec, net.params, { kind: 'none', lambda: 0 }, batch);
+    const W1 = report.tensors[0]!;
+    expect(W1.kinkCount).toBe(1);
+    expect(W1.kinks[0]).toBe(1);
+    expect(W1.relativeErrors[0]).toBeGreaterThan(1e-3); // the numerical derivative is meaningless there
+    expect(W1.maxRelError).toBe(0); // … and not counted
+    expect(report.kinkCount).toBe(2); // b¹ sits on the same kink
+    expect(report.tensors[2]!.kinkCount).toBe(0);
+    expect(report.tensors[2]!.maxRelError).toBeLessThan(1e-7);
+  });
+
+  it('flags an L1-penalised weight within 2h of zero', () => {
+    const net = {
+      spec: { layers: [{ units: 1 }, { units: 1, activation: 'identity' as const }], loss: 'squared-error-half' as const },
+      params: [{ W: fromRows([[0.0005]]), b: Float64Array.of(0) }],
+    };
+    const report = gradientCheck(net.spec, net.params, { kind: 'l1', lambda: 0.1 }, { x: fromRows([[1]]), t: fromRows([[1]]) });
+    expect(report.tensors[0]!.kinkCount).toBe(1);
+    expect(report.tensors[1]!.kinkCount).toBe(0);
   });
 });
