@@ -11,7 +11,7 @@ export function createLab(client: EngineClient = createClient()): Lab & { dispos
   const run = createRunStore();
   const history = createHistoryStore();
   const config = createConfigStore(client);
-  const disconnect = connectStores(client, { run, history });
+  const disconnect = connectStores(client, { run, history, config });
   client.send({ type: 'configure', config: config.getState().experiment });
   return {
     config,

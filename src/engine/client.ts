@@ -1,9 +1,10 @@
 /**
  * The main thread's side of the engine: creates the worker, sends typed commands, hands typed
  * events to subscribers, acknowledges each snapshot once the screen has had a frame to take
- * it, and restarts a crashed worker (replaying the last configure) with an error event.
+ * it, and restarts a crashed worker with an error event, replaying the last configure and the
+ * settings and bug switches sent since, so the new worker matches what the screen shows.
  */
-import { PROTOCOL_VERSION, type Command, type Event, type EventEnvelope } from './protocol.ts';
+import { PROTOCOL_VERSION, type Command, type Event, type EventEnvelope, type LiveSettings } from './protocol.ts';
 
 export interface EngineClient {
   send(command: Command): void;
@@ -30,7 +31,11 @@ const nextFrame = (fn: () => void) =>
 
 export function createClient(makeWorker: () => WorkerLike = createWorker): EngineClient {
   const listeners = new Set<(event: Event) => void>();
-  let lastConfigure: Command | null = null;
+  /** What rebuilds the worker's state after a crash: the last configure, and since then the
+   * latest of each live setting and the bug switches (merged, so the record stays small). */
+  let configure: Command | null = null;
+  let settings: LiveSettings = {};
+  let bugs: Command | null = null;
   let worker: WorkerLike;
   let disposed = false;
 
@@ -55,7 +60,11 @@ export function createClient(makeWorker: () => WorkerLike = createWorker): Engin
       emit({ type: 'error', message: `the training worker crashed (${e.message || 'unknown error'}) and was restarted` });
       if (!disposed) {
         start();
-        if (lastConfigure !== null) post(lastConfigure);
+        if (configure !== null) {
+          post(configure);
+          if (bugs !== null) post(bugs);
+          if (Object.keys(settings).length > 0) post({ type: 'set', settings });
+        }
       }
     };
   };
@@ -65,7 +74,11 @@ export function createClient(makeWorker: () => WorkerLike = createWorker): Engin
 
   return {
     send(command) {
-      if (command.type === 'configure') lastConfigure = command;
+      if (command.type === 'configure') {
+        configure = command;
+        settings = {};
+      } else if (command.type === 'set') settings = { ...settings, ...command.settings };
+      else if (command.type === 'set-bugs') bugs = command;
       post(command);
     },
     subscribe(listener) {

@@ -73,6 +73,8 @@ export class EngineHost {
   private configureGeneration = 0;
   private readonly mnistCache = new Map<MnistSelection['part'], ClassificationSet>();
   private avgStepMs = 1;
+  /** Live settings that arrived while data was loading, applied once the experiment is built. */
+  private pendingSettings: LiveSettings[] = [];
   /** The two latest checkpoints, oldest first: weights to go back to after a divergence. */
   private checkpoints: { step: number; params: LayerParams[] }[] = [];
 
@@ -108,6 +110,14 @@ export class EngineHost {
       return;
     }
     if (command.type === 'import-model' && this.experiment === null) throw new Error('configure an experiment before importing a model');
+    if (this.status === 'loading' && command.type === 'set-bugs') {
+      this.bugs = validateBugs(command.bugs); // the experiment being loaded is built with them
+      return;
+    }
+    if (this.status === 'loading' && command.type === 'set') {
+      this.pendingSettings.push(command.settings); // applied once the data has loaded
+      return;
+    }
     const experiment = this.requireExperiment(command.type);
     switch (command.type) {
       case 'play':
@@ -191,7 +201,12 @@ export class EngineHost {
         }
       }
       if (generation !== this.configureGeneration) return; // a newer configure came in meanwhile
-      this.build(config);
+      const pending = this.pendingSettings;
+      this.pendingSettings = [];
+      const hyper = pending.reduce((h, p) => p.hyper ?? h, config.hyper);
+      const batchSize = pending.reduce((b, p) => p.batchSize ?? b, config.schedule.batchSize);
+      this.build({ ...config, hyper, schedule: { ...config.schedule, batchSize } });
+      for (const p of pending) if (p.speed !== undefined) this.applySettings(this.experiment!, { speed: p.speed });
     } catch (e) {
       if (generation !== this.configureGeneration) return;
       this.setStatus(this.experiment === null ? 'idle' : 'paused');

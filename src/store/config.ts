@@ -10,7 +10,7 @@ import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
 import { validateHyperparameters, type Hyperparameters } from '../core/spec.ts';
 import type { EngineClient } from '../engine/client.ts';
-import type { Granularity, Speed } from '../engine/protocol.ts';
+import type { Event, Granularity, Speed } from '../engine/protocol.ts';
 import { findPreset, PRESETS } from '../presets/catalog.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 
@@ -36,6 +36,11 @@ export interface ConfigState {
   gradientCheck(maxEntriesPerTensor?: number): void;
   /** Asks for a trace of the current batch, or of one sample of it. */
   inspect(sample?: number): void;
+  /**
+   * The engine's word on the settings: on `ready` and `applied` they are confirmed; an error
+   * naming a live setting's field takes that setting back to its last confirmed value.
+   */
+  receive(event: Event): void;
   /** After a divergence: back to the weights of the checkpoint the engine offered. */
   restoreCheckpoint(): void;
   play(): void;
@@ -59,6 +64,8 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         set({ refused: { field: e.field, message: e.message } });
       }
     };
+    /** The live settings as the engine last confirmed them. */
+    let confirmed = { hyper: initial.hyper, batchSize: initial.schedule.batchSize, speed: { kind: 'full' } as Speed };
     return {
       experiment: initial,
       speed: { kind: 'full' },
@@ -123,6 +130,24 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       },
       inspect(sample) {
         client.send(sample === undefined ? { type: 'inspect' } : { type: 'inspect', sample });
+      },
+      receive(event) {
+        const { experiment, speed } = get();
+        if (event.type === 'ready') {
+          confirmed = { hyper: event.info.hyper, batchSize: event.info.batchSize, speed };
+        } else if (event.type === 'applied') {
+          confirmed = {
+            hyper: event.settings.hyper ?? confirmed.hyper,
+            batchSize: event.settings.batchSize ?? confirmed.batchSize,
+            speed: event.settings.speed ?? confirmed.speed,
+          };
+        } else if (event.type === 'error' && event.field !== undefined && /^(hyper|batchSize|speed)/.test(event.field)) {
+          set({
+            experiment: { ...experiment, hyper: confirmed.hyper, schedule: { ...experiment.schedule, batchSize: confirmed.batchSize } },
+            speed: confirmed.speed,
+            refused: { field: event.field, message: `${event.field}: ${event.message.replace(`${event.field}: `, '')}` },
+          });
+        }
       },
       restoreCheckpoint() {
         client.send({ type: 'restore-checkpoint' });

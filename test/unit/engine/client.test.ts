@@ -60,6 +60,16 @@ describe('engine client', () => {
     expect(FakeWorker.made).toHaveLength(2);
     expect(seen.at(-1)).toMatchObject({ type: 'error', message: 'the training worker crashed (out of memory) and was restarted' });
     expect(FakeWorker.made[1]!.posted).toEqual([{ v: PROTOCOL_VERSION, command: { type: 'configure', config: SMALL } }]);
+    // Settings and bug switches since the configure come back too, merged.
+    client.send({ type: 'set', settings: { batchSize: 5 } });
+    client.send({ type: 'set', settings: { speed: { kind: 'full' } } });
+    client.send({ type: 'set-bugs', bugs: ['first-bias-frozen'] });
+    FakeWorker.made[1]!.onerror?.({ message: 'again', preventDefault() {} } as ErrorEvent);
+    expect(FakeWorker.made[2]!.posted.map((m) => (m as { command: unknown }).command)).toEqual([
+      { type: 'configure', config: SMALL },
+      { type: 'set-bugs', bugs: ['first-bias-frozen'] },
+      { type: 'set', settings: { batchSize: 5, speed: { kind: 'full' } } },
+    ]);
     client.dispose();
     expect(FakeWorker.made[1]!.terminated).toBe(true);
   });

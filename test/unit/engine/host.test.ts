@@ -432,3 +432,20 @@ describe('engine host: gradient check of a correct ReLU network', () => {
     expect(kinks).toBeGreaterThan(0); // this net does sit on kinks, which used to fail the check
   });
 });
+
+describe('engine host: settings while data loads', () => {
+  it('applies live settings and bug switches sent during loading once the experiment is built', async () => {
+    const h = harness(async (part) => {
+      const n = part === 'train' ? 50 : 20;
+      return { kind: 'classification', name: part, x: zeros(n, 784), labels: new Int32Array(n), numClasses: 10 };
+    });
+    const config = findPreset('mnist-two-layer-relu')!;
+    h.send({ type: 'configure', config });
+    expect(h.last('status')?.status).toBe('loading');
+    h.send({ type: 'set', settings: { hyper: { ...config.hyper, learningRate: 0.5 }, batchSize: 7 } });
+    h.send({ type: 'set-bugs', bugs: ['first-bias-frozen'] });
+    expect(h.of('error')).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.last('ready')?.info).toMatchObject({ batchSize: 7, bugs: ['first-bias-frozen'], hyper: { learningRate: 0.5 } });
+  });
+});

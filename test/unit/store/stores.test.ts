@@ -124,3 +124,23 @@ describe('gradient flow history', () => {
     expect(history.getState().gradNorm).toEqual([]);
   });
 });
+
+describe('config store and the engine', () => {
+  it('takes a setting the engine refused back to its last confirmed value, and says why', () => {
+    const { client, emit } = fakeClient();
+    const config = createConfigStore(client, findPreset('spiral-deep-tanh'));
+    const run = createRunStore();
+    connectStores(client, { run, history: createHistoryStore(), config });
+    const p = findPreset('spiral-deep-tanh')!;
+    emit({ type: 'ready', info: { name: p.name, network: p.network, hyper: p.hyper, batchSize: 10, trainSize: 250, testSize: 250, stepsPerEpoch: 25, parameterCount: 0 } });
+    config.getState().setBatchSize(5000);
+    expect(config.getState().experiment.schedule.batchSize).toBe(5000);
+    emit({ type: 'error', message: 'batchSize: must be a whole number from 1 to 250, got 5000', field: 'batchSize', command: 'set' });
+    expect(config.getState().experiment.schedule.batchSize).toBe(10);
+    expect(config.getState().refused).toEqual({ field: 'batchSize', message: 'batchSize: must be a whole number from 1 to 250, got 5000' });
+    config.getState().setLearningRate(0.2);
+    emit({ type: 'applied', settings: { hyper: { ...p.hyper, learningRate: 0.2 } }, fromStep: 3 });
+    emit({ type: 'error', message: 'hyper.learningRate: nope', field: 'hyper.learningRate' });
+    expect(config.getState().experiment.hyper.learningRate).toBe(0.2);
+  });
+});
