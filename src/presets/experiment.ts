@@ -19,7 +19,7 @@ import type { ExperimentData } from './data-source.ts';
 export interface Measurement {
   /** Updates applied so far. */
   readonly iteration: number;
-  /** Passes over the training set so far (fractional). */
+  /** Passes over the training set so far (fractional): samples drawn ÷ training-set size. */
   readonly epoch: number;
   /** Training objective on the whole training set: mean data loss + penalty; null when not measured. */
   readonly loss: number | null;
@@ -44,6 +44,8 @@ export class Experiment {
   readonly data: ExperimentData;
   private readonly outputUnits: number;
   private _batchSize: number;
+  /** Samples drawn for training so far: the epoch count survives batch-size changes. */
+  private samplesSeen = 0;
   private readonly batchRng: Rng;
   private readonly epochs: EpochBatcher | null;
   private readonly fullBatch: Batch | null;
@@ -87,8 +89,9 @@ export class Experiment {
     if (this.epochs !== null) this.epochs.batchSize = m;
   }
 
+  /** Passes over the training set so far: samples drawn ÷ training-set size. */
   get epoch(): number {
-    return this.iteration / this.stepsPerEpoch;
+    return this.samplesSeen / this.data.train.x.rows;
   }
 
   get done(): boolean {
@@ -102,6 +105,12 @@ export class Experiment {
   }
 
   nextBatch(): Batch {
+    const batch = this.drawBatch();
+    this.samplesSeen += batch.x.rows;
+    return batch;
+  }
+
+  private drawBatch(): Batch {
     if (this.fullBatch !== null) return this.fullBatch;
     const indices =
       this.epochs !== null ? this.epochs.next() : randomBatch(this.batchRng, this.data.train.x.rows, this._batchSize);

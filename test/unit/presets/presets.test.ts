@@ -124,3 +124,16 @@ describe('Experiment', () => {
     expect(m.testLoss).toBeGreaterThan(0);
   });
 });
+
+describe('Experiment epochs', () => {
+  it('count samples drawn, so a batch-size change does not rewrite the past', () => {
+    const spiral = findPreset('spiral-deep-tanh')!;
+    const config = { ...spiral, data: { kind: 'toy2d' as const, name: 'spiral' as const, n: 60, noise: 0, testFraction: 0.5, seed: 1 } };
+    const e = new Experiment(config, loadExperimentData(config.data, fakeMnist));
+    for (let i = 0; i < 3; i++) e.step(); // 3 × 10 of 30 points
+    expect(e.epoch).toBe(1);
+    e.batchSize = 30;
+    e.step();
+    expect(e.epoch).toBe(2);
+  });
+});
