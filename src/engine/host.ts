@@ -325,7 +325,7 @@ export class EngineHost {
     const experiment = this.experiment!;
     const speed = this.speed;
     if (speed.kind === 'animated') {
-      this.nextPhase(experiment);
+      this.nextPhase(experiment, false);
       if (this.stepper === null && this.status === 'running' && this.reachedStop(0)) {
         this.stopAt = null;
         this.setStatus('paused');
@@ -436,7 +436,8 @@ export class EngineHost {
   }
 
   /** Runs one phase, starting a traced step on a fresh batch when none is under way. */
-  private nextPhase(experiment: Experiment): void {
+  /** force: a user's explicit step always shows; animation waits for the screen like free running. */
+  private nextPhase(experiment: Experiment, force = true): void {
     if (this.stepper === null) {
       const batch = experiment.nextBatch();
       this.lastBatch = batch;
@@ -452,7 +453,7 @@ export class EngineHost {
       this.completeStep(experiment, stepper.result());
       this.flushMetrics();
     }
-    this.sendSnapshot(phase, true);
+    this.sendSnapshot(phase, force);
   }
 
   /** Completes a step left half-way by phase stepping, so free running starts on a step boundary. */
@@ -547,8 +548,16 @@ export class EngineHost {
       this.build(config);
     }
     const target = sameShape ? experiment : this.experiment!;
-    target.trainer.setParams(model.network.params, target.trainer.steps);
-    target.trainer.setHyperparameters({ ...target.trainer.hyper, regularization: model.regularization });
+    const hyper = { ...target.trainer.hyper, regularization: model.regularization };
+    // The bug-free twin starts from the imported weights too, so the two stay comparable.
+    for (const e of [target, this.twin]) {
+      if (e === null) continue;
+      e.trainer.setParams(model.network.params, target.trainer.steps);
+      e.trainer.setHyperparameters(hyper);
+    }
+    this.config = { ...this.config!, hyper };
+    this.post({ type: 'applied', settings: { hyper }, fromStep: target.trainer.steps });
+    this.checkpoints = [{ step: target.trainer.steps, params: cloneParams(target.trainer.params) }];
     this.stepper = null;
     this.lastTrace = null;
     this.snapshotInFlight = false;

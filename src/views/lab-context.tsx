@@ -50,3 +50,10 @@ export function useLiveHistory<T>(selector: (s: HistoryState) => T): T {
   const running = useStore(lab.run, (s) => s.status === 'running');
   return usePaced(lab.history, selector, running ? LIVE_VIEW_INTERVAL_MS : 0);
 }
+
+/** The sample the views focus on, clamped to the latest batch (ui.sample may outlive a larger batch). */
+export function useFocusSample(): number {
+  const sample = useUi((s) => s.sample);
+  const m = useLiveRun((s) => s.trace?.x.rows ?? 0);
+  return Math.max(0, Math.min(sample, m - 1));
+}

@@ -13,7 +13,7 @@ import type { DataPoints } from '../../engine/protocol.ts';
 import type { LayerParams } from '../../core/network.ts';
 import type { NetworkSpec } from '../../core/spec.ts';
 import { Legend } from '../shared/Legend.tsx';
-import { useRun, useUi, useLiveRun } from '../lab-context.tsx';
+import { useRun, useLiveRun, useFocusSample } from '../lab-context.tsx';
 import { affordableResolution, boundaryGrid, decisionRule, gridRange, paramsFit, type DecisionRule } from './decision.ts';
 import { useBoundaryMessages } from './messages.ts';
 import { planeExtent, type Extent } from './plane.ts';
@@ -47,7 +47,7 @@ export function DecisionBoundary({ size = 320, resolution = 64 }: DecisionBounda
   const batch = useLiveRun((s) => s.trace?.x);
   /** With full-batch descent every point is in the batch: ringing them all would say nothing. */
   const wholeSet = useRun((s) => s.info !== null && s.trace !== null && s.trace.x.rows >= s.info.trainSize);
-  const sample = useUi((s) => s.sample);
+  const sample = useFocusSample();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [range, setRange] = useState<number | null>(null);
 

@@ -31,6 +31,7 @@ export function LearningRate() {
       <input
         type="range"
         aria-label={t('lr.slider')}
+        aria-valuetext={String(rate)}
         min={LOG_MIN}
         max={LOG_MAX}
         step={0.01}

@@ -8,7 +8,7 @@ import { useCallback, useRef } from 'react';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import { formatValue } from '../shared/diverging.ts';
-import { useRun, useUi, useLiveRun } from '../lab-context.tsx';
+import { useRun, useUi, useLiveRun, useFocusSample } from '../lab-context.tsx';
 import { paintPixels } from '../boundary/pixels.ts';
 import { useFrameWork } from '../boundary/use-frame.ts';
 import { useSampleMessages } from './messages.ts';
@@ -34,7 +34,7 @@ export function BatchSamples({ max = 20, scale = 2 }: BatchSamplesProps) {
   const trace = useLiveRun((s) => s.trace);
   const spec = useRun((s) => s.info?.network);
   const dataKind = useRun((s) => s.info?.points?.kind);
-  const sample = useUi((s) => s.sample);
+  const sample = useFocusSample();
   const setSample = useUi((s) => s.setSample);
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
 

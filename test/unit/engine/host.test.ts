@@ -449,3 +449,19 @@ describe('engine host: settings while data loads', () => {
     expect(h.last('ready')?.info).toMatchObject({ batchSize: 7, bugs: ['first-bias-frozen'], hyper: { learningRate: 0.5 } });
   });
 });
+
+describe('engine host: importing a model beside a bug', () => {
+  it('gives the twin the imported weights too, and confirms the imported regularization', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'step', granularity: 'batch' });
+    h.send({ type: 'export-model' });
+    const text = h.last('model')!.text;
+    h.send({ type: 'set-bugs', bugs: ['first-bias-frozen'] });
+    h.send({ type: 'import-model', text });
+    expect(h.last('applied')?.settings.hyper?.regularization).toEqual(SMALL.hyper.regularization);
+    h.send({ type: 'step', granularity: 'batch' });
+    const m = h.last('metrics')!.steps;
+    expect(m.loss[0]).toBe(m.twinLoss![0]); // same weights, same batch: the same loss before the bug acts
+  });
+});
