@@ -1,12 +1,36 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { createReadStream, existsSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The dev server treats every extension-less URL as a module, so the MNIST IDX files
+ * (`*-ubyte`, imported with `?url`) would come back as JavaScript. This serves a plain request
+ * for one of them as the raw bytes; the build copies them as ordinary assets and needs nothing.
+ */
+function serveIdxFiles(): Plugin {
+  return {
+    name: 'backprop-lab:serve-idx-files',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = req.url ?? '';
+        if (url.includes('?') || !/-ubyte$/.test(url)) return next();
+        const root = server.config.root;
+        const file = normalize(join(root, decodeURIComponent(url)));
+        if (!file.startsWith(root) || !existsSync(file)) return next();
+        res.setHeader('Content-Type', 'application/octet-stream');
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
+}
 
 // base './' makes every asset URL relative, so the built site works from any sub-path
 // (for example https://example.org/backprop-lab/).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), serveIdxFiles()],
   worker: { format: 'es' },
   test: {
     projects: [
