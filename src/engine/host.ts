@@ -9,16 +9,19 @@
  */
 import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
-import { cloneParams, parameterCount, type LayerParams } from '../core/network.ts';
+import { cloneParams, parameterCount } from '../core/network.ts';
 import type { Batch } from '../core/passes.ts';
 import type { Phase } from '../core/phases.ts';
 import type { PhaseStepper, StepResult } from '../core/trainer.ts';
 import type { Trace } from '../core/trace.ts';
-import type { ClassificationSet } from '../data/dataset.ts';
 import { modelToJson, parseModelFile } from '../data/model-file.ts';
-import { validateExperimentConfig, type ExperimentConfig, type MnistSelection } from '../presets/config.ts';
+import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { loadExperimentData } from '../presets/data-source.ts';
 import { Experiment } from '../presets/experiment.ts';
+import { Checkpoints } from './checkpoints.ts';
+import { DataCache, type MnistFetcher } from './data-cache.ts';
+
+export type { MnistFetcher };
 import { checkSpeed, pointsOf } from './host-helpers.ts';
 import { checkGradients, firstBatch, inspectBatch } from './instruments.ts';
 import { MetricsBuffer } from './metrics-buffer.ts';
@@ -44,7 +47,6 @@ export interface Scheduler {
   later(fn: () => void, ms: number): () => void;
 }
 
-export type MnistFetcher = (part: MnistSelection['part'], onProgress: (loaded: number, total: number) => void) => Promise<ClassificationSet>;
 
 /** Free running works this long between looks at the message queue. */
 export const SLICE_MS = 20;
@@ -71,18 +73,19 @@ export class EngineHost {
   /** Free running stops when the step count reaches this (epoch stepping), or never when null. */
   private stopAt: number | null = null;
   private configureGeneration = 0;
-  private readonly mnistCache = new Map<MnistSelection['part'], ClassificationSet>();
+  private readonly data: DataCache;
   private avgStepMs = 1;
   /** Live settings that arrived while data was loading, applied once the experiment is built. */
   private pendingSettings: LiveSettings[] = [];
-  /** The two latest checkpoints, oldest first: weights to go back to after a divergence. */
-  private checkpoints: { step: number; params: LayerParams[] }[] = [];
+  private readonly checkpoints = new Checkpoints(CHECKPOINT_EVERY);
 
   constructor(
     private readonly port: Port,
     private readonly scheduler: Scheduler,
-    private readonly fetchMnist: MnistFetcher,
-  ) {}
+    fetchMnist: MnistFetcher,
+  ) {
+    this.data = new DataCache(fetchMnist);
+  }
 
   /** Entry point for every incoming message. Never throws. */
   handle(message: unknown): void {
@@ -149,12 +152,10 @@ export class EngineHost {
         this.inspect(experiment, command.sample);
         return;
       case 'restore-checkpoint': {
-        const checkpoint = this.checkpoints[0];
-        if (checkpoint === undefined) throw new Error('there is no checkpoint to go back to');
+        const checkpoint = this.checkpoints.takeOffered();
         this.stopTimer();
         this.stepper = null;
         experiment.trainer.setParams(checkpoint.params, checkpoint.step);
-        this.checkpoints = [checkpoint];
         this.setStatus('paused');
         this.snapshotInFlight = false;
         this.sendSnapshot(null);
@@ -189,16 +190,13 @@ export class EngineHost {
     }
     this.stopTimer();
     try {
-      if (config.data.kind === 'mnist') {
+      // Only a download makes configure wait; otherwise the experiment is built at once.
+      if (this.data.needsFetching(config.data)) {
         this.setStatus('loading');
-        const parts = [config.data.train.part, ...(config.data.test ? [config.data.test.part] : [])];
-        for (const part of new Set(parts)) {
-          if (this.mnistCache.has(part)) continue;
-          const ds = await this.fetchMnist(part, (loaded, total) => {
-            if (generation === this.configureGeneration) this.post({ type: 'loading', what: `mnist-${part}`, loaded, total });
-          });
-          this.mnistCache.set(part, ds);
-        }
+        await this.data.ensure(config.data, (part, loaded, total) => {
+          // A download a newer configure has superseded reports nothing.
+          if (generation === this.configureGeneration) this.post({ type: 'loading', what: `mnist-${part}`, loaded, total });
+        });
       }
       if (generation !== this.configureGeneration) return; // a newer configure came in meanwhile
       const pending = this.pendingSettings;
@@ -216,11 +214,7 @@ export class EngineHost {
 
   /** Builds the experiment from its seed: new weights, a fresh batch order, no history. */
   private build(config: ExperimentConfig): void {
-    const data = loadExperimentData(config.data, (part) => {
-      const ds = this.mnistCache.get(part);
-      if (!ds) throw new Error(`MNIST ${part} is not loaded`);
-      return ds;
-    });
+    const data = loadExperimentData(config.data, this.data.loader);
     const experiment = new Experiment(config, data);
     experiment.trainer.setBugs(this.bugs);
     this.config = config;
@@ -232,7 +226,7 @@ export class EngineHost {
     this.lastTrace = null;
     this.stopAt = null;
     this.metrics.clear();
-    this.checkpoints = [{ step: 0, params: cloneParams(experiment.trainer.params) }];
+    this.checkpoints.startAt(0, experiment.trainer.params);
     this.post({
       type: 'ready',
       info: {
@@ -389,15 +383,12 @@ export class EngineHost {
         step: result.step,
         divergence: result.divergence,
         learningRate: experiment.trainer.hyper.learningRate,
-        checkpointStep: this.checkpoints[0]?.step ?? null,
+        checkpointStep: this.checkpoints.offered?.step ?? null,
       });
       return;
     }
     if (this.status === 'diverged') this.setStatus('paused'); // a good step after lowering the rate
-    const after = experiment.trainer.steps;
-    if (after % CHECKPOINT_EVERY === 0) {
-      this.checkpoints = [...this.checkpoints, { step: after, params: cloneParams(experiment.trainer.params) }].slice(-2);
-    }
+    this.checkpoints.afterStep(experiment.trainer.steps, experiment.trainer.params);
     // The twin takes the same step, on the same batch, without the mistakes.
     const twinLoss = this.twin !== null && this.lastBatch !== null ? this.twin.trainer.step(this.lastBatch).loss.total : undefined;
     this.metrics.addStep(result.step, result.loss.total, experiment.trainer.hyper.learningRate, twinLoss);
@@ -557,7 +548,7 @@ export class EngineHost {
     }
     this.config = { ...this.config!, hyper };
     this.post({ type: 'applied', settings: { hyper }, fromStep: target.trainer.steps });
-    this.checkpoints = [{ step: target.trainer.steps, params: cloneParams(target.trainer.params) }];
+    this.checkpoints.startAt(target.trainer.steps, target.trainer.params);
     this.stepper = null;
     this.lastTrace = null;
     this.snapshotInFlight = false;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { fromRows, zeros } from '../../../src/core/tensor.ts';
+import { Checkpoints } from '../../../src/engine/checkpoints.ts';
+import { DataCache } from '../../../src/engine/data-cache.ts';
+
+const params = (w: number) => [{ W: fromRows([[w]]), b: Float64Array.of(0) }];
+
+describe('Checkpoints', () => {
+  it('keeps the start and every n-th step, offers the older of the two latest, copies the weights', () => {
+    const c = new Checkpoints(50);
+    const p = params(1);
+    c.startAt(0, p);
+    p[0]!.W.data[0] = 99;
+    expect(c.offered?.params[0]!.W.data[0]).toBe(1);
+    c.afterStep(49, params(2));
+    expect(c.offered?.step).toBe(0);
+    c.afterStep(50, params(3));
+    c.afterStep(100, params(4));
+    expect(c.offered?.step).toBe(50);
+    expect(c.takeOffered().params[0]!.W.data[0]).toBe(3);
+    expect(c.offered?.step).toBe(50);
+    expect(() => new Checkpoints(10).takeOffered()).toThrow(/no checkpoint/);
+  });
+});
+
+describe('DataCache', () => {
+  it('fetches each MNIST part once, reports progress, and serves loaded parts only', async () => {
+    const fetched: string[] = [];
+    const cache = new DataCache(async (part, onProgress) => {
+      fetched.push(part);
+      onProgress(5, 10);
+      return { kind: 'classification', name: part, x: zeros(1, 784), labels: new Int32Array(1), numClasses: 10 };
+    });
+    const data = { kind: 'mnist' as const, train: { part: 'train' as const, take: 'all' as const }, test: { part: 't10k' as const, take: 'all' as const } };
+    expect(cache.needsFetching(data)).toBe(true);
+    expect(() => cache.loader('train')).toThrow(/not loaded/);
+    const progress: string[] = [];
+    await cache.ensure(data, (part, loaded, total) => progress.push(`${part} ${loaded}/${total}`));
+    await cache.ensure(data, () => progress.push('again'));
+    expect(fetched).toEqual(['train', 't10k']);
+    expect(progress).toEqual(['train 5/10', 't10k 5/10']);
+    expect(cache.needsFetching(data)).toBe(false);
+    expect(cache.loader('t10k').name).toBe('t10k');
+    expect(cache.needsFetching({ kind: 'toy2d', name: 'xor', n: 10, noise: 0, testFraction: 0, seed: 1 })).toBe(false);
+  });
+});
