@@ -1,3 +1,4 @@
+import { LIVE_VIEW_INTERVAL_MS } from '../../../src/views/lab-context.tsx';
 import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MARGIN } from '../../../src/views/curves/geometry.ts';
@@ -100,13 +101,13 @@ describe('GradientFlow', () => {
     expect(tickLabels('update-ratio').at(-1)).toBe('1');
   });
 
-  it('redraws at most every 100 ms while training runs free', async () => {
+  it('redraws at most every LIVE_VIEW_INTERVAL_MS while training runs free', async () => {
     const h = renderInLab(<GradientFlow width={W} height={H} />);
-    act(() => h.emit({ type: 'status', status: 'running', step: 0 })); // draws at once, then waits 100 ms
+    act(() => h.emit({ type: 'status', status: 'running', step: 0 })); // draws at once, then waits one interval
     emitFlow(h, 0, 10);
     emitFlow(h, 50, 10);
     expect(layerPaths('grad-norm')).toHaveLength(0); // still the frame drawn when training started
-    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 150)));
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, LIVE_VIEW_INTERVAL_MS + 50)));
     expect(points(layerPaths('grad-norm')[0]!.getAttribute('d'))).toHaveLength(20);
   });
 
