@@ -1,11 +1,11 @@
-import { act, cleanup, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { DataPoints } from '../../../src/engine/protocol.ts';
 import type { NetworkSpec } from '../../../src/core/spec.ts';
 import { fromRows } from '../../../src/core/tensor.ts';
 import { DecisionBoundary } from '../../../src/views/boundary/DecisionBoundary.tsx';
 import { renderInLab } from '../lab-harness.tsx';
-import { info, manualFrames, pixel, recordCanvases, snapshot, trace } from './fakes.ts';
+import { info, installFakes, pixel, snapshot, trace } from './fakes.ts';
 
 /** p = σ(x₁): negative on the left of the plane, positive on the right. */
 const spec: NetworkSpec = { layers: [{ units: 2 }, { units: 1, activation: 'identity' }], loss: 'sigmoid-binary-cross-entropy' };
@@ -18,17 +18,7 @@ const points: DataPoints = {
 };
 const batch = () => trace(fromRows([[-2, -1], [1, -1], [2, 1]]), fromRows([[0], [1], [1]]));
 
-let frames: ReturnType<typeof manualFrames>;
-let canvases: ReturnType<typeof recordCanvases>;
-beforeEach(() => {
-  frames = manualFrames();
-  canvases = recordCanvases();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+const fakes = installFakes();
 
 describe('DecisionBoundary', () => {
   it('draws training points filled and test points hollow, coloured by class, and rings the batch', () => {
@@ -65,16 +55,16 @@ describe('DecisionBoundary', () => {
   it('paints σ(x₁) − 0.5 once per frame: blue on the left, red on the right', () => {
     const h = renderInLab(<DecisionBoundary resolution={16} />);
     act(() => h.emit({ type: 'ready', info: info(spec, points) }));
-    act(() => frames.flush()); // the frame of the empty start
+    act(() => fakes.frames.flush()); // the frame of the empty start
     // three snapshots, each with its own arrays as the worker sends them: three renders, one frame
     for (let s = 1; s <= 3; s++) act(() => h.emit(snapshot([{ W: fromRows([[1], [0]]), b: Float64Array.of(0) }], batch(), s)));
-    expect(canvases.puts()).toBe(0);
-    expect(frames.pending()).toBe(1);
-    act(() => frames.flush());
-    expect(canvases.puts()).toBe(1);
+    expect(fakes.canvases.puts()).toBe(0);
+    expect(fakes.frames.pending()).toBe(1);
+    act(() => fakes.frames.flush());
+    expect(fakes.canvases.puts()).toBe(1);
     const canvas = screen.getByRole('img', { name: 'Network output over the input plane' }) as HTMLCanvasElement;
     expect(canvas.getAttribute('data-painted')).toBe('yes');
-    const rgba = canvases.painted.get(canvas)!;
+    const rgba = fakes.canvases.painted.get(canvas)!;
     const [lr, , lb] = pixel(rgba, 16, 8, 0);
     const [rr, , rb] = pixel(rgba, 16, 8, 15);
     expect(lb).toBeGreaterThan(lr + 40);
@@ -99,9 +89,9 @@ describe('DecisionBoundary', () => {
     const h = renderInLab(<DecisionBoundary />);
     act(() => h.emit({ type: 'ready', info: info(spec, points) }));
     act(() => h.emit(snapshot([], null)));
-    act(() => frames.flush());
+    act(() => fakes.frames.flush());
     expect(screen.getByRole('status').textContent).toMatch(/No weights yet/);
-    expect(canvases.puts()).toBe(0);
+    expect(fakes.canvases.puts()).toBe(0);
   });
 
   it('renders nothing for 784 or 1 inputs', () => {

@@ -1,11 +1,11 @@
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { DataPoints } from '../../../src/engine/protocol.ts';
 import type { NetworkSpec } from '../../../src/core/spec.ts';
 import { fromRows, zeros } from '../../../src/core/tensor.ts';
 import { UnitMaps } from '../../../src/views/boundary/UnitMaps.tsx';
 import { renderInLab } from '../lab-harness.tsx';
-import { info, manualFrames, pixel, recordCanvases, snapshot } from './fakes.ts';
+import { info, installFakes, pixel, snapshot } from './fakes.ts';
 
 const planar: NetworkSpec = {
   layers: [{ units: 2 }, { units: 4, activation: 'tanh' }, { units: 1, activation: 'identity' }],
@@ -18,17 +18,7 @@ const params = [
 ];
 const points: DataPoints = { x: fromRows([[-1, -1], [1, 1]]), y: Float64Array.of(0, 1), test: Uint8Array.of(0, 0), kind: 'classification' };
 
-let frames: ReturnType<typeof manualFrames>;
-let canvases: ReturnType<typeof recordCanvases>;
-beforeEach(() => {
-  frames = manualFrames();
-  canvases = recordCanvases();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+const fakes = installFakes();
 
 describe('UnitMaps', () => {
   it('shows one map per hidden unit; clicking one selects that unit', () => {
@@ -45,9 +35,9 @@ describe('UnitMaps', () => {
     const h = renderInLab(<UnitMaps resolution={10} />);
     act(() => h.emit({ type: 'ready', info: info(planar, points) }));
     act(() => h.emit(snapshot(params, null)));
-    act(() => frames.flush());
-    const [u1, u2, u3] = screen.getAllByRole('button').map((b) => canvases.painted.get(b.querySelector('canvas')!)!);
-    expect(canvases.puts()).toBe(4);
+    act(() => fakes.frames.flush());
+    const [u1, u2, u3] = screen.getAllByRole('button').map((b) => fakes.canvases.painted.get(b.querySelector('canvas')!)!);
+    expect(fakes.canvases.puts()).toBe(4);
     const blue = ([r, , b]: number[]) => b! > r! + 40;
     const red = ([r, , b]: number[]) => r! > b! + 40;
     expect(blue(pixel(u1!, 10, 5, 0)) && red(pixel(u1!, 10, 5, 9))).toBe(true); // tanh(x₁): left −, right +

@@ -1,5 +1,6 @@
 /** Test doubles for the canvas views: a recording 2-D context and animation frames run by hand. */
-import { vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { Event, ReadyInfo } from '../../../src/engine/protocol.ts';
 import type { LayerParams } from '../../../src/core/network.ts';
 import type { NetworkSpec } from '../../../src/core/spec.ts';
@@ -66,4 +67,30 @@ export function trace(x: Matrix, t: Matrix, y?: Matrix): Trace {
 
 export function snapshot(params: readonly LayerParams[], tr: Trace | null, step = 1): Event {
   return { type: 'snapshot', step, epoch: 0, phase: null, params, trace: tr };
+}
+
+/**
+ * Installs fresh canvas and animation-frame fakes before each test of the calling file and
+ * removes them after; read them through the returned object (`fakes.frames`, `fakes.canvases`).
+ */
+export function installFakes() {
+  let frames: ReturnType<typeof manualFrames>;
+  let canvases: ReturnType<typeof recordCanvases>;
+  beforeEach(() => {
+    frames = manualFrames();
+    canvases = recordCanvases();
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+  return {
+    get frames() {
+      return frames;
+    },
+    get canvases() {
+      return canvases;
+    },
+  };
 }

@@ -1,11 +1,11 @@
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { DataPoints } from '../../../src/engine/protocol.ts';
 import type { NetworkSpec } from '../../../src/core/spec.ts';
 import { fromRows, zeros, type Matrix } from '../../../src/core/tensor.ts';
 import { BatchSamples } from '../../../src/views/samples/BatchSamples.tsx';
 import { renderInLab } from '../lab-harness.tsx';
-import { info, manualFrames, pixel, recordCanvases, snapshot, trace } from '../boundary/fakes.ts';
+import { info, installFakes, pixel, snapshot, trace } from '../boundary/fakes.ts';
 
 const mnist: NetworkSpec = {
   layers: [{ units: 784 }, { units: 30, activation: 'sigmoid' }, { units: 10, activation: 'identity' }],
@@ -29,17 +29,7 @@ function mnistTrace(withY = true) {
   return trace(x, oneHot(labels), withY ? oneHot(predictions) : undefined);
 }
 
-let frames: ReturnType<typeof manualFrames>;
-let canvases: ReturnType<typeof recordCanvases>;
-beforeEach(() => {
-  frames = manualFrames();
-  canvases = recordCanvases();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+const fakes = installFakes();
 
 describe('BatchSamples with MNIST', () => {
   it('shows up to 20 digits with label → prediction, marked right or wrong, and counts the rest', () => {
@@ -63,9 +53,9 @@ describe('BatchSamples with MNIST', () => {
     const h = renderInLab(<BatchSamples />);
     act(() => h.emit({ type: 'ready', info: info(mnist) }));
     act(() => h.emit(snapshot([], mnistTrace())));
-    act(() => frames.flush());
-    expect(canvases.puts()).toBe(20);
-    const image = (i: number) => canvases.painted.get(screen.getAllByRole('button')[i]!.querySelector('canvas')!)!;
+    act(() => fakes.frames.flush());
+    expect(fakes.canvases.puts()).toBe(20);
+    const image = (i: number) => fakes.canvases.painted.get(screen.getAllByRole('button')[i]!.querySelector('canvas')!)!;
     expect(pixel(image(0), 28, 0, 0)).toEqual([0, 0, 0]); // ink in pixel 0 of image 0
     expect(pixel(image(0), 28, 0, 1)).toEqual([255, 255, 255]);
     expect(pixel(image(5), 28, 0, 5)).toEqual([0, 0, 0]);
@@ -124,7 +114,7 @@ describe('BatchSamples with 2-D points', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sample 2: label 0, prediction 1, wrong' }));
     expect(h.lab.ui.getState().sample).toBe(1);
     expect(rows[1]!.getAttribute('aria-selected')).toBe('true');
-    expect(canvases.puts()).toBe(0);
+    expect(fakes.canvases.puts()).toBe(0);
   });
 
   it('speaks 简体中文', () => {

@@ -1,5 +1,7 @@
 /** Shared builders for core tests: small random networks and batches from a seed. */
+import { expect } from 'vitest';
 import type { ActivationName } from '../../../src/core/activations.ts';
+import { ConfigError } from '../../../src/core/errors.ts';
 import { createNetwork, type Network } from '../../../src/core/network.ts';
 import type { Batch } from '../../../src/core/passes.ts';
 import { createRng, gaussian, uniformInt, type Rng } from '../../../src/core/rng.ts';
@@ -57,4 +59,15 @@ export function fixture(seed = 11, loss: LossName = 'softmax-cross-entropy', hid
 /** The exact bit patterns of numbers, so equality means bit-identical (−0 ≠ 0, NaN = NaN). */
 export function bits(xs: ArrayLike<number>): bigint[] {
   return Array.from(new BigUint64Array(Float64Array.from(xs).buffer));
+}
+
+/** The field a ConfigError names; fails the test when fn throws anything else or nothing. */
+export function fieldOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).field;
+  }
+  throw new Error('expected a ConfigError');
 }

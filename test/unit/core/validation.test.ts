@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/core/errors.ts';
 import { createNetwork } from '../../../src/core/network.ts';
 import { createRng } from '../../../src/core/rng.ts';
 import { validateHyperparameters, validateInit, validateNetworkSpec } from '../../../src/core/spec.ts';
 import { fromRows, zeros } from '../../../src/core/tensor.ts';
 import { Trainer } from '../../../src/core/trainer.ts';
-import { bits, fixture } from './helpers.ts';
-
-function fieldOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).field;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { bits, fieldOf, fixture } from './helpers.ts';
 
 const ok = { layers: [{ units: 2 }, { units: 3, activation: 'tanh' }, { units: 1, activation: 'identity' }], loss: 'sigmoid-binary-cross-entropy' };
 

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/core/errors.ts';
 import { createNetwork } from '../../../src/core/network.ts';
 import { createRng } from '../../../src/core/rng.ts';
 import { parseBatchFile } from '../../../src/data/batch-file.ts';
 import { MODEL_FORMAT, modelToJson, parseModelFile } from '../../../src/data/model-file.ts';
+import { fieldOf } from '../core/helpers.ts';
 
 const spec = { layers: [{ units: 3 }, { units: 2, activation: 'relu' as const }, { units: 2, activation: 'identity' as const }], loss: 'softmax-cross-entropy' as const };
-
-function fieldOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).field;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('model file', () => {
   const net = createNetwork(spec, { weights: { kind: 'he' }, biases: { kind: 'constant', value: 0.5 } }, createRng(1));
