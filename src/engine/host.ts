@@ -13,7 +13,6 @@ import { cloneParams, parameterCount } from '../core/network.ts';
 import type { Batch } from '../core/passes.ts';
 import type { Phase } from '../core/phases.ts';
 import type { PhaseStepper, StepResult } from '../core/trainer.ts';
-import type { Trace } from '../core/trace.ts';
 import { modelToJson, parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { loadExperimentData } from '../presets/data-source.ts';
@@ -25,6 +24,7 @@ export type { MnistFetcher };
 import { checkSpeed, pointsOf } from './host-helpers.ts';
 import { checkGradients, firstBatch, inspectBatch } from './instruments.ts';
 import { MetricsBuffer } from './metrics-buffer.ts';
+import { SnapshotGate } from './snapshot-gate.ts';
 import {
   commandProblem,
   transferables,
@@ -65,10 +65,8 @@ export class EngineHost {
   private speed: Speed = { kind: 'full' };
   private stepper: PhaseStepper | null = null;
   private lastBatch: Batch | null = null;
-  private lastTrace: Trace | null = null;
   private readonly metrics = new MetricsBuffer();
-  private snapshotInFlight = false;
-  private snapshotWanted = false;
+  private readonly snapshots = new SnapshotGate();
   private cancelTimer: (() => void) | null = null;
   /** Free running stops when the step count reaches this (epoch stepping), or never when null. */
   private stopAt: number | null = null;
@@ -108,8 +106,7 @@ export class EngineHost {
       return;
     }
     if (command.type === 'snapshot-ack') {
-      this.snapshotInFlight = false;
-      if (this.snapshotWanted) this.sendSnapshot(this.lastPhase());
+      if (this.snapshots.acknowledge()) this.sendSnapshot(this.lastPhase());
       return;
     }
     if (command.type === 'import-model' && this.experiment === null) throw new Error('configure an experiment before importing a model');
@@ -157,7 +154,7 @@ export class EngineHost {
         this.stepper = null;
         experiment.trainer.setParams(checkpoint.params, checkpoint.step);
         this.setStatus('paused');
-        this.snapshotInFlight = false;
+        this.snapshots.release();
         this.sendSnapshot(null);
         return;
       }
@@ -223,7 +220,7 @@ export class EngineHost {
     this.twin = this.bugs.length > 0 ? new Experiment(config, data) : null;
     this.stepper = null;
     this.lastBatch = null;
-    this.lastTrace = null;
+    this.snapshots.reset();
     this.stopAt = null;
     this.metrics.clear();
     this.checkpoints.startAt(0, experiment.trainer.params);
@@ -245,7 +242,6 @@ export class EngineHost {
     this.setStatus('idle');
     this.metrics.addEvaluation(experiment.measure());
     this.flushMetrics();
-    this.snapshotInFlight = false;
     this.sendSnapshot(null);
   }
 
@@ -329,7 +325,7 @@ export class EngineHost {
     }
     if (speed.kind === 'steps-per-second') {
       this.finishStepper(experiment);
-      this.completeStep(experiment, this.wholeStep(experiment, this.lastTrace === null));
+      this.completeStep(experiment, this.wholeStep(experiment, this.snapshots.wantsTrace));
       this.afterSlice(1000 / speed.value);
       return;
     }
@@ -341,7 +337,7 @@ export class EngineHost {
       const t0 = this.scheduler.now();
       // Trace the slice's last step unless an unsent trace is waiting: the acknowledgement of the
       // previous snapshot arrives only between slices, so "nothing in flight" would rarely hold.
-      const result = this.wholeStep(experiment, last && this.lastTrace === null);
+      const result = this.wholeStep(experiment, last && this.snapshots.wantsTrace);
       this.avgStepMs = 0.9 * this.avgStepMs + 0.1 * Math.max(0.001, this.scheduler.now() - t0);
       this.completeStep(experiment, result);
       if (last || this.status !== 'running') break;
@@ -367,7 +363,7 @@ export class EngineHost {
     const batch = experiment.nextBatch();
     this.lastBatch = batch;
     const result = experiment.trainer.step(batch, { trace });
-    if (result.trace) this.lastTrace = result.trace;
+    if (result.trace) this.snapshots.keep(result.trace);
     return result;
   }
 
@@ -437,7 +433,7 @@ export class EngineHost {
     const stepper = this.stepper;
     const phase = stepper.next();
     const trace = stepper.trace();
-    this.lastTrace = trace;
+    this.snapshots.keep(trace);
     this.post({ type: 'phase', step: trace.step, phase, loss: trace.loss ?? null });
     if (stepper.done) {
       this.stepper = null;
@@ -453,7 +449,7 @@ export class EngineHost {
     if (stepper === null) return;
     stepper.runAll();
     this.stepper = null;
-    this.lastTrace = stepper.trace();
+    this.snapshots.keep(stepper.trace());
     this.completeStep(experiment, stepper.result());
   }
 
@@ -479,14 +475,8 @@ export class EngineHost {
   private sendSnapshot(phase: Phase | null, force = false): void {
     const experiment = this.experiment;
     if (experiment === null) return;
-    if (this.snapshotInFlight && !force) {
-      this.snapshotWanted = true;
-      return;
-    }
-    this.snapshotWanted = false;
-    this.snapshotInFlight = true;
-    const trace = this.lastTrace;
-    this.lastTrace = null; // its buffers are transferred away
+    if (!this.snapshots.open(force)) return;
+    const trace = this.snapshots.takeTrace();
     this.post({
       type: 'snapshot',
       step: experiment.trainer.steps,
@@ -550,8 +540,7 @@ export class EngineHost {
     this.post({ type: 'applied', settings: { hyper }, fromStep: target.trainer.steps });
     this.checkpoints.startAt(target.trainer.steps, target.trainer.params);
     this.stepper = null;
-    this.lastTrace = null;
-    this.snapshotInFlight = false;
+    this.snapshots.reset();
     this.sendSnapshot(null);
   }
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fromRows, zeros } from '../../../src/core/tensor.ts';
 import { Checkpoints } from '../../../src/engine/checkpoints.ts';
 import { DataCache } from '../../../src/engine/data-cache.ts';
+import { SnapshotGate } from '../../../src/engine/snapshot-gate.ts';
+import type { Trace } from '../../../src/core/trace.ts';
 
 const params = (w: number) => [{ W: fromRows([[w]]), b: Float64Array.of(0) }];
 
@@ -42,5 +44,28 @@ describe('DataCache', () => {
     expect(cache.needsFetching(data)).toBe(false);
     expect(cache.loader('t10k').name).toBe('t10k');
     expect(cache.needsFetching({ kind: 'toy2d', name: 'xor', n: 10, noise: 0, testFraction: 0, seed: 1 })).toBe(false);
+  });
+});
+
+describe('SnapshotGate', () => {
+  it('lets one snapshot fly, remembers a wanted one, and hands over the unsent trace once', () => {
+    const gate = new SnapshotGate();
+    const trace = { step: 3 } as unknown as Trace;
+    expect(gate.wantsTrace).toBe(true);
+    gate.keep(trace);
+    expect(gate.wantsTrace).toBe(false);
+    expect(gate.open(false)).toBe(true);
+    expect(gate.takeTrace()).toBe(trace);
+    expect(gate.takeTrace()).toBeNull();
+    expect(gate.open(false)).toBe(false); // one in flight
+    expect(gate.open(true)).toBe(true); // a user's step forces one out
+    expect(gate.acknowledge()).toBe(false);
+    gate.open(false);
+    gate.open(false);
+    expect(gate.acknowledge()).toBe(true); // a snapshot was wanted meanwhile
+    gate.keep(trace);
+    gate.reset();
+    expect(gate.wantsTrace).toBe(true);
+    expect(gate.open(false)).toBe(true);
   });
 });
