@@ -6,7 +6,8 @@
  * warms up, then steps through the pool for S seconds of wall time. Then bench_numpy.py is
  * spawned once, with the pools and initial weights as raw float64 files, and does the same.
  * As a guard, both take one step from the same weights on the same batch and the largest
- * difference between the resulting weights is printed.
+ * difference between the resulting weights is printed. The lab is timed twice: as it runs
+ * (large products in WebAssembly SIMD) and with its TypeScript loops only.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { useWasmKernels, wasmKernels } from '../core/sparse.ts';
 import { Trainer } from '../core/trainer.ts';
 import { prepare, sgd, timeSteps, weightsAfterOneStep, WORKLOADS, writeInputs, type Prepared, type Timing } from './bench-workloads.ts';
 
@@ -43,11 +45,17 @@ function measurement(timing: Timing, batchSize: number): Measurement {
   return { examplesPerS: (timing.steps * batchSize) / timing.seconds, msPerStep: (1000 * timing.seconds) / timing.steps };
 }
 
-function benchLab(p: Prepared, seconds: number, warmup: number): Measurement {
-  progress(`backprop-lab: ${p.workload.name} ...`);
-  const trainer = new Trainer(p.network, sgd(p.workload.learningRate));
-  timeSteps(trainer, p.pool, warmup);
-  return measurement(timeSteps(trainer, p.pool, seconds), p.workload.batchSize);
+/** The lab's speed on one workload, with the WebAssembly kernels on or off. */
+function benchLab(p: Prepared, seconds: number, warmup: number, wasm: boolean): Measurement {
+  progress(`backprop-lab${wasm ? '' : ' (TypeScript only)'}: ${p.workload.name} ...`);
+  useWasmKernels(wasm);
+  try {
+    const trainer = new Trainer(p.network, sgd(p.workload.learningRate));
+    timeSteps(trainer, p.pool, warmup);
+    return measurement(timeSteps(trainer, p.pool, seconds), p.workload.batchSize);
+  } finally {
+    useWasmKernels(true);
+  }
 }
 
 function maxAbsDiff(a: Float64Array, b: Float64Array): number {
@@ -114,12 +122,23 @@ function table(rows: readonly (readonly string[])[]): string {
   return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
-function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], numpy: NumpyOutcome, seconds: number): void {
-  const header = ['workload', 'lab examples/s', 'NumPy examples/s', 'ratio lab/NumPy', 'lab ms/step', 'NumPy ms/step', 'NumPy page faults/step', '1-step max abs diff'];
+function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], labTs: readonly Measurement[], numpy: NumpyOutcome, seconds: number): void {
+  const header = [
+    'workload',
+    'lab examples/s',
+    'NumPy examples/s',
+    'ratio lab/NumPy',
+    'lab ms/step',
+    'lab TS-only ms/step',
+    'NumPy ms/step',
+    'NumPy page faults/step',
+    '1-step max abs diff',
+  ];
   const rows = prepared.map(({ workload }, i) => {
     const l = lab[i]!;
+    const ts = fmtMs(labTs[i]!.msPerStep);
     const n = numpy.ok ? numpy.byKey.get(workload.key) : undefined;
-    if (n === undefined) return [workload.name, fmtRate(l.examplesPerS), '–', '–', fmtMs(l.msPerStep), '–', '–', '–'];
+    if (n === undefined) return [workload.name, fmtRate(l.examplesPerS), '–', '–', fmtMs(l.msPerStep), ts, '–', '–', '–'];
     const warn = n.maxAbsDiff > GUARD_TOLERANCE ? ' ⚠ MISMATCH' : '';
     return [
       workload.name,
@@ -127,12 +146,14 @@ function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], 
       fmtRate(n.examplesPerS),
       `${(l.examplesPerS / n.examplesPerS).toFixed(2)}×`,
       fmtMs(l.msPerStep),
+      ts,
       fmtMs(n.msPerStep),
       n.pageFaultsPerStep.toFixed(2),
       n.maxAbsDiff.toExponential(1) + warn,
     ];
   });
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}`;
+  const kernels = wasmKernels() === null ? 'TypeScript only: WebAssembly SIMD is not available here' : 'large products in WebAssembly SIMD';
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; lab: ${kernels}`;
   const versions = numpy.ok ? `; ${numpy.versions} (1 BLAS thread)` : '';
   console.log(`Training-step speed, float64, ${seconds} s per workload per implementation\n${machine}${versions}\n`);
   console.log(table([header, ...rows]));
@@ -140,10 +161,12 @@ function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], 
   else console.log(`\nNumPy was not measured: ${numpy.reason}.`);
 }
 
-function printJson(prepared: readonly Prepared[], lab: readonly Measurement[], numpy: NumpyOutcome): void {
+function printJson(prepared: readonly Prepared[], lab: readonly Measurement[], labTs: readonly Measurement[], numpy: NumpyOutcome): void {
   prepared.forEach(({ workload }, i) => {
     const l = lab[i]!;
+    const ts = labTs[i]!;
     console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab', examples_per_s: l.examplesPerS, ms_per_step: l.msPerStep }));
+    console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab-typescript-only', examples_per_s: ts.examplesPerS, ms_per_step: ts.msPerStep }));
     const n = numpy.ok ? numpy.byKey.get(workload.key) : undefined;
     if (n === undefined) return;
     console.log(
@@ -172,10 +195,11 @@ function main(): void {
   const warmup = Math.max(0.5, seconds / 4); // enough for V8 to optimise the kernels
   progress('preparing workloads (networks, batch pools) ...');
   const prepared = WORKLOADS.map((w) => prepare(w, SEED));
-  const lab = prepared.map((p) => benchLab(p, seconds, warmup));
+  const lab = prepared.map((p) => benchLab(p, seconds, warmup, true));
+  const labTs = prepared.map((p) => benchLab(p, seconds, warmup, false));
   const numpy = benchNumpy(prepared, seconds, warmup);
-  if (json) printJson(prepared, lab, numpy);
-  else printTable(prepared, lab, numpy, seconds);
+  if (json) printJson(prepared, lab, labTs, numpy);
+  else printTable(prepared, lab, labTs, numpy, seconds);
 }
 
 try {

@@ -17,8 +17,8 @@ import type { LayerParams } from './network.ts';
 import { addPenaltyGradient, penalty } from './regularizers.ts';
 import type { NetworkSpec, Regularization } from './spec.ts';
 import { depth } from './spec.ts';
-import { columnListsInto, createSparseLists, rowListsInto, sparseTimesDenseInto, type SparseLists } from './sparse.ts';
-import { columnSumsInto, timesTransposeInto, zeros, type Matrix } from './tensor.ts';
+import { affineInto, createSparseLists, listRowsInto, multiplyInto, transposedProductInto, type SparseLists } from './sparse.ts';
+import { allFinite, columnSumsInto, transposeInto, zeros, type Matrix } from './tensor.ts';
 
 export interface Batch {
   /** m × n⁰ inputs, one sample per row. */
@@ -36,9 +36,12 @@ export interface LayerBuffers {
   readonly delta: Matrix;
   readonly dW: Matrix;
   readonly db: Float64Array;
-  /** Nonzeros of aˡ⁻¹ by row (built in forward l) and by column (built in backward l). */
+  /** Nonzeros of aˡ⁻¹ by row (built in forward l, read in backward l). */
   readonly inputRows: SparseLists;
+  /** Scratch of backward l: the nonzeros of aˡ⁻¹ by column, and for l < L, Wˡ⁺¹ᵀ and the nonzeros of δˡ⁺¹. */
   readonly inputCols: SparseLists;
+  readonly weightsAboveT: Matrix;
+  readonly deltaAboveRows: SparseLists;
 }
 
 export interface Workspace {
@@ -49,6 +52,8 @@ export interface Workspace {
   readonly y: Matrix;
   /** Lᵢ for each sample. */
   readonly perSample: Float64Array;
+  /** The batch x whose row lists listInput has put in layer 1's inputRows, until forward 1 uses them. */
+  listedInput: Matrix | null;
 }
 
 export interface LossBreakdown {
@@ -65,6 +70,7 @@ export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
   for (let l = 1; l <= depth(spec); l++) {
     const nIn = spec.layers[l - 1]!.units;
     const n = spec.layers[l]!.units;
+    const nAbove = spec.layers[l + 1]?.units ?? 0;
     layers.push({
       z: zeros(m, n),
       a: zeros(m, n),
@@ -74,10 +80,12 @@ export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
       db: new Float64Array(n),
       inputRows: createSparseLists(m, m * nIn),
       inputCols: createSparseLists(nIn, m * nIn),
+      weightsAboveT: zeros(nAbove, n),
+      deltaAboveRows: createSparseLists(m, m * nAbove),
     });
   }
   const k = spec.layers[spec.layers.length - 1]!.units;
-  return { m, layers, y: zeros(m, k), perSample: new Float64Array(m) };
+  return { m, layers, y: zeros(m, k), perSample: new Float64Array(m), listedInput: null };
 }
 
 /** aˡ⁻¹: the batch's x for l = 1, otherwise the layer below's activation. */
@@ -85,12 +93,24 @@ export function layerInput(ws: Workspace, x: Matrix, l: number): Matrix {
   return l === 1 ? x : ws.layers[l - 2]!.a;
 }
 
+/**
+ * Lists the nonzeros of a batch's x for forward 1, which then uses them, and tells whether
+ * every entry of x is finite (those not listed are zeros): so a step reads x only once.
+ */
+export function listInput(ws: Workspace, x: Matrix): boolean {
+  const rows = ws.layers[0]!.inputRows;
+  listRowsInto(x, rows);
+  ws.listedInput = x;
+  return allFinite(rows.value.subarray(0, rows.ptr[rows.count]!));
+}
+
 /** zˡ = aˡ⁻¹·Wˡ + bˡ and aˡ = fˡ(zˡ). */
 export function forwardLayer(spec: NetworkSpec, params: readonly LayerParams[], ws: Workspace, x: Matrix, l: number): void {
   const { W, b } = params[l - 1]!;
   const buf = ws.layers[l - 1]!;
-  rowListsInto(layerInput(ws, x, l), buf.inputRows);
-  sparseTimesDenseInto(buf.inputRows, W, b, buf.z); // z = a·W + b
+  if (l === 1 && ws.listedInput === x) multiplyInto(buf.inputRows, W, b, buf.z);
+  else affineInto(layerInput(ws, x, l), W, b, buf.inputRows, buf.z); // z = a·W + b
+  if (l === 1) ws.listedInput = null;
   activation(spec.layers[l]!.activation!).apply(buf.z.data, buf.a.data);
 }
 
@@ -139,7 +159,8 @@ export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws:
     lossOf(spec.loss).outputDelta(buf.z, buf.a, ws.y, t, f, buf.fPrime, buf.delta);
     return;
   }
-  timesTransposeInto(ws.layers[l]!.delta, params[l]!.W, buf.delta); // δˡ⁺¹·Wˡ⁺¹ᵀ
+  transposeInto(params[l]!.W, buf.weightsAboveT);
+  affineInto(ws.layers[l]!.delta, buf.weightsAboveT, null, buf.deltaAboveRows, buf.delta); // δˡ⁺¹·Wˡ⁺¹ᵀ
   f.derivative(buf.z.data, buf.a.data, buf.fPrime);
   const d = buf.delta.data;
   for (let s = 0; s < d.length; s++) d[s] *= buf.fPrime[s]!;
@@ -149,8 +170,7 @@ export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws:
 export function layerGradients(params: readonly LayerParams[], reg: Regularization, ws: Workspace, l: number): void {
   const buf = ws.layers[l - 1]!;
   const inv = 1 / ws.m;
-  columnListsInto(buf.inputRows, buf.dW.rows, buf.inputCols);
-  sparseTimesDenseInto(buf.inputCols, buf.delta, null, buf.dW, inv); // (1/m)·aᵀ·δ
+  transposedProductInto(buf.inputRows, buf.delta, inv, buf.inputCols, buf.dW); // (1/m)·aᵀ·δ
   addPenaltyGradient(reg, params[l - 1]!.W.data, buf.dW.data);
   columnSumsInto(buf.delta, inv, buf.db);
 }

@@ -63,6 +63,15 @@ export function timesTransposeInto(d: Matrix, w: Matrix, c: Matrix): void {
   }
 }
 
+/** T = Mᵀ, with M (p × q) and T (q × p). */
+export function transposeInto(M: Matrix, T: Matrix): void {
+  const { rows: p, cols: q, data } = M;
+  const out = T.data;
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < q; j++) out[j * p + i] = data[i * q + j]!;
+  }
+}
+
 /** out[j] = scale · Σ_i D[i][j] (column sums). Used for ∂L/∂b = (1/m)·Σ_i δ_i. */
 export function columnSumsInto(d: Matrix, scale: number, out: Float64Array): void {
   const m = d.rows;
@@ -90,6 +99,28 @@ export function argmaxRow(m: Matrix, i: number): number {
     }
   }
   return best;
+}
+
+/** max |x| over the entries (0 when empty), or NaN when some entry is NaN or ±Infinity. */
+export function maxAbs(xs: Float64Array): number {
+  let max0 = 0;
+  let max1 = 0;
+  let nan = 0; // 0·x is NaN exactly when x is NaN or ±Infinity
+  const n = xs.length;
+  let s = 0;
+  for (; s + 1 < n; s += 2) {
+    const a0 = Math.abs(xs[s]!);
+    const a1 = Math.abs(xs[s + 1]!);
+    if (a0 > max0) max0 = a0;
+    if (a1 > max1) max1 = a1;
+    nan += a0 * 0 + a1 * 0;
+  }
+  if (s < n) {
+    const a0 = Math.abs(xs[s]!);
+    if (a0 > max0) max0 = a0;
+    nan += a0 * 0;
+  }
+  return nan === 0 ? Math.max(max0, max1) : NaN;
 }
 
 /** True when every entry is finite (no NaN, no ±Infinity). */

@@ -1,20 +1,24 @@
 /** src/core must run unchanged in Node, a Worker and a test: no DOM, React, Worker or Node APIs. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const dir = join(import.meta.dirname, '../../../src/core');
-const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+const core = join(import.meta.dirname, '../../../src/core');
+const files = readdirSync(core, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
 
 describe('src/core is pure', () => {
-  it('has files to check', () => {
+  it('has files to check, including the WebAssembly kernels', () => {
     expect(files.length).toBeGreaterThan(8);
+    expect(files).toContain(join('wasm', 'kernel.ts'));
   });
 
   it.each(files)('%s imports only core modules and touches no platform API', (file) => {
-    const src = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    const src = readFileSync(join(core, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     const imports = [...src.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
-    for (const spec of imports) expect(spec).toMatch(/^\.\/[\w-]+\.ts$/);
+    for (const spec of imports) {
+      expect(spec).toMatch(/^\.\.?\/[\w/.-]+\.ts$/);
+      expect(relative(core, resolve(core, dirname(file), spec))).not.toMatch(/^\.\./);
+    }
     expect(src).not.toMatch(/\b(document|window|self|postMessage|process|require|Buffer|localStorage|fetch)\b/);
     expect(src).not.toMatch(/Math\.random/);
   });

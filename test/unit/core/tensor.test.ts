@@ -4,8 +4,10 @@ import {
   argmaxRow,
   columnSumsInto,
   fromRows,
+  maxAbs,
   timesTransposeInto,
   toRows,
+  transposeInto,
   zeros,
 } from '../../../src/core/tensor.ts';
 
@@ -46,5 +48,24 @@ describe('tensor kernels', () => {
     expect(allFinite(Float64Array.of(1, 2))).toBe(true);
     expect(allFinite(Float64Array.of(1, NaN))).toBe(false);
     expect(allFinite(Float64Array.of(-Infinity))).toBe(false);
+  });
+
+  it('transposes', () => {
+    const T = zeros(3, 2);
+    transposeInto(A, T);
+    expect(toRows(T)).toEqual([
+      [1, 0],
+      [0, -1],
+      [2, 3],
+    ]);
+  });
+
+  it('gives max |x|, or NaN when an entry is not finite (odd and even lengths)', () => {
+    expect(maxAbs(new Float64Array(0))).toBe(0);
+    expect(maxAbs(Float64Array.of(-3))).toBe(3);
+    expect(maxAbs(Float64Array.of(1, -7, 2))).toBe(7);
+    expect(maxAbs(Float64Array.of(1, -7, 2, 8))).toBe(8);
+    expect(maxAbs(Float64Array.of(1, NaN, 2))).toBeNaN();
+    expect(maxAbs(Float64Array.of(1, 2, -Infinity))).toBeNaN();
   });
 });
