@@ -92,6 +92,25 @@ export function computeUpdate(
   }
 }
 
+/**
+ * SGD with the update added in the same pass: update[s] = −η·g[s], then θ[s] += update[s],
+ * the very numbers computeUpdate and a separate addition give. Only for when every θ + Δθ is
+ * known to be finite beforehand (see Trainer). Returns max |θ| afterwards.
+ */
+export function sgdStepInPlace(learningRate: number, theta: Float64Array, g: Float64Array, update: Float64Array): number {
+  const eta = learningRate;
+  let max = 0;
+  for (let s = 0; s < g.length; s++) {
+    const u = -eta * g[s]!;
+    update[s] = u;
+    const next = theta[s]! + u;
+    theta[s] = next;
+    const a = Math.abs(next);
+    if (a > max) max = a;
+  }
+  return max;
+}
+
 export function cloneOptimizerState(state: OptimizerState): OptimizerState {
   return { kind: state.kind, t: state.t, m: state.m.map((a) => new Float64Array(a)), v: state.v.map((a) => new Float64Array(a)) };
 }

@@ -7,11 +7,11 @@
 import { buggyBackwardLayer, cloneBugState, createBugState, validateBugs, type BugName, type BugState } from './bugs.ts';
 import { ConfigError } from './errors.ts';
 import { checkParamShapes, cloneParams, type LayerParams, type Network } from './network.ts';
-import { beginUpdate, computeUpdate, createOptimizerState, type OptimizerState } from './optimizers.ts';
-import { backwardLayer, computeLoss, createWorkspace, forwardLayer, lossOnly, type Batch, type LossBreakdown, type Workspace } from './passes.ts';
+import { beginUpdate, computeUpdate, createOptimizerState, sgdStepInPlace, type OptimizerState } from './optimizers.ts';
+import { backwardLayer, computeLoss, createWorkspace, forwardLayer, listInput, lossOnly, type Batch, type LossBreakdown, type Workspace } from './passes.ts';
 import { phasesOf, type Phase } from './phases.ts';
 import { DEFAULT_HYPERPARAMETERS, depth, validateHyperparameters, type Hyperparameters, type NetworkSpec } from './spec.ts';
-import { allFinite, cloneMatrix, zeros, type Matrix } from './tensor.ts';
+import { allFinite, cloneMatrix, maxAbs, zeros, type Matrix } from './tensor.ts';
 import type { Trace } from './trace.ts';
 
 /** Where a non-finite number (NaN or ±Infinity) first appeared in a step. */
@@ -47,6 +47,8 @@ export class Trainer {
   private bugState: BugState | null = null;
   /** Bumped whenever a step starts or parameters are replaced; stale steppers refuse to run. */
   private generation = 0;
+  /** max |θ| of every tensor (W¹, b¹, W², …), or null when not known. */
+  private paramMaxAbs: number[] | null = null;
 
   constructor(network: Network, hyper: Hyperparameters = DEFAULT_HYPERPARAMETERS) {
     checkParamShapes(network.spec, network.params);
@@ -96,6 +98,7 @@ export class Trainer {
   gradientsOn(batch: Batch): { dW: Float64Array; db: Float64Array }[] {
     checkBatch(this.spec, batch);
     const ws = createWorkspace(this.spec, batch.x.rows);
+    listFiniteInput(ws, batch.x);
     const reg = this._hyper.regularization;
     lossOnly(this.spec, this._params, reg, ws, batch);
     const state = cloneBugState(this.bugState);
@@ -145,6 +148,7 @@ export class Trainer {
       if (!allFinite(b)) throw new ConfigError(`params[${i}].b`, 'contains NaN or Infinity');
     });
     this._params = cloneParams(params);
+    this.paramMaxAbs = null;
     this.optimizer = createOptimizerState(this._hyper.optimizer.kind);
     this.bugState = createBugState(this.bugs, this._params);
     this._steps = steps;
@@ -156,6 +160,7 @@ export class Trainer {
     checkBatch(this.spec, batch);
     const m = batch.x.rows;
     if (this.ws === null || this.ws.m !== m) this.ws = createWorkspace(this.spec, m);
+    listFiniteInput(this.ws, batch.x);
     this.generation++;
     return new PhaseStepper(this, this.internals(), batch, this.generation, options.trace ?? false);
   }
@@ -176,16 +181,42 @@ export class Trainer {
       updates: this.updates,
       steps: () => this._steps,
       isCurrent: (g) => g === this.generation,
-      applyUpdate: (lr) => this.applyUpdate(lr),
+      applyUpdate: (lr, gradMaxAbs) => this.applyUpdate(lr, gradMaxAbs),
     };
   }
 
   /**
    * Computes every layer's update from its gradient, and adds it only if every new weight
    * is finite. Returns the layer whose weights would have gone non-finite, or null.
+   * gradMaxAbs holds max |g| of every tensor (W¹, b¹, W², …), measured in the backward pass.
    */
-  private applyUpdate(learningRate: number): Divergence | null {
+  /**
+   * True when no SGD update can overflow: every |θ| and |η·g| is below OVERFLOW_SAFE. Then the
+   * update is added in the same pass that computes it, with no separate finiteness check, and
+   * the numbers are exactly those of the checked path.
+   */
+  private sgdCannotOverflow(learningRate: number, gradMaxAbs: readonly number[]): boolean {
+    this.paramMaxAbs ??= paramsMaxAbs(this._params);
+    return this.paramMaxAbs.every((max, s) => max < OVERFLOW_SAFE && Math.abs(learningRate) * gradMaxAbs[s]! < OVERFLOW_SAFE);
+  }
+
+  private applyUpdate(learningRate: number, gradMaxAbs: readonly number[]): Divergence | null {
     const config = this._hyper.optimizer;
+    if (config.kind === 'sgd' && this.sgdCannotOverflow(learningRate, gradMaxAbs)) {
+      beginUpdate(this.optimizer, config);
+      const L = this._params.length;
+      const paramMax: number[] = [];
+      for (let i = 0; i < L; i++) {
+        const { W, b } = this._params[i]!;
+        const layer = this.ws!.layers[i]!;
+        paramMax.push(sgdStepInPlace(learningRate, W.data, layer.dW.data, this.updates[i]!.W.data));
+        paramMax.push(sgdStepInPlace(learningRate, b, layer.db, this.updates[i]!.b));
+      }
+      this.paramMaxAbs = paramMax;
+      this._steps++;
+      return null;
+    }
+    this.paramMaxAbs = null;
     beginUpdate(this.optimizer, config);
     const layers = this.ws!.layers;
     const L = this._params.length;
@@ -211,10 +242,20 @@ export class Trainer {
   }
 }
 
+/**
+ * Below this, |θ| + |Δθ| < 2·OVERFLOW_SAFE < Number.MAX_VALUE (≈ 1.8e308): θ + Δθ is finite.
+ */
+const OVERFLOW_SAFE = 8e307;
+
 function addInto(target: Float64Array, delta: Float64Array): void {
   for (let s = 0; s < target.length; s++) target[s] += delta[s]!;
 }
 
+function paramsMaxAbs(params: readonly LayerParams[]): number[] {
+  return params.flatMap(({ W, b }) => [maxAbs(W.data), maxAbs(b)]);
+}
+
+/** Shapes, and finite targets; x is checked as its nonzeros are listed (listFiniteInput). */
 function checkBatch(spec: NetworkSpec, batch: Batch): void {
   const { x, t } = batch;
   const nIn = spec.layers[0]!.units;
@@ -225,8 +266,12 @@ function checkBatch(spec: NetworkSpec, batch: Batch): void {
   if (t.rows !== x.rows) throw new ConfigError('batch.t', `has ${t.rows} rows but batch.x has ${x.rows}`);
   if (x.data.length !== x.rows * x.cols) throw new ConfigError('batch.x', 'data length does not match its shape');
   if (t.data.length !== t.rows * t.cols) throw new ConfigError('batch.t', 'data length does not match its shape');
-  if (!allFinite(x.data)) throw new ConfigError('batch.x', 'contains NaN or Infinity');
   if (!allFinite(t.data)) throw new ConfigError('batch.t', 'contains NaN or Infinity');
+}
+
+/** Lists the nonzeros of x for forward 1, refusing a batch whose x is not all finite. */
+function listFiniteInput(ws: Workspace, x: Matrix): void {
+  if (!listInput(ws, x)) throw new ConfigError('batch.x', 'contains NaN or Infinity');
 }
 
 /** What a stepper may touch of its trainer. */
@@ -238,7 +283,7 @@ interface StepperAccess {
   readonly updates: readonly { W: Matrix; b: Float64Array }[];
   steps(): number;
   isCurrent(generation: number): boolean;
-  applyUpdate(learningRate: number): Divergence | null;
+  applyUpdate(learningRate: number, gradMaxAbs: readonly number[]): Divergence | null;
 }
 
 /** One step in progress. Call `next()` until `done`, then read `result()`. */
@@ -250,6 +295,8 @@ export class PhaseStepper {
   private divergence: Divergence | null = null;
   private applied = false;
   private learningRate: number | null = null;
+  /** max |g| of every gradient tensor (∂L/∂W¹, ∂L/∂b¹, ∂L/∂W², …), from the backward phases. */
+  private readonly gradMaxAbs: number[] = [];
   /** Copies of the weights before the update, kept only when tracing. */
   private readonly paramsBefore: LayerParams[] | null;
   private readonly spec: NetworkSpec;
@@ -359,15 +406,18 @@ export class PhaseStepper {
         if (bugs === null) backwardLayer(spec, params, hyper.regularization, ws, t, phase.layer);
         else buggyBackwardLayer(spec, params, hyper.regularization, ws, t, phase.layer, bugs);
         const buf = ws.layers[phase.layer - 1]!;
+        const i = phase.layer - 1;
+        this.gradMaxAbs[2 * i] = maxAbs(buf.dW.data);
+        this.gradMaxAbs[2 * i + 1] = maxAbs(buf.db);
         if (!allFinite(buf.delta.data)) this.diverge(phase, 'delta', phase.layer);
-        else if (!allFinite(buf.dW.data)) this.diverge(phase, 'dW', phase.layer);
-        else if (!allFinite(buf.db)) this.diverge(phase, 'db', phase.layer);
+        else if (Number.isNaN(this.gradMaxAbs[2 * i]!)) this.diverge(phase, 'dW', phase.layer);
+        else if (Number.isNaN(this.gradMaxAbs[2 * i + 1]!)) this.diverge(phase, 'db', phase.layer);
         return;
       }
       case 'update': {
         if (this.divergence !== null) return; // never apply a non-finite gradient
         this.learningRate = hyper.learningRate;
-        const refused = this.access.applyUpdate(hyper.learningRate);
+        const refused = this.access.applyUpdate(hyper.learningRate, this.gradMaxAbs);
         if (refused === null) this.applied = true;
         else this.diverge(phase, refused.quantity, refused.layer);
         return;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNetwork } from '../../../src/core/network.ts';
+import { computeUpdate, createOptimizerState, sgdStepInPlace } from '../../../src/core/optimizers.ts';
 import { phasesOf } from '../../../src/core/phases.ts';
 import { createRng } from '../../../src/core/rng.ts';
 import type { Hyperparameters } from '../../../src/core/spec.ts';
@@ -92,6 +93,30 @@ describe('Trainer determinism', () => {
     expect(trace!.learningRate).toBe(0.05);
   });
 
+  it('SGD adds its update in the same pass with the same numbers as computing it first', () => {
+    const { net, batches } = fixture(11);
+    const t = new Trainer(net, { learningRate: 0.2, optimizer: { kind: 'sgd' }, regularization: { kind: 'none', lambda: 0 } });
+    const { trace } = t.step(batches[0]!, { trace: true });
+    trace!.layers.forEach((lt, i) => {
+      const after = t.params[i]!.W.data;
+      for (let s = 0; s < after.length; s++) {
+        expect(lt.updateW!.data[s]).toBe(-0.2 * lt.dW!.data[s]!);
+        expect(after[s]).toBe(lt.W.data[s]! + lt.updateW!.data[s]!);
+      }
+    });
+    const theta = Float64Array.of(1, -2, 3e-5, 7);
+    const g = Float64Array.of(0.3, -1e-8, 2, 0);
+    const checked = new Float64Array(theta);
+    const u = new Float64Array(4);
+    computeUpdate(createOptimizerState('sgd'), { kind: 'sgd' }, 0.7, 0, checked, g, u);
+    for (let s = 0; s < 4; s++) checked[s] += u[s]!;
+    const fused = new Float64Array(theta);
+    const uFused = new Float64Array(4);
+    expect(sgdStepInPlace(0.7, fused, g, uFused)).toBe(Math.max(...fused.map(Math.abs)));
+    expect(bits(fused)).toEqual(bits(checked));
+    expect(bits(uFused)).toEqual(bits(u));
+  });
+
   it('a hyperparameter change applies from the next update without a reset', () => {
     const { net, batches } = fixture(8);
     const sgd = (lr: number): Hyperparameters => ({ learningRate: lr, optimizer: { kind: 'sgd' }, regularization: { kind: 'none', lambda: 0 } });
@@ -129,6 +154,14 @@ describe('Trainer divergence', () => {
     expect(r.divergence).toEqual({ phase: { kind: 'loss' }, quantity: 'loss', layer: null });
     expect(t.params[0]!.W.data[0]).toBe(1);
     expect(t.steps).toBe(0);
+  });
+
+  it('checks every new weight when one is near overflow, and applies a finite update', () => {
+    const huge = { spec, params: [{ W: fromRows([[1e308]]), b: Float64Array.of(0) }] };
+    const t = new Trainer(huge, { learningRate: 1, optimizer: { kind: 'sgd' }, regularization: { kind: 'none', lambda: 0 } });
+    const r = t.step({ x: fromRows([[1e-300]]), t: fromRows([[0]]) });
+    expect(r.applied).toBe(true);
+    expect(t.params[0]!.W.data[0]).toBe(1e308 - 1e8 * 1e-300); // δ = z − t = 1e8, ∂L/∂W = x·δ
   });
 
   it('refuses an update that would make a weight infinite', () => {
