@@ -15,7 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { useWasmKernels, wasmKernels } from '../core/sparse.ts';
+import { useWasmKernels, wasmKernels } from '../core/wasm/kernel.ts';
 import { Trainer } from '../core/trainer.ts';
 import { prepare, sgd, timeSteps, weightsAfterOneStep, WORKLOADS, writeInputs, type Prepared, type Timing } from './bench-workloads.ts';
 
@@ -152,7 +152,7 @@ function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], 
       n.maxAbsDiff.toExponential(1) + warn,
     ];
   });
-  const kernels = wasmKernels() === null ? 'TypeScript only: WebAssembly SIMD is not available here' : 'large products in WebAssembly SIMD';
+  const kernels = wasmKernels() === null ? 'TypeScript only: WebAssembly SIMD is not available here' : 'loops over large arrays in WebAssembly SIMD';
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; lab: ${kernels}`;
   const versions = numpy.ok ? `; ${numpy.versions} (1 BLAS thread)` : '';
   console.log(`Training-step speed, float64, ${seconds} s per workload per implementation\n${machine}${versions}\n`);

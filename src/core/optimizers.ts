@@ -9,6 +9,7 @@
  * the new optimizer's state from zero and keeps the weights.
  */
 import type { OptimizerConfig } from './spec.ts';
+import { WASM_MIN_WORK, wasmKernels } from './wasm/kernel.ts';
 
 export interface OptimizerState {
   kind: OptimizerConfig['kind'];
@@ -98,6 +99,10 @@ export function computeUpdate(
  * known to be finite beforehand (see Trainer). Returns max |θ| afterwards.
  */
 export function sgdStepInPlace(learningRate: number, theta: Float64Array, g: Float64Array, update: Float64Array): number {
+  if (theta.length >= WASM_MIN_WORK) {
+    const max = wasmKernels()?.sgdStep(learningRate, theta, g, update);
+    if (max != null) return max;
+  }
   const eta = learningRate;
   let max = 0;
   for (let s = 0; s < g.length; s++) {

@@ -13,7 +13,7 @@
  * numbers bit for bit, several times faster again; affineInto and transposedProductInto choose.
  */
 import type { Matrix } from './tensor.ts';
-import { WasmSparseKernels } from './wasm/kernel.ts';
+import { WASM_MIN_WORK, wasmKernels } from './wasm/kernel.ts';
 
 /** For each of `count` lists r: entries ptr[r] .. ptr[r+1]−1 of (index, value). */
 export interface SparseLists {
@@ -128,33 +128,16 @@ export function sparseTimesDenseInto(lists: SparseLists, M: Matrix, init: Float6
   }
 }
 
-/** Below this many multiply-adds a product stays in TypeScript: copying in and out would cost more. */
-export const WASM_MIN_PRODUCTS = 4096;
-
-let wasm: WasmSparseKernels | null | undefined;
-let wasmWanted = true;
-
-/** Turns the WebAssembly kernels on (the default, where they can run) or off, e.g. to compare speeds. */
-export function useWasmKernels(on: boolean): void {
-  wasmWanted = on;
-}
-
-/** The WebAssembly kernels when they are wanted and can run here, else null. */
-export function wasmKernels(): WasmSparseKernels | null {
-  if (wasm === undefined) wasm = WasmSparseKernels.load();
-  return wasmWanted ? wasm : null;
-}
-
 /** The row lists of a, in WebAssembly when it is large enough to pay. */
 export function listRowsInto(a: Matrix, rows: SparseLists): void {
   ensureCapacity(rows, a.rows * a.cols);
-  if (a.rows * a.cols >= WASM_MIN_PRODUCTS && wasmKernels()?.rowLists(a, rows)) return;
+  if (a.rows * a.cols >= WASM_MIN_WORK && wasmKernels()?.rowLists(a, rows)) return;
   rowListsInto(a, rows);
 }
 
 /** out = scale·(init + lists·M), in WebAssembly when it is large enough to pay. */
 export function multiplyInto(lists: SparseLists, M: Matrix, init: Float64Array | null, out: Matrix, scale = 1): void {
-  if (lists.ptr[lists.count]! * M.cols >= WASM_MIN_PRODUCTS && wasmKernels()?.multiply(lists, M, init, out, scale)) return;
+  if (lists.ptr[lists.count]! * M.cols >= WASM_MIN_WORK && wasmKernels()?.multiply(lists, M, init, out, scale)) return;
   sparseTimesDenseInto(lists, M, init, out, scale);
 }
 
@@ -166,7 +149,7 @@ export function affineInto(a: Matrix, W: Matrix, b: Float64Array | null, rows: S
 
 /** dW = scale·aᵀ·δ from the row lists of a (a has dW.rows columns); `cols` is scratch. */
 export function transposedProductInto(rows: SparseLists, delta: Matrix, scale: number, cols: SparseLists, dW: Matrix): void {
-  if (rows.ptr[rows.count]! * delta.cols >= WASM_MIN_PRODUCTS && wasmKernels()?.transposedProduct(rows, delta, scale, dW)) return;
+  if (rows.ptr[rows.count]! * delta.cols >= WASM_MIN_WORK && wasmKernels()?.transposedProduct(rows, delta, scale, dW)) return;
   columnListsInto(rows, dW.rows, cols);
   sparseTimesDenseInto(cols, delta, null, dW, scale);
 }

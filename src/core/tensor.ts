@@ -6,6 +6,7 @@
  * W[i][j] (stored at data[i * cols + j]) is the weight from unit i below to unit j above.
  * The products with a layer input (a·W and aᵀ·δ) live in sparse.ts.
  */
+import { WASM_MIN_WORK, wasmKernels } from './wasm/kernel.ts';
 
 export interface Matrix {
   readonly rows: number;
@@ -103,6 +104,10 @@ export function argmaxRow(m: Matrix, i: number): number {
 
 /** max |x| over the entries (0 when empty), or NaN when some entry is NaN or ±Infinity. */
 export function maxAbs(xs: Float64Array): number {
+  if (xs.length >= WASM_MIN_WORK) {
+    const max = wasmKernels()?.maxAbs(xs);
+    if (max != null) return max;
+  }
   let max0 = 0;
   let max1 = 0;
   let nan = 0; // 0·x is NaN exactly when x is NaN or ±Infinity

@@ -1,6 +1,7 @@
-;; The lab's hot loops in WebAssembly: building the lists of a matrix's nonzero entries, and
-;; "sparse lists times a dense matrix" with 128-bit SIMD. Each does exactly what its namesake in
-;; ../sparse.ts does (rowListsInto, columnListsInto, sparseTimesDenseLoop), in the same order.
+;; The lab's hot loops in WebAssembly with 128-bit SIMD: building the lists of a matrix's
+;; nonzero entries, "sparse lists times a dense matrix", max |x| and the SGD step. Each does
+;; exactly what its namesake in ../sparse.ts, ../tensor.ts or ../optimizers.ts does, in the
+;; same order, so the numbers agree bit for bit.
 ;;
 ;; sparseTimesDense:
 ;;
@@ -237,4 +238,44 @@
         (local.set $k (i32.sub (local.get $k) (i32.const 1)))
         (br $shift)))
     (i32.store (local.get $ptr) (i32.const 0)))
+
+  ;; max |x[s]| over n entries (0 when n = 0), or NaN when some entry is NaN or ±Infinity:
+  ;; as maxAbs in ../tensor.ts. f64x2.max returns NaN when either lane is NaN.
+  (func $maxAbs (export "maxAbs") (param $x i32) (param $n i32) (result f64)
+    (local $end i32) (local $max v128) (local $m f64)
+    (local.set $end (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
+    (block $pairsDone
+      (loop $pairs
+        (br_if $pairsDone (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $max (f64x2.max (local.get $max) (f64x2.abs (v128.load (local.get $x)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (br $pairs)))
+    (local.set $m (f64.max (f64x2.extract_lane 0 (local.get $max)) (f64x2.extract_lane 1 (local.get $max))))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (local.set $m (f64.max (local.get $m) (f64.abs (f64.load (local.get $x)))))))
+    (select (f64.const nan) (local.get $m) (f64.eq (local.get $m) (f64.const inf))))
+
+  ;; One SGD step on n parameters, in place: update[s] = −η·g[s], θ[s] = θ[s] + update[s],
+  ;; as sgdStepInPlace in ../optimizers.ts. Returns max |θ| afterwards.
+  (func (export "sgdStep") (param $theta i32) (param $g i32) (param $update i32) (param $n i32) (param $eta f64) (result f64)
+    (local $t i32) (local $end i32) (local $minusEta v128) (local $u v128) (local $x f64)
+    (local.set $minusEta (f64x2.splat (f64.neg (local.get $eta))))
+    (local.set $t (local.get $theta))
+    (local.set $end (i32.add (local.get $theta) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
+    (block $pairsDone
+      (loop $pairs
+        (br_if $pairsDone (i32.ge_u (local.get $t) (local.get $end)))
+        (local.set $u (f64x2.mul (local.get $minusEta) (v128.load (local.get $g))))
+        (v128.store (local.get $update) (local.get $u))
+        (v128.store (local.get $t) (f64x2.add (v128.load (local.get $t)) (local.get $u)))
+        (local.set $t (i32.add (local.get $t) (i32.const 16)))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (local.set $update (i32.add (local.get $update) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $x (f64.mul (f64.neg (local.get $eta)) (f64.load (local.get $g))))
+        (f64.store (local.get $update) (local.get $x))
+        (f64.store (local.get $t) (f64.add (f64.load (local.get $t)) (local.get $x)))))
+    (call $maxAbs (local.get $theta) (local.get $n)))
 )
