@@ -240,20 +240,34 @@
     (i32.store (local.get $ptr) (i32.const 0)))
 
   ;; max |x[s]| over n entries (0 when n = 0), or NaN when some entry is NaN or ±Infinity:
-  ;; as maxAbs in ../tensor.ts. f64x2.max returns NaN when either lane is NaN.
+  ;; as maxAbs in ../tensor.ts. f64x2.pmax (b if a < b, else a: one machine instruction) skips
+  ;; NaN, so NaN is watched for separately (x ≠ x); ±Infinity shows as a maximum of Infinity.
+  ;; Two running maxima, so that consecutive pairs do not wait on each other.
   (func $maxAbs (export "maxAbs") (param $x i32) (param $n i32) (result f64)
-    (local $end i32) (local $max v128) (local $m f64)
-    (local.set $end (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
-    (block $pairsDone
-      (loop $pairs
-        (br_if $pairsDone (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $max (f64x2.max (local.get $max) (f64x2.abs (v128.load (local.get $x)))))
-        (local.set $x (i32.add (local.get $x) (i32.const 16)))
-        (br $pairs)))
-    (local.set $m (f64.max (f64x2.extract_lane 0 (local.get $max)) (f64x2.extract_lane 1 (local.get $max))))
-    (if (i32.and (local.get $n) (i32.const 1))
-      (then (local.set $m (f64.max (local.get $m) (f64.abs (f64.load (local.get $x)))))))
-    (select (f64.const nan) (local.get $m) (f64.eq (local.get $m) (f64.const inf))))
+    (local $end i32) (local $max0 v128) (local $max1 v128) (local $nan v128) (local $v v128) (local $w v128) (local $m f64)
+    (local.set $end (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3))))
+    (block $quadsDone
+      (loop $quads
+        (br_if $quadsDone (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $v (v128.load offset=0 (local.get $x)))
+        (local.set $w (v128.load offset=16 (local.get $x)))
+        (local.set $max0 (f64x2.pmax (local.get $max0) (f64x2.abs (local.get $v))))
+        (local.set $max1 (f64x2.pmax (local.get $max1) (f64x2.abs (local.get $w))))
+        (local.set $nan (v128.or (local.get $nan) (v128.or (f64x2.ne (local.get $v) (local.get $v)) (f64x2.ne (local.get $w) (local.get $w)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 32)))
+        (br $quads)))
+    (local.set $max0 (f64x2.pmax (local.get $max0) (local.get $max1)))
+    (local.set $m (f64.max (f64x2.extract_lane 0 (local.get $max0)) (f64x2.extract_lane 1 (local.get $max0))))
+    (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 3)) (i32.const 3))))
+    (block $restDone
+      (loop $rest
+        (br_if $restDone (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $m (f64.max (local.get $m) (f64.abs (f64.load (local.get $x)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 8)))
+        (br $rest)))
+    (if (result f64) (i32.or (v128.any_true (local.get $nan)) (f64.ne (local.get $m) (local.get $m)))
+      (then (f64.const nan))
+      (else (select (f64.const nan) (local.get $m) (f64.eq (local.get $m) (f64.const inf))))))
 
   ;; One SGD step on n parameters, in place: update[s] = −η·g[s], θ[s] = θ[s] + update[s],
   ;; as sgdStepInPlace in ../optimizers.ts. Returns max |θ| afterwards.
