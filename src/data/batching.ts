@@ -9,7 +9,7 @@ import { shuffleInPlace, uniformInt } from '../core/rng.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Matrix } from '../core/tensor.ts';
 import type { Dataset } from './dataset.ts';
-import { gatherRows, targetsFor } from './split.ts';
+import { gatherRows, gatherRowsInto, targetsFor } from './split.ts';
 
 function checkWhole(what: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min) {
@@ -86,9 +86,10 @@ export class EpochBatcher {
 
 /**
  * The batch matrices for the samples `indices`: their feature rows x and their targets t for a
- * network with `outputUnits` outputs (as in targetsFor, built for these rows only).
+ * network with `outputUnits` outputs (as in targetsFor, built for these rows only). With
+ * `xInto`, x is written into that buffer (see gatherRowsInto) instead of a new one.
  */
-export function gather(ds: Dataset, indices: ArrayLike<number>, outputUnits: number): { x: Matrix; t: Matrix } {
+export function gather(ds: Dataset, indices: ArrayLike<number>, outputUnits: number, xInto?: Float64Array): { x: Matrix; t: Matrix } {
   const t = targetsFor(ds, outputUnits, indices);
-  return { x: gatherRows(ds.x, indices), t };
+  return { x: xInto === undefined ? gatherRows(ds.x, indices) : gatherRowsInto(ds.x, indices, xInto), t };
 }

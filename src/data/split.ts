@@ -23,14 +23,24 @@ function checkCount(what: string, count: number, max: number): void {
 
 /** The rows `indices` of m, in that order, as a new matrix. */
 export function gatherRows(m: Matrix, indices: ArrayLike<number>): Matrix {
+  return gatherRowsInto(m, indices, new Float64Array(indices.length * m.cols));
+}
+
+/**
+ * The rows `indices` of m, in that order, written at the start of `into` (which needs room
+ * for them) and returned as a matrix viewing it: no allocation for a reused buffer.
+ */
+export function gatherRowsInto(m: Matrix, indices: ArrayLike<number>, into: Float64Array): Matrix {
   const c = m.cols;
-  const out = zeros(indices.length, c);
-  for (let r = 0; r < indices.length; r++) {
+  const n = indices.length;
+  if (into.length < n * c) throw new RangeError(`the buffer holds ${into.length} numbers; ${n} rows of ${c} need ${n * c}`);
+  const data = into.length === n * c ? into : into.subarray(0, n * c);
+  for (let r = 0; r < n; r++) {
     const i = indices[r]!;
     checkIndex(i, m.rows);
-    out.data.set(m.data.subarray(i * c, (i + 1) * c), r * c);
+    data.set(m.data.subarray(i * c, (i + 1) * c), r * c);
   }
-  return out;
+  return { rows: n, cols: c, data };
 }
 
 /** The samples `indices` (in that order, repeats allowed) as a new data set of the same kind. */

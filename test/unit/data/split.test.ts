@@ -7,6 +7,7 @@ import { resolveGeneratorOptions, size } from '../../../src/data/dataset.ts';
 import {
   firstN,
   gatherRows,
+  gatherRowsInto,
   lastN,
   randomN,
   subset,
@@ -53,6 +54,17 @@ describe('gatherRows and subset', () => {
     expect(gatherRows(m, []).rows).toBe(0);
     expect(() => gatherRows(m, [3])).toThrow(RangeError);
     expect(() => gatherRows(m, [-1])).toThrow(/out of range/);
+  });
+
+  it('gathers into a reused buffer, viewing only the rows asked for, and refuses one too small', () => {
+    const m = fromRows([[1, 2], [3, 4], [5, 6]]);
+    const buffer = new Float64Array(6).fill(9);
+    const g = gatherRowsInto(m, [1, 0], buffer);
+    expect(toRows(g)).toEqual([[3, 4], [1, 2]]);
+    expect(g.data.buffer).toBe(buffer.buffer);
+    expect(g.data.length).toBe(4);
+    expect(Array.from(buffer.subarray(4))).toEqual([9, 9]);
+    expect(() => gatherRowsInto(m, [0, 1, 2, 0], buffer)).toThrow(/need 8/);
   });
 
   it('keeps the kind, name and classes of a classification set and gathers its labels', () => {

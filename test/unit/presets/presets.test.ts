@@ -114,6 +114,16 @@ describe('Experiment', () => {
     expect(stepsPerEpoch(full.schedule, 600)).toBe(1);
   });
 
+  it('gathers batches into two buffers in turn: a batch stays intact while the next is drawn', () => {
+    const e = new Experiment(small, loadExperimentData(small.data, fakeMnist));
+    const first = e.nextBatch();
+    const kept = new Float64Array(first.x.data);
+    const second = e.nextBatch();
+    expect(first.x.data).toEqual(kept);
+    expect(second.x.data.buffer).not.toBe(first.x.data.buffer);
+    expect(e.nextBatch().x.data.buffer).toBe(first.x.data.buffer);
+  });
+
   it('reports no accuracy for regression', () => {
     const reg = findPreset('regression-relu')!;
     const e = new Experiment(reg, loadExperimentData(reg.data, fakeMnist));
