@@ -15,8 +15,8 @@
 ;; operands in and the result out. Layout: ptr is Int32 (count + 1 entries), index Int32,
 ;; value, M (row-major, n columns), init (n entries; zeros for "no init") and out Float64.
 ;;
-;; Columns go sixteen at a time (eight f64x2 sums held in locals, i.e. registers), then two at
-;; a time, then one; each group walks the row's list once.
+;; Columns go in groups of up to eighteen (up to nine f64x2 sums held in locals, i.e.
+;; registers), then two at a time, then one; each group walks the row's list once.
 (module
   (memory (import "env" "memory") 1)
 
@@ -37,7 +37,7 @@
     (local $v v128)       ;; value[p] in both lanes
     (local $s v128)       ;; scale in both lanes
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
-    (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128) (local $a8 v128)
     (local $x f64)
     (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
     (local.set $s (f64x2.splat (local.get $scale)))
@@ -50,9 +50,54 @@
         (local.set $end (i32.add (local.get $index) (i32.shl (local.get $last) (i32.const 2))))
         (local.set $j (i32.const 0))
 
-        ;; sixteen columns at a time
+        ;; Sixteen columns at a time; when exactly eighteen are left, all eighteen at once (so
+        ;; n = 50 takes three walks of the list, not four).
         (block $done16
           (loop $cols16
+            (if (i32.eq (i32.sub (local.get $n) (local.get $j)) (i32.const 18))
+              (then
+            (local.set $at (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $a0 (v128.load offset=0 (local.get $at)))
+            (local.set $a1 (v128.load offset=16 (local.get $at)))
+            (local.set $a2 (v128.load offset=32 (local.get $at)))
+            (local.set $a3 (v128.load offset=48 (local.get $at)))
+            (local.set $a4 (v128.load offset=64 (local.get $at)))
+            (local.set $a5 (v128.load offset=80 (local.get $at)))
+            (local.set $a6 (v128.load offset=96 (local.get $at)))
+            (local.set $a7 (v128.load offset=112 (local.get $at)))
+            (local.set $a8 (v128.load offset=128 (local.get $at)))
+            (local.set $col (i32.add (local.get $M) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $pIdx (i32.add (local.get $index) (i32.shl (local.get $first) (i32.const 2))))
+            (local.set $pVal (i32.add (local.get $value) (i32.shl (local.get $first) (i32.const 3))))
+            (block $listDone18
+              (loop $list18
+                (br_if $listDone18 (i32.ge_u (local.get $pIdx) (local.get $end)))
+                (local.set $v (v128.load64_splat (local.get $pVal)))
+                (local.set $at (i32.add (local.get $col) (i32.mul (i32.load (local.get $pIdx)) (local.get $rowBytes))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (v128.load offset=0 (local.get $at)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $at)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $at)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $at)))))
+                (local.set $a4 (f64x2.add (local.get $a4) (f64x2.mul (local.get $v) (v128.load offset=64 (local.get $at)))))
+                (local.set $a5 (f64x2.add (local.get $a5) (f64x2.mul (local.get $v) (v128.load offset=80 (local.get $at)))))
+                (local.set $a6 (f64x2.add (local.get $a6) (f64x2.mul (local.get $v) (v128.load offset=96 (local.get $at)))))
+                (local.set $a7 (f64x2.add (local.get $a7) (f64x2.mul (local.get $v) (v128.load offset=112 (local.get $at)))))
+                (local.set $a8 (f64x2.add (local.get $a8) (f64x2.mul (local.get $v) (v128.load offset=128 (local.get $at)))))
+                (local.set $pIdx (i32.add (local.get $pIdx) (i32.const 4)))
+                (local.set $pVal (i32.add (local.get $pVal) (i32.const 8)))
+                (br $list18)))
+            (local.set $at (i32.add (local.get $outRow) (i32.shl (local.get $j) (i32.const 3))))
+            (v128.store offset=0 (local.get $at) (f64x2.mul (local.get $a0) (local.get $s)))
+            (v128.store offset=16 (local.get $at) (f64x2.mul (local.get $a1) (local.get $s)))
+            (v128.store offset=32 (local.get $at) (f64x2.mul (local.get $a2) (local.get $s)))
+            (v128.store offset=48 (local.get $at) (f64x2.mul (local.get $a3) (local.get $s)))
+            (v128.store offset=64 (local.get $at) (f64x2.mul (local.get $a4) (local.get $s)))
+            (v128.store offset=80 (local.get $at) (f64x2.mul (local.get $a5) (local.get $s)))
+            (v128.store offset=96 (local.get $at) (f64x2.mul (local.get $a6) (local.get $s)))
+            (v128.store offset=112 (local.get $at) (f64x2.mul (local.get $a7) (local.get $s)))
+            (v128.store offset=128 (local.get $at) (f64x2.mul (local.get $a8) (local.get $s)))
+            (local.set $j (i32.add (local.get $j) (i32.const 18)))
+                (br $done16)))
             (br_if $done16 (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $n)))
             (local.set $at (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3))))
             (local.set $a0 (v128.load offset=0 (local.get $at)))
@@ -93,6 +138,36 @@
             (v128.store offset=112 (local.get $at) (f64x2.mul (local.get $a7) (local.get $s)))
             (local.set $j (i32.add (local.get $j) (i32.const 16)))
             (br $cols16)))
+
+        ;; then eight columns if that many are left
+        (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $n))
+          (then
+            (local.set $at (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $a0 (v128.load offset=0 (local.get $at)))
+            (local.set $a1 (v128.load offset=16 (local.get $at)))
+            (local.set $a2 (v128.load offset=32 (local.get $at)))
+            (local.set $a3 (v128.load offset=48 (local.get $at)))
+            (local.set $col (i32.add (local.get $M) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $pIdx (i32.add (local.get $index) (i32.shl (local.get $first) (i32.const 2))))
+            (local.set $pVal (i32.add (local.get $value) (i32.shl (local.get $first) (i32.const 3))))
+            (block $listDone8
+              (loop $list8
+                (br_if $listDone8 (i32.ge_u (local.get $pIdx) (local.get $end)))
+                (local.set $v (v128.load64_splat (local.get $pVal)))
+                (local.set $at (i32.add (local.get $col) (i32.mul (i32.load (local.get $pIdx)) (local.get $rowBytes))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (v128.load offset=0 (local.get $at)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $at)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $at)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $at)))))
+                (local.set $pIdx (i32.add (local.get $pIdx) (i32.const 4)))
+                (local.set $pVal (i32.add (local.get $pVal) (i32.const 8)))
+                (br $list8)))
+            (local.set $at (i32.add (local.get $outRow) (i32.shl (local.get $j) (i32.const 3))))
+            (v128.store offset=0 (local.get $at) (f64x2.mul (local.get $a0) (local.get $s)))
+            (v128.store offset=16 (local.get $at) (f64x2.mul (local.get $a1) (local.get $s)))
+            (v128.store offset=32 (local.get $at) (f64x2.mul (local.get $a2) (local.get $s)))
+            (v128.store offset=48 (local.get $at) (f64x2.mul (local.get $a3) (local.get $s)))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))))
 
         ;; two columns at a time
         (block $done2

@@ -14,8 +14,8 @@ describe('the WebAssembly kernels', () => {
     expect(kernels).not.toBeNull();
   });
 
-  // Column counts cover the 16-wide groups, the 2-wide groups and the odd last column.
-  it.each([1, 2, 3, 15, 16, 17, 18, 33, 50])('give a·W + b, its row lists and s·aᵀ·D bit for bit as TypeScript (%i columns)', (n) => {
+  // Column counts cover every group: 16 and 18 wide, 8, 2 and the odd last column.
+  it.each([1, 2, 3, 8, 10, 15, 16, 17, 18, 24, 26, 30, 33, 34, 50])('give a·W + b, its row lists and s·aᵀ·D bit for bit as TypeScript (%i columns)', (n) => {
     const m = 9;
     const cols = 37;
     const a = awkwardInput(m, cols, n);
