@@ -36,9 +36,14 @@ export interface ConfigState {
   gradientCheck(maxEntriesPerTensor?: number): void;
   /** Asks for a trace of the current batch, or of one sample of it. */
   inspect(sample?: number): void;
+  /** Asks the engine for the current weights as a model file (arrives as a `model` event). */
+  exportModel(): void;
+  /** Loads a model file's weights (and, if it differs, its architecture) into the run. */
+  importModel(text: string): void;
   /**
-   * The engine's word on the settings: on `ready` and `applied` they are confirmed; an error
-   * naming a live setting's field takes that setting back to its last confirmed value.
+   * The engine's word on the settings: on `ready` and `applied` they are confirmed (and taken
+   * up, which matters when an imported model brought its own architecture or regularization);
+   * an error naming a live setting's field takes that setting back to its last confirmed value.
    */
   receive(event: Event): void;
   /** After a divergence: back to the weights of the checkpoint the engine offered. */
@@ -135,12 +140,16 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         const { experiment, speed } = get();
         if (event.type === 'ready') {
           confirmed = { hyper: event.info.hyper, batchSize: event.info.batchSize, speed };
+          if (JSON.stringify(event.info.network) !== JSON.stringify(experiment.network)) {
+            set({ experiment: { ...experiment, network: event.info.network } });
+          }
         } else if (event.type === 'applied') {
           confirmed = {
             hyper: event.settings.hyper ?? confirmed.hyper,
             batchSize: event.settings.batchSize ?? confirmed.batchSize,
             speed: event.settings.speed ?? confirmed.speed,
           };
+          if (event.settings.hyper !== undefined) set({ experiment: { ...get().experiment, hyper: event.settings.hyper } });
         } else if (event.type === 'error' && event.field !== undefined && /^(hyper|batchSize|speed)/.test(event.field)) {
           set({
             experiment: { ...experiment, hyper: confirmed.hyper, schedule: { ...experiment.schedule, batchSize: confirmed.batchSize } },
@@ -148,6 +157,12 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
             refused: { field: event.field, message: `${event.field}: ${event.message.replace(`${event.field}: `, '')}` },
           });
         }
+      },
+      exportModel() {
+        client.send({ type: 'export-model' });
+      },
+      importModel(text) {
+        client.send({ type: 'import-model', text });
       },
       restoreCheckpoint() {
         client.send({ type: 'restore-checkpoint' });

@@ -32,6 +32,8 @@ export interface RunState {
   readonly gradcheck: GradCheckReport | null;
   readonly gradcheckProgress: { readonly done: number; readonly total: number } | null;
   readonly inspection: { readonly sample: number | null; readonly trace: Trace } | null;
+  /** The last model file the engine exported, numbered so that each export is a new value. */
+  readonly model: { readonly text: string; readonly serial: number } | null;
   /** Applies one engine event. */
   receive(event: Event): void;
   dismissError(): void;
@@ -53,6 +55,7 @@ export function createRunStore() {
     gradcheck: null,
     gradcheckProgress: null,
     inspection: null,
+    model: null,
     receive(event) {
       switch (event.type) {
         case 'ready':
@@ -91,9 +94,11 @@ export function createRunStore() {
         case 'error':
           set({ error: { message: event.message, ...(event.field ? { field: event.field } : {}) } });
           return;
+        case 'model':
+          set({ model: { text: event.text, serial: (get().model?.serial ?? 0) + 1 } });
+          return;
         case 'metrics':
         case 'applied':
-        case 'model':
           return; // history and config take these
       }
     },

@@ -9,6 +9,7 @@ import type { Speed } from '../../engine/protocol.ts';
 import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
 import { useConfig } from '../lab-context.tsx';
 import { useSettingsMessages } from './settings-messages.ts';
+import { ModelFile } from './ModelFile.tsx';
 import { NumberField } from './NumberField.tsx';
 
 const SPEEDS: { key: string; speed: Speed }[] = [
@@ -166,6 +167,7 @@ export function Settings() {
         {data.kind !== 'toy2d' && <p className="muted">{t(`data.${data.kind}`)}</p>}
         <NumberField label={t('seed')} value={experiment.seed} integer onCommit={(seed) => rebuild({ seed })} error={errorFor('seed')} />
       </fieldset>
+      <ModelFile />
     </form>
   );
 }

@@ -143,4 +143,26 @@ describe('config store and the engine', () => {
     emit({ type: 'error', message: 'hyper.learningRate: nope', field: 'hyper.learningRate' });
     expect(config.getState().experiment.hyper.learningRate).toBe(0.2);
   });
+
+  it('takes up the architecture and regularization an imported model brought, and keeps exported models', () => {
+    const { client, sent, emit } = fakeClient();
+    const p = findPreset('planar-2-4-1')!;
+    const config = createConfigStore(client, p);
+    const run = createRunStore();
+    connectStores(client, { run, history: createHistoryStore(), config });
+    config.getState().importModel('{"format":"backprop-lab/model@1"}');
+    expect(sent.at(-1)).toEqual({ type: 'import-model', text: '{"format":"backprop-lab/model@1"}' });
+    const wider = { ...p.network, layers: [p.network.layers[0]!, { units: 7, activation: 'tanh' as const }, p.network.layers[2]!] };
+    emit({ type: 'ready', info: { name: p.name, network: wider, hyper: p.hyper, batchSize: 10, trainSize: 300, testSize: 100, stepsPerEpoch: 30, parameterCount: 29 } });
+    const l2 = { ...p.hyper, regularization: { kind: 'l2' as const, lambda: 0.01 } };
+    emit({ type: 'applied', settings: { hyper: l2 }, fromStep: 0 });
+    expect(config.getState().experiment.network).toEqual(wider);
+    expect(config.getState().experiment.hyper).toEqual(l2);
+
+    config.getState().exportModel();
+    expect(sent.at(-1)).toEqual({ type: 'export-model' });
+    emit({ type: 'model', text: 'first' });
+    emit({ type: 'model', text: 'second' });
+    expect(run.getState().model).toEqual({ text: 'second', serial: 2 });
+  });
 });
