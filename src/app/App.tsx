@@ -3,10 +3,12 @@
  */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
+import { decodeLink, keepLinkInStep } from '../store/link.ts';
 import { LabContext, type Lab as LabStores } from '../views/lab-context.tsx';
 import { Lab } from './Lab.tsx';
 import { createLab } from './create-lab.ts';
 import { I18nProvider } from './I18nProvider.tsx';
+import { LinkNotice } from './LinkNotice.tsx';
 import './app.css';
 
 function Shell() {
@@ -20,12 +22,20 @@ function Shell() {
 export function App() {
   // Created in an effect so that every mount owns exactly one live worker (StrictMode mounts twice).
   const [lab, setLab] = useState<LabStores | null>(null);
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
   useEffect(() => {
-    const created = createLab();
+    // The address may carry an experiment (#config=…): start with it, and keep it up to date.
+    const link = decodeLink(location.hash);
+    const created = createLab(undefined, link !== null && 'experiment' in link ? link.experiment : undefined);
+    setLinkProblem(link !== null && 'problem' in link ? link.problem : null);
+    const stopLink = keepLinkInStep(created.config, (fragment) => history.replaceState(history.state, '', `#${fragment}`));
     setLab(created);
     // ?debug exposes the stores to scripts (the UI benchmark reads them); nothing else does.
     if (new URLSearchParams(location.search).has('debug')) (window as unknown as { backpropLab?: LabStores }).backpropLab = created;
-    return () => created.dispose();
+    return () => {
+      stopLink();
+      created.dispose();
+    };
   }, []);
   return (
     <I18nProvider>
@@ -34,6 +44,7 @@ export function App() {
           <Shell />
         </LabContext.Provider>
       )}
+      {linkProblem !== null && <LinkNotice problem={linkProblem} onDismiss={() => setLinkProblem(null)} />}
     </I18nProvider>
   );
 }

@@ -1,0 +1,25 @@
+/** Says, once, that the address held settings the lab could not use, and why. */
+import { defineMessages } from '../i18n/i18n.ts';
+
+const useMessages = defineMessages({
+  en: {
+    refused: 'The settings in this link could not be used ({reason}), so the lab started with its default experiment.',
+    dismiss: 'Dismiss',
+  },
+  zh: {
+    refused: '无法使用此链接中的设置（{reason}），实验室已改用默认实验。',
+    dismiss: '关闭',
+  },
+});
+
+export function LinkNotice({ problem, onDismiss }: { problem: string; onDismiss: () => void }) {
+  const t = useMessages();
+  return (
+    <div role="alert" className="link-notice">
+      <p>{t('refused', { reason: problem })}</p>
+      <button type="button" onClick={onDismiss}>
+        {t('dismiss')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The experiment's settings as a link: `#config=` followed by the config's JSON in base64url,
+ * so a teacher can prepare a run and hand it out as an address. Reading a link validates it
+ * exactly as any other config; a link that does not hold a usable one says why.
+ */
+import { ConfigError } from '../core/errors.ts';
+import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
+import type { ConfigStore } from './config.ts';
+
+const KEY = 'config=';
+
+function toBase64Url(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(code: string): string {
+  const binary = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+/** The fragment (without '#') that holds this experiment. */
+export function encodeLink(experiment: ExperimentConfig): string {
+  return KEY + toBase64Url(JSON.stringify(experiment));
+}
+
+export type LinkReading = { readonly experiment: ExperimentConfig } | { readonly problem: string };
+
+/** The experiment a location hash holds; null when it holds none. */
+export function decodeLink(hash: string): LinkReading | null {
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!fragment.startsWith(KEY)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(fromBase64Url(fragment.slice(KEY.length)));
+  } catch {
+    return { problem: 'the link is cut short or damaged' };
+  }
+  try {
+    return { experiment: validateExperimentConfig(json) };
+  } catch (e) {
+    if (e instanceof ConfigError) return { problem: e.message };
+    throw e;
+  }
+}
+
+/**
+ * Writes the link of the current experiment (through `write`, e.g. history.replaceState)
+ * whenever it changes, at most once per `delayMs` while a slider is dragged. Returns the
+ * function that stops.
+ */
+export function keepLinkInStep(config: ConfigStore, write: (fragment: string) => void, delayMs = 400): () => void {
+  let written = encodeLink(config.getState().experiment);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const unsubscribe = config.subscribe(() => {
+    if (timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      const fragment = encodeLink(config.getState().experiment);
+      if (fragment !== written) write((written = fragment));
+    }, delayMs);
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+  };
+}

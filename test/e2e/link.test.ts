@@ -1,0 +1,67 @@
+/**
+ * Settings travel in the address: a prepared link opens that experiment, changes keep the
+ * address up to date (so a reload or a copied link brings them back), and a damaged link
+ * says why and starts the default experiment.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findPreset } from '../../src/presets/catalog.ts';
+import { decodeLink, encodeLink } from '../../src/store/link.ts';
+import { launch, SCREENSHOTS } from './browser.ts';
+
+let context: BrowserContext;
+let page: Page;
+
+const open = async (hash: string) => {
+  await page.goto('about:blank'); // a new load, not a jump within the page
+  await page.goto(`${inject('baseUrl')}${hash}`);
+  await page.waitForFunction("document.querySelector('[data-testid=\"status\"]')?.getAttribute('data-status') === 'idle'", null, { timeout: 30_000 });
+};
+const linked = () => decodeLink(new URL(page.url()).hash);
+const rateField = () => page.getByLabel('Learning rate', { exact: true });
+
+beforeAll(async () => {
+  context = await launch();
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+describe('settings in the address', () => {
+  const preset = findPreset('planar-2-4-1')!;
+  const prepared = {
+    ...preset,
+    hyper: { ...preset.hyper, learningRate: 0.5 },
+    network: { ...preset.network, layers: [preset.network.layers[0]!, { units: 5, activation: 'relu' as const }, preset.network.layers[2]!] },
+  };
+
+  it('opens the experiment a link holds', async () => {
+    await open(`#${encodeLink(prepared)}`);
+    expect(await rateField().inputValue()).toBe('0.5');
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    expect(await page.getByLabel('Units of layer 1').inputValue()).toBe('5');
+    expect(await page.getByLabel('Activation of layer 1').inputValue()).toBe('relu');
+  });
+
+  it('keeps the address up to date, so a reload brings the settings back', async () => {
+    await rateField().fill('0.25');
+    await rateField().press('Enter');
+    await expect.poll(() => linked(), { timeout: 5000 }).toEqual({ experiment: { ...prepared, hyper: { ...prepared.hyper, learningRate: 0.25 } } });
+    await page.reload();
+    await page.waitForFunction("document.querySelector('[data-testid=\"status\"]')?.getAttribute('data-status') === 'idle'", null, { timeout: 30_000 });
+    expect(await rateField().inputValue()).toBe('0.25');
+  });
+
+  it('says why a damaged link cannot be used, and starts the default experiment', async () => {
+    const bad = encodeLink({ ...preset, schedule: { ...preset.schedule, batchSize: 0 } });
+    await open(`#${bad}`);
+    const notice = page.locator('.link-notice');
+    expect(await notice.textContent()).toMatch(/could not be used \(config\.schedule\.batchSize: must be/);
+    expect(await rateField().inputValue()).toBe(String(preset.hyper.learningRate));
+    await page.screenshot({ path: `${SCREENSHOTS}/link-refused.png` });
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await notice.count()).toBe(0);
+  });
+});

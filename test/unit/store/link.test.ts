@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EngineClient } from '../../../src/engine/client.ts';
+import { findPreset, PRESETS } from '../../../src/presets/catalog.ts';
+import { createConfigStore } from '../../../src/store/config.ts';
+import { decodeLink, encodeLink, keepLinkInStep } from '../../../src/store/link.ts';
+
+const silent: EngineClient = { send() {}, subscribe: () => () => {}, dispose() {} };
+
+describe('settings as a link', () => {
+  it.each(PRESETS.map((p) => [p.name, p] as const))('carries %s there and back', (_, preset) => {
+    const fragment = encodeLink(preset);
+    expect(fragment).toMatch(/^config=[A-Za-z0-9_-]+$/); // nothing a URL would have to escape
+    expect(decodeLink(`#${fragment}`)).toEqual({ experiment: preset });
+  });
+
+  it('carries names in any script', () => {
+    const named = { ...findPreset('planar-2-4-1')!, name: '平面花朵 🌸' };
+    expect(decodeLink(encodeLink(named))).toEqual({ experiment: named });
+  });
+
+  it('reads nothing from an address without settings', () => {
+    expect(decodeLink('')).toBeNull();
+    expect(decodeLink('#')).toBeNull();
+    expect(decodeLink('#section-2')).toBeNull();
+  });
+
+  it('says why a link cannot be used: damaged, not JSON, or an impossible setting named', () => {
+    expect(decodeLink('#config=%%%')).toEqual({ problem: 'the link is cut short or damaged' });
+    expect(decodeLink(`#config=${btoa('{"oops"')}`)).toEqual({ problem: 'the link is cut short or damaged' });
+    const preset = findPreset('planar-2-4-1')!;
+    const bad = encodeLink({ ...preset, schedule: { ...preset.schedule, batchSize: 0 } });
+    const reading = decodeLink(bad);
+    expect(reading).not.toBeNull();
+    expect('problem' in reading! && reading.problem).toMatch(/batchSize/);
+  });
+});
+
+describe('keepLinkInStep', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('writes the newest settings once after a burst of changes, and nothing when they did not change', () => {
+    vi.useFakeTimers();
+    const config = createConfigStore(silent, findPreset('planar-2-4-1'));
+    const written: string[] = [];
+    const stop = keepLinkInStep(config, (f) => written.push(f), 400);
+    config.getState().setSpeed({ kind: 'steps-per-second', value: 5 }); // not part of the experiment
+    vi.advanceTimersByTime(500);
+    expect(written).toEqual([]);
+    for (const rate of [0.5, 0.6, 0.7]) config.getState().setLearningRate(rate);
+    expect(written).toEqual([]);
+    vi.advanceTimersByTime(400);
+    expect(written).toHaveLength(1);
+    expect(decodeLink(written[0]!)).toEqual({ experiment: config.getState().experiment });
+    expect(config.getState().experiment.hyper.learningRate).toBe(0.7);
+    config.getState().setLearningRate(0.8);
+    stop();
+    vi.advanceTimersByTime(1000);
+    expect(written).toHaveLength(1);
+  });
+});
