@@ -28,7 +28,9 @@ export function App() {
     const link = decodeLink(location.hash);
     const created = createLab(undefined, link !== null && 'experiment' in link ? link.experiment : undefined);
     setLinkProblem(link !== null && 'problem' in link ? link.problem : null);
-    const stopLink = keepLinkInStep(created.config, (fragment) => history.replaceState(history.state, '', `#${fragment}`));
+    const stopLink = keepLinkInStep(created.config, (fragment) =>
+      history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`),
+    );
     setLab(created);
     // ?debug exposes the stores to scripts (the UI benchmark reads them); nothing else does.
     if (new URLSearchParams(location.search).has('debug')) (window as unknown as { backpropLab?: LabStores }).backpropLab = created;

@@ -12,6 +12,8 @@ import {
   type InitConfig,
   type NetworkSpec,
 } from '../core/spec.ts';
+import { CsvError, parseCsv } from '../data/csv.ts';
+import type { Dataset } from '../data/dataset.ts';
 import type { Toy2dName } from '../data/toy2d.ts';
 
 export const TOY_2D_NAMES: readonly Toy2dName[] = ['circle', 'xor', 'gaussians', 'spiral', 'moons', 'flower', 'random-labels'];
@@ -43,7 +45,39 @@ export type DataConfig =
       readonly noise: number;
       readonly testFraction: number;
       readonly seed: number;
+    }
+  | {
+      /** The user's own data: CSV text with a header row (see data/csv.ts). */
+      readonly kind: 'csv';
+      /** Where it came from, e.g. the file name. */
+      readonly name: string;
+      readonly text: string;
+      /** The target column; null: the last one. */
+      readonly target: string | null;
+      readonly testFraction: number;
+      readonly seed: number;
     };
+
+/** The largest CSV text an experiment takes, in characters. */
+export const MAX_CSV_CHARS = 20_000_000;
+
+let lastCsv: { text: string; target: string | null; name: string; data: Dataset } | null = null;
+
+/**
+ * The data set a CSV config holds; throws ConfigError naming the line and column of a problem.
+ * The last one is kept, since the same text is read on every change of any setting.
+ */
+export function csvDataset(data: Extract<DataConfig, { kind: 'csv' }>, field = 'data'): Dataset {
+  if (lastCsv !== null && lastCsv.text === data.text && lastCsv.target === data.target && lastCsv.name === data.name) return lastCsv.data;
+  try {
+    const parsed = parseCsv(data.text, { name: data.name, ...(data.target === null ? {} : { target: data.target }) });
+    lastCsv = { text: data.text, target: data.target, name: data.name, data: parsed };
+    return parsed;
+  } catch (e) {
+    if (e instanceof CsvError) throw new ConfigError(`${field}.text`, e.message);
+    throw e;
+  }
+}
 
 /**
  * How batches are drawn and how long training runs:
@@ -102,7 +136,24 @@ function validateMnistSelection(field: string, value: unknown): MnistSelection {
 
 export function validateDataConfig(value: unknown, field = 'data'): DataConfig {
   const o = obj(field, value);
-  const kind = requireOneOf(`${field}.kind`, o['kind'], ['mnist', 'toy2d', 'regression'] as const);
+  const kind = requireOneOf(`${field}.kind`, o['kind'], ['mnist', 'toy2d', 'regression', 'csv'] as const);
+  if (kind === 'csv') {
+    const { name, text, target } = o;
+    if (typeof name !== 'string' || name.length === 0) throw new ConfigError(`${field}.name`, 'must be a non-empty string');
+    if (typeof text !== 'string') throw new ConfigError(`${field}.text`, 'must be the CSV text');
+    if (text.length > MAX_CSV_CHARS) throw new ConfigError(`${field}.text`, `must be at most ${MAX_CSV_CHARS.toLocaleString('en')} characters, got ${text.length.toLocaleString('en')}`);
+    if (target !== null && target !== undefined && typeof target !== 'string') throw new ConfigError(`${field}.target`, 'must be a column name or null');
+    const csv = {
+      kind,
+      name,
+      text,
+      target: target ?? null,
+      testFraction: requireInRange(`${field}.testFraction`, o['testFraction'], 0, 0.9),
+      seed: requireInteger(`${field}.seed`, o['seed'], 0, 2 ** 32 - 1),
+    } as const;
+    csvDataset(csv, field); // refuses text that does not parse, naming line and column
+    return csv;
+  }
   if (kind === 'mnist') {
     const test = o['test'] === null || o['test'] === undefined ? null : validateMnistSelection(`${field}.test`, o['test']);
     return { kind, train: validateMnistSelection(`${field}.train`, o['train']), test };
@@ -131,6 +182,25 @@ export function validateSchedule(value: unknown, field = 'schedule'): ScheduleCo
   };
 }
 
+/** True when the data's targets are numbers to predict rather than classes. */
+export function predictsNumbers(data: DataConfig): boolean {
+  return data.kind === 'regression' || (data.kind === 'csv' && csvDataset(data).kind === 'regression');
+}
+
+/** Number of input features the data has. */
+export function inputsOf(data: DataConfig): number {
+  switch (data.kind) {
+    case 'mnist':
+      return 784;
+    case 'toy2d':
+      return 2;
+    case 'regression':
+      return data.name === 'noisy-sine' ? 1 : 5;
+    case 'csv':
+      return csvDataset(data).x.cols;
+  }
+}
+
 /** Checks a whole experiment config; throws a ConfigError naming the first bad field. */
 export function validateExperimentConfig(value: unknown, field = 'config'): ExperimentConfig {
   const o = obj(field, value);
@@ -139,9 +209,9 @@ export function validateExperimentConfig(value: unknown, field = 'config'): Expe
   const network = validateNetworkSpec(o['network'], `${field}.network`);
   const data = validateDataConfig(o['data'], `${field}.data`);
   const inputs = network.layers[0]!.units;
-  const expectedInputs = data.kind === 'mnist' ? 784 : data.kind === 'toy2d' ? 2 : data.name === 'noisy-sine' ? 1 : 5;
+  const expectedInputs = inputsOf(data);
   if (inputs !== expectedInputs) {
-    throw new ConfigError(`${field}.network.layers[0].units`, `the ${data.kind === 'toy2d' || data.kind === 'regression' ? data.name : 'mnist'} data has ${expectedInputs} inputs, got ${inputs}`);
+    throw new ConfigError(`${field}.network.layers[0].units`, `the ${data.kind === 'mnist' ? 'mnist' : data.name} data has ${expectedInputs} inputs, got ${inputs}`);
   }
   return {
     name,

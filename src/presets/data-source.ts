@@ -7,7 +7,7 @@ import type { ClassificationSet, Dataset } from '../data/dataset.ts';
 import { friedman1, noisySine } from '../data/regression.ts';
 import { firstN, lastN, randomN, trainTestSplit } from '../data/split.ts';
 import { TOY_2D } from '../data/toy2d.ts';
-import type { DataConfig, MnistSelection } from './config.ts';
+import { csvDataset, type DataConfig, type MnistSelection } from './config.ts';
 
 export interface ExperimentData {
   readonly train: Dataset;
@@ -30,6 +30,12 @@ function select(ds: ClassificationSet, sel: MnistSelection, seed: number): Datas
   }
 }
 
+function generated(config: Extract<DataConfig, { kind: 'toy2d' | 'regression' }>): Dataset {
+  const options = { n: config.n, noise: config.noise, seed: config.seed };
+  if (config.kind === 'toy2d') return TOY_2D[config.name](options);
+  return config.name === 'noisy-sine' ? noisySine(options) : friedman1(options);
+}
+
 export function loadExperimentData(config: DataConfig, mnist: MnistLoader): ExperimentData {
   if (config.kind === 'mnist') {
     return {
@@ -37,9 +43,7 @@ export function loadExperimentData(config: DataConfig, mnist: MnistLoader): Expe
       test: config.test === null ? null : select(mnist(config.test.part), config.test, 2),
     };
   }
-  const options = { n: config.n, noise: config.noise, seed: config.seed };
-  const all: Dataset =
-    config.kind === 'toy2d' ? TOY_2D[config.name](options) : config.name === 'noisy-sine' ? noisySine(options) : friedman1(options);
+  const all: Dataset = config.kind === 'csv' ? csvDataset(config) : generated(config);
   if (config.testFraction === 0) return { train: all, test: null };
   const { train, test } = trainTestSplit(all, config.testFraction, createRng(config.seed + 1));
   return { train, test };

@@ -9,6 +9,12 @@ import type { ConfigStore } from './config.ts';
 
 const KEY = 'config=';
 
+/**
+ * Longer links are not written (an experiment on a large CSV file would carry all of it):
+ * the address then holds no settings rather than stale ones.
+ */
+export const MAX_LINK_CHARS = 32_000;
+
 function toBase64Url(text: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
@@ -47,8 +53,8 @@ export function decodeLink(hash: string): LinkReading | null {
 
 /**
  * Writes the link of the current experiment (through `write`, e.g. history.replaceState)
- * whenever it changes, at most once per `delayMs` while a slider is dragged. Returns the
- * function that stops.
+ * whenever it changes, at most once per `delayMs` while a slider is dragged; '' when it would
+ * be longer than MAX_LINK_CHARS. Returns the function that stops.
  */
 export function keepLinkInStep(config: ConfigStore, write: (fragment: string) => void, delayMs = 400): () => void {
   let written = encodeLink(config.getState().experiment);
@@ -57,7 +63,8 @@ export function keepLinkInStep(config: ConfigStore, write: (fragment: string) =>
     if (timer !== null) return;
     timer = setTimeout(() => {
       timer = null;
-      const fragment = encodeLink(config.getState().experiment);
+      const encoded = encodeLink(config.getState().experiment);
+      const fragment = encoded.length <= MAX_LINK_CHARS ? encoded : '';
       if (fragment !== written) write((written = fragment));
     }, delayMs);
   });

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Settings } from '../../src/views/controls/Settings.tsx';
 import { renderInLab } from './lab-harness.tsx';
@@ -59,5 +59,24 @@ describe('Settings', () => {
     renderInLab(<Settings />, 'zh');
     expect(screen.getByLabelText('批大小')).toBeDefined();
     expect(screen.getByRole('button', { name: '添加隐藏层' })).toBeDefined();
+  });
+
+  it('fits the network to a chosen CSV file and rebuilds; a broken file is refused with its line and column', async () => {
+    const h = renderInLab(<Settings />);
+    const chooser = h.container.querySelector<HTMLInputElement>('input[type="file"][accept^=".csv"]')!;
+    const rows = Array.from({ length: 20 }, (_, i) => `${i},${i % 3},${i % 2},${['cat', 'dog', 'eel'][i % 3]}`);
+    fireEvent.change(chooser, { target: { files: [new File([['a,b,c,animal', ...rows].join('\n')], 'pets.csv')] } });
+    await waitFor(() => expect(h.sent.at(-1)?.type).toBe('configure'));
+    const experiment = h.lab.config.getState().experiment;
+    expect(experiment.data).toMatchObject({ kind: 'csv', name: 'pets.csv', target: null });
+    expect(experiment.network.layers.map((l) => l.units)).toEqual([3, 4, 3]); // hidden layer kept
+    expect(experiment.network.loss).toBe('softmax-cross-entropy');
+    expect(screen.getByText('pets.csv: 20 rows, 3 features, 3 classes')).toBeTruthy();
+
+    const sentBefore = h.sent.length;
+    fireEvent.change(chooser, { target: { files: [new File(['a,b,c,animal\n1,2,x,cat'], 'bad.csv')] } });
+    await waitFor(() => expect(screen.getByText(/line 2, column "c": "x" is not a number/)).toBeTruthy());
+    expect(h.sent.length).toBe(sentBefore);
+    expect(h.lab.config.getState().experiment.data).toMatchObject({ name: 'pets.csv' });
   });
 });

@@ -9,6 +9,7 @@ import type { Speed } from '../../engine/protocol.ts';
 import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
 import { useConfig } from '../lab-context.tsx';
 import { useSettingsMessages } from './settings-messages.ts';
+import { CsvData } from './CsvData.tsx';
 import { ModelFile } from './ModelFile.tsx';
 import { NumberField } from './NumberField.tsx';
 
@@ -164,7 +165,12 @@ export function Settings() {
             <NumberField label={t('testFraction')} value={data.testFraction} onCommit={(testFraction) => rebuild({ data: { ...data, testFraction } })} error={errorFor('testFraction')} />
           </>
         )}
-        {data.kind !== 'toy2d' && <p className="muted">{t(`data.${data.kind}`)}</p>}
+        {(data.kind === 'mnist' || data.kind === 'regression') && <p className="muted">{t(`data.${data.kind}`)}</p>}
+        {data.kind === 'csv' && (
+          <NumberField label={t('testFraction')} value={data.testFraction} onCommit={(testFraction) => rebuild({ data: { ...data, testFraction } })} error={errorFor('testFraction')} />
+        )}
+        <CsvData />
+        {errorFor('data.text') !== null && <p role="alert">{errorFor('data.text')}</p>}
         <NumberField label={t('seed')} value={experiment.seed} integer onCommit={(seed) => rebuild({ seed })} error={errorFor('seed')} />
       </fieldset>
       <ModelFile />

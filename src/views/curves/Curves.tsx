@@ -8,6 +8,7 @@
  * geometry.ts). The chart redraws at most once per animation frame (see use-frame-history.ts).
  */
 import { memo, useState } from 'react';
+import { predictsNumbers } from '../../presets/config.ts';
 import type { Measurement } from '../../presets/experiment.ts';
 import type { DecimatedSeries } from '../../store/series.ts';
 import { LIVE_VIEW_INTERVAL_MS, useConfig, useRun } from '../lab-context.tsx';
@@ -40,7 +41,7 @@ export function Curves({ width, height }: { width: number; height: number }) {
   const t = useCurvesMessages();
   const running = useRun((s) => s.status === 'running');
   const frame = useFrameHistory(running ? LIVE_VIEW_INTERVAL_MS : 0);
-  const regression = useConfig((s) => s.experiment.data.kind === 'regression');
+  const regression = useConfig((s) => predictsNumbers(s.experiment.data));
   const [logScale, setLogScale] = useState(false);
   return (
     <section className="curves" aria-label={t('curves.title')}>

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineClient } from '../../../src/engine/client.ts';
 import { findPreset, PRESETS } from '../../../src/presets/catalog.ts';
 import { createConfigStore } from '../../../src/store/config.ts';
-import { decodeLink, encodeLink, keepLinkInStep } from '../../../src/store/link.ts';
+import { decodeLink, encodeLink, keepLinkInStep, MAX_LINK_CHARS } from '../../../src/store/link.ts';
 
 const silent: EngineClient = { send() {}, subscribe: () => () => {}, dispose() {} };
 
@@ -56,5 +56,21 @@ describe('keepLinkInStep', () => {
     stop();
     vi.advanceTimersByTime(1000);
     expect(written).toHaveLength(1);
+  });
+
+  it('clears the address rather than write a link too long to hand out', () => {
+    vi.useFakeTimers();
+    const preset = findPreset('planar-2-4-1')!;
+    const config = createConfigStore(silent, preset);
+    const written: string[] = [];
+    const stop = keepLinkInStep(config, (f) => written.push(f), 10);
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i},${i % 7},${i % 2}`);
+    const network = { layers: [{ units: 2 }, { units: 4, activation: 'tanh' as const }, { units: 2, activation: 'identity' as const }], loss: 'softmax-cross-entropy' as const };
+    config.getState().configure({ ...preset, network, data: { kind: 'csv', name: 'big.csv', text: ['a,b,c', ...rows].join('\n'), target: null, testFraction: 0.2, seed: 0 } });
+    expect(config.getState().refused).toBeNull();
+    expect(encodeLink(config.getState().experiment).length).toBeGreaterThan(MAX_LINK_CHARS);
+    vi.advanceTimersByTime(20);
+    expect(written).toEqual(['']);
+    stop();
   });
 });
