@@ -1,5 +1,5 @@
 /** Says, once, that the address held settings the lab could not use, and why. */
-import { defineMessages } from '../i18n/i18n.ts';
+import { defineMessages, useRefusalText } from '../i18n/i18n.ts';
 
 const useMessages = defineMessages({
   en: {
@@ -14,9 +14,10 @@ const useMessages = defineMessages({
 
 export function LinkNotice({ problem, onDismiss }: { problem: string; onDismiss: () => void }) {
   const t = useMessages();
+  const inLanguage = useRefusalText();
   return (
     <div role="alert" className="link-notice">
-      <p>{t('refused', { reason: problem })}</p>
+      <p>{t('refused', { reason: inLanguage(problem) })}</p>
       <button type="button" onClick={onDismiss}>
         {t('dismiss')}
       </button>

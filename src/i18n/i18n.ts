@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import { en, type MessageKey } from './en.ts';
+import { refusalInChinese } from './refusals-zh.ts';
 import { zh } from './zh.ts';
 
 export const LANGUAGES = { en: 'English', zh: '简体中文' } as const;
@@ -46,6 +47,15 @@ export function defineMessages<K extends string>(catalogs: { en: Record<K, strin
 
 function fill(text: string, params?: Record<string, string | number>): string {
   return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+}
+
+/**
+ * Messages that come from below the views (refused settings, file problems, the worker's
+ * errors) are written in English; this gives them in the chosen language (see refusals-zh.ts).
+ */
+export function useRefusalText(): (message: string) => string {
+  const { language } = useI18n();
+  return language === 'zh' ? refusalInChinese : (message) => message;
 }
 
 /** Every catalog defined so far (for the completeness test). */

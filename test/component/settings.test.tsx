@@ -55,10 +55,12 @@ describe('Settings', () => {
     expect(screen.getByLabelText('Activation of layer 2')).toHaveProperty('disabled', false);
   });
 
-  it('speaks 简体中文', () => {
+  it('speaks 简体中文, refusals included', () => {
     renderInLab(<Settings />, 'zh');
     expect(screen.getByLabelText('批大小')).toBeDefined();
     expect(screen.getByRole('button', { name: '添加隐藏层' })).toBeDefined();
+    commit('第 1 层单元数', '0');
+    expect(screen.getByText(/必须介于 1 与 \d+ 之间，当前为 0/)).toBeDefined();
   });
 
   it('fits the network to a chosen CSV file and rebuilds; a broken file is refused with its line and column', async () => {

@@ -3,7 +3,7 @@
  * it never resets training; the next update uses it.
  */
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../i18n/i18n.ts';
+import { useI18n, useRefusalText } from '../../i18n/i18n.ts';
 import { useConfig } from '../lab-context.tsx';
 
 export const LR_MIN = 1e-4;
@@ -13,6 +13,7 @@ const LOG_MAX = Math.log10(LR_MAX);
 
 export function LearningRate() {
   const { t } = useI18n();
+  const inLanguage = useRefusalText();
   const rate = useConfig((s) => s.experiment.hyper.learningRate);
   const refused = useConfig((s) => (s.refused?.field === 'hyper.learningRate' ? s.refused.message : null));
   const setLearningRate = useConfig((s) => s.setLearningRate);
@@ -49,7 +50,7 @@ export function LearningRate() {
         onKeyDown={(e) => e.key === 'Enter' && commit()}
         size={8}
       />
-      {refused !== null && <span role="alert">{refused}</span>}
+      {refused !== null && <span role="alert">{inLanguage(refused)}</span>}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ACTIVATIONS, type ActivationName } from '../../core/activations.ts';
 import { LOSSES, OPTIMIZERS, REGULARIZATIONS, type OptimizerConfig, type OptimizerKind } from '../../core/spec.ts';
 import type { Speed } from '../../engine/protocol.ts';
 import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
+import { useRefusalText } from '../../i18n/i18n.ts';
 import { useConfig } from '../lab-context.tsx';
 import { useSettingsMessages } from './settings-messages.ts';
 import { CsvData } from './CsvData.tsx';
@@ -42,7 +43,8 @@ export function Settings() {
   const opt = hyper.optimizer;
   const reg = hyper.regularization;
   const rebuild = (change: Partial<ExperimentConfig>) => configure({ ...experiment, ...change });
-  const errorFor = (prefix: string) => (refused !== null && refused.field.includes(prefix) ? refused.message : null);
+  const inLanguage = useRefusalText();
+  const errorFor = (prefix: string) => (refused !== null && refused.field.includes(prefix) ? inLanguage(refused.message) : null);
   const layers = network.layers;
   const outputFixed = network.loss === 'softmax-cross-entropy' || network.loss === 'sigmoid-binary-cross-entropy';
 

@@ -2,7 +2,7 @@
  * What the run is doing: status, step, epoch, the latest loss and accuracies, the data loading
  * progress, errors, and a plain message with a way out when training diverged.
  */
-import { useI18n } from '../../i18n/i18n.ts';
+import { useI18n, useRefusalText } from '../../i18n/i18n.ts';
 import { useConfig, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
 
 function format(x: number | null | undefined, digits = 4): string {
@@ -11,6 +11,7 @@ function format(x: number | null | undefined, digits = 4): string {
 
 export function RunStatus() {
   const { t } = useI18n();
+  const inLanguage = useRefusalText();
   const status = useRun((s) => s.status);
   const step = useLiveRun((s) => s.step);
   const epoch = useLiveRun((s) => s.epoch);
@@ -104,7 +105,7 @@ export function RunStatus() {
       )}
       {error !== null && (
         <div role="alert" className="error">
-          <p>{error.message}</p>
+          <p>{inLanguage(error.message)}</p>
           <button type="button" onClick={dismissError}>
             {t('error.dismiss')}
           </button>
