@@ -61,16 +61,27 @@ function range(start: number, count: number): Int32Array {
   return out;
 }
 
-/** The first n samples (0 ≤ n ≤ size). */
-export function firstN(ds: Dataset, n: number): Dataset {
-  checkCount('n', n, size(ds));
-  return subset(ds, range(0, n));
+/**
+ * The samples start … start + count − 1 as a data set that views the same memory: no copy
+ * (the first 50 000 MNIST images would otherwise take another 313 MB). Data sets are never
+ * written after they are made, so sharing is safe.
+ */
+function rowRange(ds: Dataset, start: number, count: number): Dataset {
+  const rows = (m: Matrix): Matrix => ({ rows: count, cols: m.cols, data: m.data.subarray(start * m.cols, (start + count) * m.cols) });
+  if (ds.kind === 'regression') return { ...ds, x: rows(ds.x), y: rows(ds.y) };
+  return { ...ds, x: rows(ds.x), labels: ds.labels.subarray(start, start + count) };
 }
 
-/** The last n samples, in their original order (0 ≤ n ≤ size). */
+/** The first n samples (0 ≤ n ≤ size), sharing memory with ds. */
+export function firstN(ds: Dataset, n: number): Dataset {
+  checkCount('n', n, size(ds));
+  return rowRange(ds, 0, n);
+}
+
+/** The last n samples, in their original order (0 ≤ n ≤ size), sharing memory with ds. */
 export function lastN(ds: Dataset, n: number): Dataset {
   checkCount('n', n, size(ds));
-  return subset(ds, range(size(ds) - n, n));
+  return rowRange(ds, size(ds) - n, n);
 }
 
 /** A random permutation of 0 … n−1 drawn from rng. */

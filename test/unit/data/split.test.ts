@@ -107,6 +107,18 @@ describe('firstN, lastN, randomN', () => {
     expect(() => firstN(ds, 1.5)).toThrow(RangeError);
   });
 
+  it('prefixes and suffixes view the same memory instead of copying, labels and targets too', () => {
+    const ds = numbered(10);
+    const last = lastN(ds, 4) as ClassificationSet;
+    expect(last.x.data.buffer).toBe(ds.x.data.buffer);
+    expect(Array.from(last.labels)).toEqual([6 % 3, 7 % 3, 8 % 3, 9 % 3]);
+    expect(last.labels.buffer).toBe(ds.labels.buffer);
+    const regression: RegressionSet = { kind: 'regression', name: 'r', x: fromRows([[1], [2], [3]]), y: fromRows([[10], [20], [30]]) };
+    const first = firstN(regression, 2) as RegressionSet;
+    expect([toRows(first.x), toRows(first.y)]).toEqual([[[1], [2]], [[10], [20]]]);
+    expect(first.y.data.buffer).toBe(regression.y.data.buffer);
+  });
+
   it('randomN draws distinct samples, seeded', () => {
     const ds = numbered(50);
     const a = randomN(ds, 20, createRng(1));
