@@ -31,10 +31,19 @@ export function App() {
     const stopLink = keepLinkInStep(created.config, (fragment) =>
       history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`),
     );
+    // A link pasted into this tab's address bar: open what it holds.
+    const onHashChange = () => {
+      const pasted = decodeLink(location.hash);
+      if (pasted === null) return;
+      if ('problem' in pasted) setLinkProblem(pasted.problem);
+      else created.config.getState().configure(pasted.experiment);
+    };
+    window.addEventListener('hashchange', onHashChange);
     setLab(created);
     // ?debug exposes the stores to scripts (the UI benchmark reads them); nothing else does.
     if (new URLSearchParams(location.search).has('debug')) (window as unknown as { backpropLab?: LabStores }).backpropLab = created;
     return () => {
+      window.removeEventListener('hashchange', onHashChange);
       stopLink();
       created.dispose();
     };

@@ -11,9 +11,19 @@ export class ConfigError extends Error {
   }
 }
 
+/** A value for a message, whatever it is: an object whose toString throws must not crash the refusal. */
+export function shown(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return `a ${typeof value}`;
+  }
+}
+
 export function requireFinite(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ConfigError(field, `must be a finite number, got ${String(value)}`);
+    throw new ConfigError(field, `must be a finite number, got ${shown(value)}`);
   }
   return value;
 }
@@ -32,7 +42,7 @@ export function requireInteger(field: string, value: unknown, min: number, max: 
 
 export function requireOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new ConfigError(field, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+    throw new ConfigError(field, `must be one of ${allowed.join(', ')}, got ${shown(value)}`);
   }
   return value as T;
 }

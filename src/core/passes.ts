@@ -100,8 +100,9 @@ export function layerInput(ws: Workspace, x: Matrix, l: number): Matrix {
 export function listInput(ws: Workspace, x: Matrix): boolean {
   const rows = ws.layers[0]!.inputRows;
   listRowsInto(x, rows);
-  ws.listedInput = x;
-  return allFinite(rows.value.subarray(0, rows.ptr[rows.count]!));
+  const finite = allFinite(rows.value.subarray(0, rows.ptr[rows.count]!));
+  ws.listedInput = finite ? x : null;
+  return finite;
 }
 
 /** zˡ = aˡ⁻¹·Wˡ + bˡ and aˡ = fˡ(zˡ). */

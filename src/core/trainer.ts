@@ -158,10 +158,11 @@ export class Trainer {
   /** Starts a step on a batch, to be run phase by phase. Any unfinished step is abandoned. */
   begin(batch: Batch, options: { trace?: boolean } = {}): PhaseStepper {
     checkBatch(this.spec, batch);
+    // Any step under way is over from here: listing x below reuses its workspace.
+    this.generation++;
     const m = batch.x.rows;
     if (this.ws === null || this.ws.m !== m) this.ws = createWorkspace(this.spec, m);
     listFiniteInput(this.ws, batch.x);
-    this.generation++;
     return new PhaseStepper(this, this.internals(), batch, this.generation, options.trace ?? false);
   }
 

@@ -159,7 +159,11 @@ export class EngineHost {
         return;
       }
       case 'export-model':
-        this.post({ type: 'model', text: JSON.stringify(modelToJson(experiment.trainer.network, experiment.trainer.hyper.regularization)) });
+        this.post({
+          type: 'model',
+          text: JSON.stringify(modelToJson(experiment.trainer.network, experiment.trainer.hyper.regularization)),
+          step: experiment.trainer.steps,
+        });
         return;
       case 'import-model':
         this.importModel(experiment, command.text);
@@ -537,7 +541,7 @@ export class EngineHost {
       e.trainer.setHyperparameters(hyper);
     }
     this.config = { ...this.config!, hyper };
-    this.post({ type: 'applied', settings: { hyper }, fromStep: target.trainer.steps });
+    this.post({ type: 'applied', settings: { hyper }, fromStep: target.trainer.steps, model: { network: this.config.network } });
     this.checkpoints.startAt(target.trainer.steps, target.trainer.params);
     this.stepper = null;
     this.snapshots.reset();

@@ -135,7 +135,8 @@ export type Event =
   | { readonly type: 'metrics'; readonly steps: StepMetrics; readonly evaluations: readonly Measurement[]; readonly flow: FlowMetrics | null }
   | { readonly type: 'phase'; readonly step: number; readonly phase: Phase; readonly loss: LossBreakdown | null }
   /** A live setting took effect; updates from step `fromStep` on use it. */
-  | { readonly type: 'applied'; readonly settings: LiveSettings; readonly fromStep: number }
+  /** `model`: the settings came with an imported model file, whose network is now running. */
+  | { readonly type: 'applied'; readonly settings: LiveSettings; readonly fromStep: number; readonly model?: { readonly network: NetworkSpec } }
   | {
       readonly type: 'diverged';
       readonly step: number;
@@ -147,7 +148,7 @@ export type Event =
   | { readonly type: 'gradcheck-progress'; readonly done: number; readonly total: number }
   | { readonly type: 'gradcheck'; readonly report: GradCheckReport }
   | { readonly type: 'inspection'; readonly sample: number | null; readonly trace: Trace }
-  | { readonly type: 'model'; readonly text: string }
+  | { readonly type: 'model'; readonly text: string; readonly step: number }
   | { readonly type: 'error'; readonly message: string; readonly field?: string; readonly command?: string };
 
 export type EventEnvelope = { readonly v: number; readonly event: Event };

@@ -25,7 +25,7 @@ export const REFUSALS_ZH: readonly (readonly [RegExp, string])[] = [
   [/softmax-cross-entropy needs at least 2 output units/, 'softmax-cross-entropy 至少需要 2 个输出单元'],
   [/needs an input layer and an output layer/, '需要输入层和输出层'],
   [/the input layer has no activation/, '输入层没有激活函数'],
-  [/the (\S+) data has (\d+) inputs, got (\d+)/, '数据 $1 有 $2 个输入，当前为 $3'],
+  [/the (.+?) data has (\d+) inputs, got (\d+)/, '数据 $1 有 $2 个输入，当前为 $3'],
   [/must be at most ([\d,]+) characters, got ([\d,]+)/, '最多 $1 个字符，当前为 $2'],
   // CSV text
   [/empty cell, a number is needed/, '单元格为空，需要一个数'],

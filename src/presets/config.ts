@@ -151,7 +151,10 @@ export function validateDataConfig(value: unknown, field = 'data'): DataConfig {
       testFraction: requireInRange(`${field}.testFraction`, o['testFraction'], 0, 0.9),
       seed: requireInteger(`${field}.seed`, o['seed'], 0, 2 ** 32 - 1),
     } as const;
-    csvDataset(csv, field); // refuses text that does not parse, naming line and column
+    const rows = csvDataset(csv, field).x.rows; // refuses text that does not parse, naming line and column
+    if (csv.testFraction > 0 && rows < 2) {
+      throw new ConfigError(`${field}.testFraction`, `must be 0 for data of ${rows} row: nothing is left to hold out for testing`);
+    }
     return csv;
   }
   if (kind === 'mnist') {

@@ -42,8 +42,8 @@ export interface ConfigState {
   importModel(text: string): void;
   /**
    * The engine's word on the settings: on `ready` and `applied` they are confirmed (and taken
-   * up, which matters when an imported model brought its own architecture or regularization);
-   * an error naming a live setting's field takes that setting back to its last confirmed value.
+   * up when an imported model brought its own architecture or regularization); an error naming
+   * a live setting's field takes that setting back to its last confirmed value.
    */
   receive(event: Event): void;
   /** After a divergence: back to the weights of the checkpoint the engine offered. */
@@ -140,16 +140,15 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         const { experiment, speed } = get();
         if (event.type === 'ready') {
           confirmed = { hyper: event.info.hyper, batchSize: event.info.batchSize, speed };
-          if (JSON.stringify(event.info.network) !== JSON.stringify(experiment.network)) {
-            set({ experiment: { ...experiment, network: event.info.network } });
-          }
         } else if (event.type === 'applied') {
           confirmed = {
             hyper: event.settings.hyper ?? confirmed.hyper,
             batchSize: event.settings.batchSize ?? confirmed.batchSize,
             speed: event.settings.speed ?? confirmed.speed,
           };
-          if (event.settings.hyper !== undefined) set({ experiment: { ...get().experiment, hyper: event.settings.hyper } });
+          // An imported model brings its own network and regularization: show what now runs.
+          // (Other echoes repeat what this store sent; taking them up could undo a newer edit.)
+          if (event.model !== undefined) set({ experiment: { ...experiment, network: event.model.network, hyper: confirmed.hyper } });
         } else if (event.type === 'error' && event.field !== undefined && /^(hyper|batchSize|speed)/.test(event.field)) {
           set({
             experiment: { ...experiment, hyper: confirmed.hyper, schedule: { ...experiment.schedule, batchSize: confirmed.batchSize } },

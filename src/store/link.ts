@@ -26,6 +26,13 @@ function fromBase64Url(code: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
+/** The experiment's link, or '' when it would be too long; a big CSV is not even encoded. */
+function linkFragment(experiment: ExperimentConfig): string {
+  if (experiment.data.kind === 'csv' && (experiment.data.text.length * 4) / 3 > MAX_LINK_CHARS) return '';
+  const encoded = encodeLink(experiment);
+  return encoded.length <= MAX_LINK_CHARS ? encoded : '';
+}
+
 /** The fragment (without '#') that holds this experiment. */
 export function encodeLink(experiment: ExperimentConfig): string {
   return KEY + toBase64Url(JSON.stringify(experiment));
@@ -46,8 +53,8 @@ export function decodeLink(hash: string): LinkReading | null {
   try {
     return { experiment: validateExperimentConfig(json) };
   } catch (e) {
-    if (e instanceof ConfigError) return { problem: e.message };
-    throw e;
+    // Whatever a crafted link holds, the lab must still start.
+    return { problem: e instanceof ConfigError ? e.message : 'the link holds settings that cannot be read' };
   }
 }
 
@@ -57,14 +64,15 @@ export function decodeLink(hash: string): LinkReading | null {
  * be longer than MAX_LINK_CHARS. Returns the function that stops.
  */
 export function keepLinkInStep(config: ConfigStore, write: (fragment: string) => void, delayMs = 400): () => void {
-  let written = encodeLink(config.getState().experiment);
+  let seen = config.getState().experiment;
+  let written = linkFragment(seen);
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const unsubscribe = config.subscribe(() => {
-    if (timer !== null) return;
+  const unsubscribe = config.subscribe((state) => {
+    if (state.experiment === seen || timer !== null) return; // only a new experiment is news
     timer = setTimeout(() => {
       timer = null;
-      const encoded = encodeLink(config.getState().experiment);
-      const fragment = encoded.length <= MAX_LINK_CHARS ? encoded : '';
+      seen = config.getState().experiment;
+      const fragment = linkFragment(seen);
       if (fragment !== written) write((written = fragment));
     }, delayMs);
   });

@@ -33,7 +33,7 @@ export interface RunState {
   readonly gradcheckProgress: { readonly done: number; readonly total: number } | null;
   readonly inspection: { readonly sample: number | null; readonly trace: Trace } | null;
   /** The last model file the engine exported, numbered so that each export is a new value. */
-  readonly model: { readonly text: string; readonly serial: number } | null;
+  readonly model: { readonly text: string; readonly step: number; readonly serial: number } | null;
   /** Applies one engine event. */
   receive(event: Event): void;
   dismissError(): void;
@@ -95,7 +95,7 @@ export function createRunStore() {
           set({ error: { message: event.message, ...(event.field ? { field: event.field } : {}) } });
           return;
         case 'model':
-          set({ model: { text: event.text, serial: (get().model?.serial ?? 0) + 1 } });
+          set({ model: { text: event.text, step: event.step, serial: (get().model?.serial ?? 0) + 1 } });
           return;
         case 'metrics':
         case 'applied':

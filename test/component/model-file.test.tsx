@@ -28,15 +28,15 @@ describe('ModelFile', () => {
     const { blobs, names } = catchDownloads();
     const { sent, emit, ready } = renderInLab(<ModelFile />);
     act(() => ready());
-    act(() => emit({ type: 'model', text: 'not asked for' }));
+    act(() => emit({ type: 'model', text: 'not asked for', step: 0 }));
     expect(names).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Save weights (JSON)' }));
     expect(sent.at(-1)).toEqual({ type: 'export-model' });
-    act(() => emit({ type: 'status', status: 'paused', step: 40 }));
-    act(() => emit({ type: 'model', text: '{"format":"backprop-lab/model@1"}' }));
-    expect(names).toEqual(['planar-2-4-1-step-40.json']);
+    act(() => emit({ type: 'status', status: 'running', step: 40 })); // the screen lags the worker
+    act(() => emit({ type: 'model', text: '{"format":"backprop-lab/model@1"}', step: 57 }));
+    expect(names).toEqual(['planar-2-4-1-step-57.json']);
     expect(await blobs[0]!.text()).toBe('{"format":"backprop-lab/model@1"}');
-    act(() => emit({ type: 'model', text: 'again, not asked for' }));
+    act(() => emit({ type: 'model', text: 'again, not asked for', step: 58 }));
     expect(names).toHaveLength(1);
   });
 

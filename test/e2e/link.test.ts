@@ -54,6 +54,12 @@ describe('settings in the address', () => {
     expect(await rateField().inputValue()).toBe('0.25');
   });
 
+  it('opens a link pasted into the address bar of a lab already open', async () => {
+    const pasted = { ...prepared, hyper: { ...prepared.hyper, learningRate: 0.125 } };
+    await page.evaluate(`location.hash = ${JSON.stringify(encodeLink(pasted))}`);
+    await expect.poll(() => rateField().inputValue()).toBe('0.125');
+  });
+
   it('says why a damaged link cannot be used, and starts the default experiment', async () => {
     const bad = encodeLink({ ...preset, schedule: { ...preset.schedule, batchSize: 0 } });
     await open(`#${bad}`);

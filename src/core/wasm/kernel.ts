@@ -41,10 +41,13 @@ class Layout {
   bytes = 0;
   take(size: number): number {
     const at = this.bytes;
-    this.bytes = (this.bytes + size + 15) & ~15;
+    this.bytes = Math.ceil((this.bytes + size) / 16) * 16; // plain arithmetic: sizes may pass 2³¹
     return at;
   }
 }
+
+/** wasm32 addresses stop here. */
+const MAX_BYTES = 2 ** 32;
 
 export class WasmSparseKernels {
   private constructor(
@@ -169,6 +172,7 @@ export class WasmSparseKernels {
   private ensure(bytes: number): boolean {
     const have = this.memory.buffer.byteLength;
     if (bytes <= have) return true;
+    if (bytes > MAX_BYTES) return false;
     try {
       this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
       return true;

@@ -37,7 +37,8 @@ function download(fileName: string, text: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  URL.revokeObjectURL(url);
+  // Some browsers start the download only after click() returns: release the blob later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function ModelFile() {
@@ -46,7 +47,6 @@ export function ModelFile() {
   const importModel = useConfig((s) => s.importModel);
   const name = useConfig((s) => s.experiment.name);
   const model = useRun((s) => s.model);
-  const step = useRun((s) => s.step);
   const ready = useRun((s) => s.status !== 'loading');
   /** The serial of the model in hand when Save was pressed: the next one is ours to download. */
   const asked = useRef<number | null>(null);
@@ -55,8 +55,8 @@ export function ModelFile() {
   useEffect(() => {
     if (model === null || asked.current === null || model.serial <= asked.current) return;
     asked.current = null;
-    download(modelFileName(name, step), model.text);
-  }, [model, name, step]);
+    download(modelFileName(name, model.step), model.text);
+  }, [model, name]);
 
   const save = () => {
     asked.current = model?.serial ?? 0;

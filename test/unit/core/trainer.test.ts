@@ -130,6 +130,20 @@ describe('Trainer determinism', () => {
     expect(t.steps).toBe(2);
   });
 
+  it('a refused batch ends the step under way instead of corrupting it', () => {
+    const { net, batches } = fixture(10);
+    const t = new Trainer(net);
+    const before = weightsOf(t);
+    const s1 = t.begin(batches[0]!);
+    s1.next();
+    const bad = { x: { ...batches[1]!.x, data: new Float64Array(batches[1]!.x.data) }, t: batches[1]!.t };
+    bad.x.data[1] = Number.NaN;
+    expect(() => t.begin(bad)).toThrow(/batch\.x: contains NaN or Infinity/);
+    expect(() => s1.next()).toThrow(/superseded/);
+    expect(weightsOf(t)).toEqual(before);
+    expect(t.step(batches[0]!).applied).toBe(true);
+  });
+
   it('an abandoned phase-by-phase step leaves the weights untouched and refuses to go on', () => {
     const { net, batches } = fixture(9);
     const t = new Trainer(net);

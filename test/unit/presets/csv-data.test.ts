@@ -66,6 +66,14 @@ describe('CSV data in an experiment', () => {
     expect(fieldAndMessage(() => validateExperimentConfig(experimentOn({ ...csv(TEXT), target: 'nope' }, 2, 2)))[1]).toMatch(/no such target column/);
   });
 
+  it('refuses to hold out a test share of a single row', () => {
+    expect(fieldAndMessage(() => validateExperimentConfig(experimentOn(csv('x1,x2,label\n1,2,a'), 2, 2)))).toEqual([
+      'config.data.testFraction',
+      'config.data.testFraction: must be 0 for data of 1 row: nothing is left to hold out for testing',
+    ]);
+    expect(validateExperimentConfig(experimentOn(csv('x1,x2,label\n1,2,a', 0), 2, 2)).data.kind).toBe('csv');
+  });
+
   it('reads a numeric target with many values as numbers to predict', () => {
     const text = ['x,y', ...Array.from({ length: 30 }, (_, i) => `${i / 30},${Math.sin(i / 5).toFixed(4)}`)].join('\n');
     expect(predictsNumbers(csv(text))).toBe(true);

@@ -18,6 +18,11 @@ describe('settings as a link', () => {
     expect(decodeLink(encodeLink(named))).toEqual({ experiment: named });
   });
 
+  it('never throws on what a crafted link holds', () => {
+    const crafted = encodeLink({ ...findPreset('planar-2-4-1')!, seed: { toString: 1 } as unknown as number });
+    expect(decodeLink(crafted)).toEqual({ problem: 'config.seed: must be a finite number, got {"toString":1}' });
+  });
+
   it('reads nothing from an address without settings', () => {
     expect(decodeLink('')).toBeNull();
     expect(decodeLink('#')).toBeNull();

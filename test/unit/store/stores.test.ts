@@ -154,15 +154,30 @@ describe('config store and the engine', () => {
     expect(sent.at(-1)).toEqual({ type: 'import-model', text: '{"format":"backprop-lab/model@1"}' });
     const wider = { ...p.network, layers: [p.network.layers[0]!, { units: 7, activation: 'tanh' as const }, p.network.layers[2]!] };
     emit({ type: 'ready', info: { name: p.name, network: wider, hyper: p.hyper, batchSize: 10, trainSize: 300, testSize: 100, stepsPerEpoch: 30, parameterCount: 29 } });
+    expect(config.getState().experiment.network).toEqual(p.network); // a ready alone changes nothing
     const l2 = { ...p.hyper, regularization: { kind: 'l2' as const, lambda: 0.01 } };
-    emit({ type: 'applied', settings: { hyper: l2 }, fromStep: 0 });
+    emit({ type: 'applied', settings: { hyper: l2 }, fromStep: 0, model: { network: wider } });
     expect(config.getState().experiment.network).toEqual(wider);
     expect(config.getState().experiment.hyper).toEqual(l2);
 
     config.getState().exportModel();
     expect(sent.at(-1)).toEqual({ type: 'export-model' });
-    emit({ type: 'model', text: 'first' });
-    emit({ type: 'model', text: 'second' });
-    expect(run.getState().model).toEqual({ text: 'second', serial: 2 });
+    emit({ type: 'model', text: 'first', step: 3 });
+    emit({ type: 'model', text: 'second', step: 4 });
+    expect(run.getState().model).toEqual({ text: 'second', step: 4, serial: 2 });
+  });
+
+  it('does not let the echo of an older setting undo a newer one', () => {
+    const { client, sent, emit } = fakeClient();
+    const p = findPreset('planar-2-4-1')!;
+    const config = createConfigStore(client, p);
+    connectStores(client, { run: createRunStore(), history: createHistoryStore(), config });
+    config.getState().setLearningRate(0.5);
+    config.getState().setHyper({ optimizer: { kind: 'momentum', momentum: 0.5 } });
+    const first = sent.find((c) => c.type === 'set')!;
+    if (first.type !== 'set') throw new Error('expected a set');
+    emit({ type: 'applied', settings: first.settings, fromStep: 0 }); // the echo of the learning rate only
+    expect(config.getState().experiment.hyper.optimizer).toEqual({ kind: 'momentum', momentum: 0.5 });
+    expect(config.getState().experiment.hyper.learningRate).toBe(0.5);
   });
 });
