@@ -12,7 +12,7 @@ import { ConfigError } from '../core/errors.ts';
 import { cloneParams, parameterCount } from '../core/network.ts';
 import type { Batch } from '../core/passes.ts';
 import type { Phase } from '../core/phases.ts';
-import type { PhaseStepper, StepResult } from '../core/trainer.ts';
+import type { StepResult } from '../core/trainer.ts';
 import { modelToJson, parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { loadExperimentData } from '../presets/data-source.ts';
@@ -22,9 +22,10 @@ import { DataCache, type MnistFetcher } from './data-cache.ts';
 
 export type { MnistFetcher };
 import { checkSpeed, pointsOf } from './host-helpers.ts';
-import { checkGradients, firstBatch, inspectBatch } from './instruments.ts';
+import { checkGradients, inspectBatch } from './instruments.ts';
 import { MetricsBuffer } from './metrics-buffer.ts';
 import { SnapshotGate } from './snapshot-gate.ts';
+import { Stepping } from './stepping.ts';
 import {
   commandProblem,
   transferables,
@@ -58,13 +59,12 @@ export const GRADCHECK_SAMPLE = 40;
 export class EngineHost {
   private config: ExperimentConfig | null = null;
   private experiment: Experiment | null = null;
-  /** The bug lab's mistakes, and the bug-free twin that runs beside a buggy experiment. */
+  /** The bug lab's mistakes (with any on, a bug-free twin steps beside: see Stepping). */
   private bugs: readonly BugName[] = [];
-  private twin: Experiment | null = null;
+  /** Steps on the current experiment; null until one is built. */
+  private stepping: Stepping | null = null;
   private status: RunStatus = 'idle';
   private speed: Speed = { kind: 'full' };
-  private stepper: PhaseStepper | null = null;
-  private lastBatch: Batch | null = null;
   private readonly metrics = new MetricsBuffer();
   private readonly snapshots = new SnapshotGate();
   private cancelTimer: (() => void) | null = null;
@@ -151,7 +151,7 @@ export class EngineHost {
       case 'restore-checkpoint': {
         const checkpoint = this.checkpoints.takeOffered();
         this.stopTimer();
-        this.stepper = null;
+        this.stepping!.abandon();
         experiment.trainer.setParams(checkpoint.params, checkpoint.step);
         this.setStatus('paused');
         this.snapshots.release();
@@ -220,10 +220,8 @@ export class EngineHost {
     experiment.trainer.setBugs(this.bugs);
     this.config = config;
     this.experiment = experiment;
-    // From the same seed: the same initial weights; it then steps on the same batches.
-    this.twin = this.bugs.length > 0 ? new Experiment(config, data) : null;
-    this.stepper = null;
-    this.lastBatch = null;
+    // The twin, from the same seed: the same initial weights; it then steps on the same batches.
+    this.stepping = new Stepping(experiment, this.bugs.length > 0 ? new Experiment(config, data) : null);
     this.snapshots.reset();
     this.stopAt = null;
     this.metrics.clear();
@@ -264,9 +262,10 @@ export class EngineHost {
       trainer.setHyperparameters(previousHyper);
       throw e;
     }
-    if (this.twin !== null) {
-      this.twin.trainer.setHyperparameters(trainer.hyper);
-      this.twin.batchSize = experiment.batchSize;
+    const twin = this.stepping!.twin;
+    if (twin !== null) {
+      twin.trainer.setHyperparameters(trainer.hyper);
+      twin.batchSize = experiment.batchSize;
     }
     if (settings.speed !== undefined) this.speed = settings.speed;
     this.config = {
@@ -320,7 +319,7 @@ export class EngineHost {
     const speed = this.speed;
     if (speed.kind === 'animated') {
       this.nextPhase(experiment, false);
-      if (this.stepper === null && this.status === 'running' && this.reachedStop(0)) {
+      if (!this.stepping!.midStep && this.status === 'running' && this.reachedStop(0)) {
         this.stopAt = null;
         this.setStatus('paused');
       }
@@ -329,7 +328,7 @@ export class EngineHost {
     }
     if (speed.kind === 'steps-per-second') {
       this.finishStepper(experiment);
-      this.completeStep(experiment, this.wholeStep(experiment, this.snapshots.wantsTrace));
+      this.completeStep(experiment, this.wholeStep(this.snapshots.wantsTrace));
       this.afterSlice(1000 / speed.value);
       return;
     }
@@ -341,7 +340,7 @@ export class EngineHost {
       const t0 = this.scheduler.now();
       // Trace the slice's last step unless an unsent trace is waiting: the acknowledgement of the
       // previous snapshot arrives only between slices, so "nothing in flight" would rarely hold.
-      const result = this.wholeStep(experiment, last && this.snapshots.wantsTrace);
+      const result = this.wholeStep(last && this.snapshots.wantsTrace);
       this.avgStepMs = 0.9 * this.avgStepMs + 0.1 * Math.max(0.001, this.scheduler.now() - t0);
       this.completeStep(experiment, result);
       if (last || this.status !== 'running') break;
@@ -363,10 +362,8 @@ export class EngineHost {
     return this.stopAt !== null && this.experiment!.trainer.steps + ahead >= this.stopAt;
   }
 
-  private wholeStep(experiment: Experiment, trace: boolean): StepResult {
-    const batch = experiment.nextBatch();
-    this.lastBatch = batch;
-    const result = experiment.trainer.step(batch, { trace });
+  private wholeStep(trace: boolean): StepResult {
+    const result = this.stepping!.whole(trace);
     if (result.trace) this.snapshots.keep(result.trace);
     return result;
   }
@@ -390,7 +387,7 @@ export class EngineHost {
     if (this.status === 'diverged') this.setStatus('paused'); // a good step after lowering the rate
     this.checkpoints.afterStep(experiment.trainer.steps, experiment.trainer.params);
     // The twin takes the same step, on the same batch, without the mistakes.
-    const twinLoss = this.twin !== null && this.lastBatch !== null ? this.twin.trainer.step(this.lastBatch).loss.total : undefined;
+    const twinLoss = this.stepping!.twinStep();
     this.metrics.addStep(result.step, result.loss.total, experiment.trainer.hyper.learningRate, twinLoss);
     // Gradient flow is sampled on traced steps (the last of each slice, every manual step),
     // which keeps its O(parameters) cost off most steps.
@@ -411,8 +408,8 @@ export class EngineHost {
         this.nextPhase(experiment);
         return;
       case 'batch':
-        if (this.stepper !== null) this.finishStepper(experiment);
-        else this.completeStep(experiment, this.wholeStep(experiment, true));
+        if (this.stepping!.midStep) this.finishStepper(experiment);
+        else this.completeStep(experiment, this.wholeStep(true));
         this.flushMetrics();
         this.sendSnapshot(null, true);
         return;
@@ -429,19 +426,11 @@ export class EngineHost {
   /** Runs one phase, starting a traced step on a fresh batch when none is under way. */
   /** force: a user's explicit step always shows; animation waits for the screen like free running. */
   private nextPhase(experiment: Experiment, force = true): void {
-    if (this.stepper === null) {
-      const batch = experiment.nextBatch();
-      this.lastBatch = batch;
-      this.stepper = experiment.trainer.begin(batch, { trace: true });
-    }
-    const stepper = this.stepper;
-    const phase = stepper.next();
-    const trace = stepper.trace();
+    const { phase, trace, result } = this.stepping!.phase();
     this.snapshots.keep(trace);
     this.post({ type: 'phase', step: trace.step, phase, loss: trace.loss ?? null });
-    if (stepper.done) {
-      this.stepper = null;
-      this.completeStep(experiment, stepper.result());
+    if (result !== null) {
+      this.completeStep(experiment, result);
       this.flushMetrics();
     }
     this.sendSnapshot(phase, force);
@@ -449,19 +438,15 @@ export class EngineHost {
 
   /** Completes a step left half-way by phase stepping, so free running starts on a step boundary. */
   private finishStepper(experiment: Experiment): void {
-    const stepper = this.stepper;
-    if (stepper === null) return;
-    stepper.runAll();
-    this.stepper = null;
-    this.snapshots.keep(stepper.trace());
-    this.completeStep(experiment, stepper.result());
+    const finished = this.stepping!.finish();
+    if (finished === null) return;
+    this.snapshots.keep(finished.trace);
+    this.completeStep(experiment, finished.result);
   }
 
-  /** The phase a step under way has reached (null between steps). */
+  /** The phase a step under way has reached (null between steps or before any experiment). */
   private lastPhase(): Phase | null {
-    const stepper = this.stepper;
-    if (stepper === null || stepper.done) return null;
-    return stepper.phases[stepper.phases.indexOf(stepper.upcoming!) - 1] ?? null;
+    return this.stepping?.lastPhase() ?? null;
   }
 
   // ---- outgoing ------------------------------------------------------------------------
@@ -504,7 +489,7 @@ export class EngineHost {
 
   private gradientCheck(experiment: Experiment, maxEntries: number): void {
     let lastPost = -Infinity;
-    const report = checkGradients(experiment, this.currentBatch(experiment), maxEntries, (done, total) => {
+    const report = checkGradients(experiment, this.currentBatch(), maxEntries, (done, total) => {
       const now = this.scheduler.now();
       if (now - lastPost > 50 || done === total) {
         lastPost = now;
@@ -515,11 +500,11 @@ export class EngineHost {
   }
 
   private inspect(experiment: Experiment, sample: number | undefined): void {
-    this.post({ type: 'inspection', sample: sample ?? null, trace: inspectBatch(experiment, this.currentBatch(experiment), sample) });
+    this.post({ type: 'inspection', sample: sample ?? null, trace: inspectBatch(experiment, this.currentBatch(), sample) });
   }
 
-  private currentBatch(experiment: Experiment): Batch {
-    return this.lastBatch ?? firstBatch(experiment);
+  private currentBatch(): Batch {
+    return this.stepping!.currentBatch();
   }
 
   private importModel(experiment: Experiment, text: string): void {
@@ -535,7 +520,7 @@ export class EngineHost {
     const target = sameShape ? experiment : this.experiment!;
     const hyper = { ...target.trainer.hyper, regularization: model.regularization };
     // The bug-free twin starts from the imported weights too, so the two stay comparable.
-    for (const e of [target, this.twin]) {
+    for (const e of [target, this.stepping!.twin]) {
       if (e === null) continue;
       e.trainer.setParams(model.network.params, target.trainer.steps);
       e.trainer.setHyperparameters(hyper);
@@ -543,7 +528,7 @@ export class EngineHost {
     this.config = { ...this.config!, hyper };
     this.post({ type: 'applied', settings: { hyper }, fromStep: target.trainer.steps, model: { network: this.config.network } });
     this.checkpoints.startAt(target.trainer.steps, target.trainer.params);
-    this.stepper = null;
+    this.stepping!.abandon();
     this.snapshots.reset();
     this.sendSnapshot(null);
   }

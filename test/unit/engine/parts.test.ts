@@ -4,6 +4,10 @@ import { Checkpoints } from '../../../src/engine/checkpoints.ts';
 import { DataCache } from '../../../src/engine/data-cache.ts';
 import { SnapshotGate } from '../../../src/engine/snapshot-gate.ts';
 import type { Trace } from '../../../src/core/trace.ts';
+import { Stepping } from '../../../src/engine/stepping.ts';
+import { loadExperimentData } from '../../../src/presets/data-source.ts';
+import { Experiment } from '../../../src/presets/experiment.ts';
+import { SMALL } from './fakes.ts';
 
 const params = (w: number) => [{ W: fromRows([[w]]), b: Float64Array.of(0) }];
 
@@ -67,5 +71,40 @@ describe('SnapshotGate', () => {
     gate.reset();
     expect(gate.wantsTrace).toBe(true);
     expect(gate.open(false)).toBe(true);
+  });
+});
+
+describe('Stepping', () => {
+  const noMnist = () => {
+    throw new Error('no MNIST here');
+  };
+  const experiment = () => new Experiment(SMALL, loadExperimentData(SMALL.data, noMnist));
+
+  it('takes a step phase by phase exactly as whole, and finishes one left half-way', () => {
+    const byPhase = new Stepping(experiment(), null);
+    const whole = new Stepping(experiment(), null);
+    expect(byPhase.lastPhase()).toBeNull();
+    const first = byPhase.phase();
+    expect(byPhase.midStep).toBe(true);
+    expect(byPhase.lastPhase()).toEqual(first.phase);
+    let last = first;
+    while (last.result === null) last = byPhase.phase();
+    expect(byPhase.midStep).toBe(false);
+    expect(last.result.loss).toEqual(whole.whole(false).loss);
+    byPhase.phase();
+    const finished = byPhase.finish()!;
+    expect(finished.result.loss).toEqual(whole.whole(false).loss);
+    expect(byPhase.finish()).toBeNull();
+    expect(byPhase.experiment.trainer.params).toEqual(whole.experiment.trainer.params);
+  });
+
+  it('lets the twin take the same step on the same batch, and hands the instruments the last batch', () => {
+    const e = experiment();
+    const s = new Stepping(e, experiment());
+    expect(s.twinStep()).toBeUndefined(); // no batch yet
+    expect(s.currentBatch().x.rows).toBe(Math.min(e.batchSize, e.data.train.x.rows)); // the first of the data
+    const result = s.whole(false);
+    expect(s.twinStep()).toBe(result.loss.total); // no bugs: the same loss
+    expect(s.twin!.trainer.params).toEqual(e.trainer.params);
   });
 });
