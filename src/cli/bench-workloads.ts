@@ -12,7 +12,7 @@ import { createRng } from '../core/rng.ts';
 import type { Hyperparameters, InitConfig, NetworkSpec } from '../core/spec.ts';
 import { Trainer } from '../core/trainer.ts';
 import { gather, randomBatch } from '../data/batching.ts';
-import type { ClassificationSet } from '../data/dataset.ts';
+import type { ClassificationSet, Features } from '../data/dataset.ts';
 import { spiral } from '../data/toy2d.ts';
 import { findPreset } from '../presets/catalog.ts';
 import { loadMnist } from './mnist-files.ts';
@@ -25,7 +25,7 @@ export interface Workload {
   readonly init: InitConfig;
   readonly learningRate: number;
   readonly batchSize: number;
-  readonly data: () => ClassificationSet;
+  readonly data: () => ClassificationSet<Features>;
 }
 
 /** A workload is a preset's network, initialisation, rate and batch size, on its data. */

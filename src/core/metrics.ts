@@ -8,6 +8,17 @@ import { computeLoss, createWorkspace, forwardLayer, predictOutput, type Workspa
 import { depth, type NetworkSpec } from './spec.ts';
 import { argmaxRow, type Matrix } from './tensor.ts';
 
+/** Rows that are not one matrix in memory (e.g. pixels kept as bytes), handed out a range at a time. */
+export interface RowRanges {
+  readonly rows: number;
+  /** Rows start … end − 1 as a matrix, valid until the next call. */
+  rowsAt(start: number, end: number): Matrix;
+}
+
+function rowsOf(x: Matrix | RowRanges, start: number, end: number): Matrix {
+  return 'data' in x ? rowsView(x, start, end) : x.rowsAt(start, end);
+}
+
 export interface Evaluation {
   /** Mean data loss (no penalty) over the samples. */
   readonly loss: number;
@@ -35,7 +46,7 @@ function rowsView(m: Matrix, start: number, end: number): Matrix {
 const NO_PENALTY = { kind: 'none', lambda: 0 } as const;
 
 /** Predictions y for every row of x. */
-export function predict(spec: NetworkSpec, params: readonly LayerParams[], x: Matrix, chunk = 1000): Matrix {
+export function predict(spec: NetworkSpec, params: readonly LayerParams[], x: Matrix | RowRanges, chunk = 1000): Matrix {
   const k = spec.layers[spec.layers.length - 1]!.units;
   const y: Matrix = { rows: x.rows, cols: k, data: new Float64Array(x.rows * k) };
   forEachChunk(spec, params, x, chunk, (ws, start) => {
@@ -45,7 +56,7 @@ export function predict(spec: NetworkSpec, params: readonly LayerParams[], x: Ma
   return y;
 }
 
-export function evaluate(spec: NetworkSpec, params: readonly LayerParams[], x: Matrix, t: Matrix, chunk = 1000): Evaluation {
+export function evaluate(spec: NetworkSpec, params: readonly LayerParams[], x: Matrix | RowRanges, t: Matrix, chunk = 1000): Evaluation {
   if (x.rows !== t.rows) throw new RangeError(`x has ${x.rows} rows but t has ${t.rows}`);
   let lossSum = 0;
   let correct = 0;
@@ -61,7 +72,7 @@ export function evaluate(spec: NetworkSpec, params: readonly LayerParams[], x: M
 function forEachChunk(
   spec: NetworkSpec,
   params: readonly LayerParams[],
-  x: Matrix,
+  x: Matrix | RowRanges,
   chunk: number,
   visit: (ws: Workspace, start: number, end: number) => void,
 ): void {
@@ -69,7 +80,7 @@ function forEachChunk(
   for (let start = 0; start < x.rows; start += chunk) {
     const end = Math.min(x.rows, start + chunk);
     if (ws === null || ws.m !== end - start) ws = createWorkspace(spec, end - start);
-    const xc = rowsView(x, start, end);
+    const xc = rowsOf(x, start, end);
     for (let l = 1; l <= depth(spec); l++) forwardLayer(spec, params, ws, xc, l);
     visit(ws, start, end);
   }

@@ -8,8 +8,8 @@
 import { shuffleInPlace, uniformInt } from '../core/rng.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Matrix } from '../core/tensor.ts';
-import type { Dataset } from './dataset.ts';
-import { gatherRows, gatherRowsInto, targetsFor } from './split.ts';
+import type { Dataset, Features } from './dataset.ts';
+import { gatherRowsInto, targetsFor } from './split.ts';
 
 function checkWhole(what: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min) {
@@ -89,7 +89,7 @@ export class EpochBatcher {
  * network with `outputUnits` outputs (as in targetsFor, built for these rows only). With
  * `xInto`, x is written into that buffer (see gatherRowsInto) instead of a new one.
  */
-export function gather(ds: Dataset, indices: ArrayLike<number>, outputUnits: number, xInto?: Float64Array): { x: Matrix; t: Matrix } {
+export function gather(ds: Dataset<Features>, indices: ArrayLike<number>, outputUnits: number, xInto?: Float64Array): { x: Matrix; t: Matrix } {
   const t = targetsFor(ds, outputUnits, indices);
-  return { x: xInto === undefined ? gatherRows(ds.x, indices) : gatherRowsInto(ds.x, indices, xInto), t };
+  return { x: gatherRowsInto(ds.x, indices, xInto ?? new Float64Array(indices.length * ds.x.cols)), t };
 }

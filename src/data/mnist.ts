@@ -1,19 +1,19 @@
 /**
  * MNIST from its two IDX files: images (n × rows × cols bytes) and labels (n bytes, 0–9).
  */
-import { zeros } from '../core/tensor.ts';
-import type { ClassificationSet } from './dataset.ts';
+import type { ByteFeatures, ClassificationSet } from './dataset.ts';
 import { IdxError, parseIdx } from './idx.ts';
 
 const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /**
  * A ClassificationSet from the bytes of an MNIST image file and label file: x is
- * n × (rows·cols) with pixels scaled to [0, 1] by /255, labels 0–9, numClasses 10.
+ * n × (rows·cols) pixels kept as bytes, read as byte / 255 in [0, 1] (see features.ts),
+ * labels 0–9, numClasses 10.
  * Throws IdxError when a file is malformed, the images are not 3-D, the labels not 1-D,
  * the counts differ, or a label exceeds 9.
  */
-export function mnistFromIdx(images: Uint8Array, labels: Uint8Array, name: string): ClassificationSet {
+export function mnistFromIdx(images: Uint8Array, labels: Uint8Array, name: string): ClassificationSet<ByteFeatures> {
   const img = parseIdx(images);
   const lab = parseIdx(labels);
   if (img.dims.length !== 3) {
@@ -32,10 +32,7 @@ export function mnistFromIdx(images: Uint8Array, labels: Uint8Array, name: strin
     if (label > 9) throw new IdxError(`label ${i} is ${label}, but MNIST labels are digits 0–9`);
     out[i] = label;
   }
-  const scale = new Float64Array(256);
-  for (let v = 0; v < 256; v++) scale[v] = v / 255;
-  const x = zeros(n, rows * cols);
-  const pixels = img.data;
-  for (let k = 0; k < pixels.length; k++) x.data[k] = scale[pixels[k]!]!;
+  // The pixels stay as they are in the file (a view, not a copy).
+  const x: ByteFeatures = { rows: n, cols: rows * cols, bytes: img.data };
   return { kind: 'classification', name, x, labels: out, numClasses: 10, classNames: DIGITS };
 }

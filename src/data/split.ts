@@ -7,7 +7,8 @@ import type { Rng } from '../core/rng.ts';
 import { zeros } from '../core/tensor.ts';
 import type { Matrix } from '../core/tensor.ts';
 import { size } from './dataset.ts';
-import type { ClassificationSet, Dataset, RegressionSet, Split } from './dataset.ts';
+import type { ClassificationSet, Dataset, Features, RegressionSet, Split } from './dataset.ts';
+import { featureRange, gatherFeatures, readRowsInto } from './features.ts';
 
 function checkIndex(index: number, n: number): void {
   if (!Number.isInteger(index) || index < 0 || index >= n) {
@@ -30,26 +31,22 @@ export function gatherRows(m: Matrix, indices: ArrayLike<number>): Matrix {
  * The rows `indices` of m, in that order, written at the start of `into` (which needs room
  * for them) and returned as a matrix viewing it: no allocation for a reused buffer.
  */
-export function gatherRowsInto(m: Matrix, indices: ArrayLike<number>, into: Float64Array): Matrix {
+export function gatherRowsInto(m: Features, indices: ArrayLike<number>, into: Float64Array): Matrix {
   const c = m.cols;
   const n = indices.length;
   if (into.length < n * c) throw new RangeError(`the buffer holds ${into.length} numbers; ${n} rows of ${c} need ${n * c}`);
   const data = into.length === n * c ? into : into.subarray(0, n * c);
-  for (let r = 0; r < n; r++) {
-    const i = indices[r]!;
-    checkIndex(i, m.rows);
-    data.set(m.data.subarray(i * c, (i + 1) * c), r * c);
-  }
+  readRowsInto(m, indices, data, (i) => checkIndex(i, m.rows));
   return { rows: n, cols: c, data };
 }
 
-/** The samples `indices` (in that order, repeats allowed) as a new data set of the same kind. */
-export function subset(ds: ClassificationSet, indices: ArrayLike<number>): ClassificationSet;
+/** The samples `indices` (in that order, repeats allowed) as a new data set of the same kind, stored alike. */
+export function subset<X extends Features>(ds: ClassificationSet<X>, indices: ArrayLike<number>): ClassificationSet<X>;
 export function subset(ds: RegressionSet, indices: ArrayLike<number>): RegressionSet;
-export function subset(ds: Dataset, indices: ArrayLike<number>): Dataset;
-export function subset(ds: Dataset, indices: ArrayLike<number>): Dataset {
-  const x = gatherRows(ds.x, indices);
-  if (ds.kind === 'regression') return { ...ds, x, y: gatherRows(ds.y, indices) };
+export function subset<X extends Features>(ds: Dataset<X>, indices: ArrayLike<number>): Dataset<X>;
+export function subset<X extends Features>(ds: Dataset<X>, indices: ArrayLike<number>): Dataset<X> {
+  if (ds.kind === 'regression') return { ...ds, x: gatherRows(ds.x, indices), y: gatherRows(ds.y, indices) };
+  const x = gatherFeatures(ds.x, indices, (i) => checkIndex(i, ds.x.rows));
   const labels = new Int32Array(indices.length);
   for (let r = 0; r < indices.length; r++) labels[r] = ds.labels[indices[r]!]!;
   return { ...ds, x, labels };
@@ -66,20 +63,19 @@ function range(start: number, count: number): Int32Array {
  * (the first 50 000 MNIST images would otherwise take another 313 MB). Data sets are never
  * written after they are made, so sharing is safe.
  */
-function rowRange(ds: Dataset, start: number, count: number): Dataset {
-  const rows = (m: Matrix): Matrix => ({ rows: count, cols: m.cols, data: m.data.subarray(start * m.cols, (start + count) * m.cols) });
-  if (ds.kind === 'regression') return { ...ds, x: rows(ds.x), y: rows(ds.y) };
-  return { ...ds, x: rows(ds.x), labels: ds.labels.subarray(start, start + count) };
+function rowRange<X extends Features>(ds: Dataset<X>, start: number, count: number): Dataset<X> {
+  if (ds.kind === 'regression') return { ...ds, x: featureRange(ds.x, start, count), y: featureRange(ds.y, start, count) };
+  return { ...ds, x: featureRange(ds.x, start, count), labels: ds.labels.subarray(start, start + count) };
 }
 
 /** The first n samples (0 ≤ n ≤ size), sharing memory with ds. */
-export function firstN(ds: Dataset, n: number): Dataset {
+export function firstN<X extends Features = Matrix>(ds: Dataset<X>, n: number): Dataset<X> {
   checkCount('n', n, size(ds));
   return rowRange(ds, 0, n);
 }
 
 /** The last n samples, in their original order (0 ≤ n ≤ size), sharing memory with ds. */
-export function lastN(ds: Dataset, n: number): Dataset {
+export function lastN<X extends Features = Matrix>(ds: Dataset<X>, n: number): Dataset<X> {
   checkCount('n', n, size(ds));
   return rowRange(ds, size(ds) - n, n);
 }
@@ -92,7 +88,7 @@ function permutation(n: number, rng: Rng): Int32Array {
 }
 
 /** n distinct samples drawn at random (without replacement), in random order. */
-export function randomN(ds: Dataset, n: number, rng: Rng): Dataset {
+export function randomN<X extends Features = Matrix>(ds: Dataset<X>, n: number, rng: Rng): Dataset<X> {
   checkCount('n', n, size(ds));
   return subset(ds, permutation(size(ds), rng).subarray(0, n));
 }
@@ -102,7 +98,7 @@ export function randomN(ds: Dataset, n: number, rng: Rng): Dataset {
  * samples, clamped so that both parts have at least one; testFraction must lie strictly
  * between 0 and 1 and the set must have at least 2 samples, otherwise a RangeError.
  */
-export function trainTestSplit(ds: Dataset, testFraction: number, rng: Rng): Split {
+export function trainTestSplit<X extends Features = Matrix>(ds: Dataset<X>, testFraction: number, rng: Rng): Split<X> {
   if (!(testFraction > 0 && testFraction < 1)) {
     throw new RangeError(`testFraction must lie strictly between 0 and 1, got ${testFraction}`);
   }
@@ -120,7 +116,7 @@ export function trainTestSplit(ds: Dataset, testFraction: number, rng: Rng): Spl
  * Regression: the rows of y (y itself, not a copy, when no indices are given), whose width must
  * equal outputUnits. Mismatches throw RangeError.
  */
-export function targetsFor(ds: Dataset, outputUnits: number, indices?: ArrayLike<number>): Matrix {
+export function targetsFor(ds: Dataset<Features>, outputUnits: number, indices?: ArrayLike<number>): Matrix {
   if (!Number.isInteger(outputUnits) || outputUnits < 1) {
     throw new RangeError(`outputUnits must be a whole number ≥ 1, got ${outputUnits}`);
   }

