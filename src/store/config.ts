@@ -69,6 +69,13 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         set({ refused: { field: e.field, message: e.message } });
       }
     };
+    /**
+     * An import is under way (sent, its settings not yet confirmed), and whether the
+     * hyperparameters were changed meanwhile: those changes went out with the regularization
+     * from before the import and must go out again with the model's.
+     */
+    let importing = false;
+    let editedWhileImporting = false;
     /** The live settings as the engine last confirmed them. */
     let confirmed = { hyper: initial.hyper, batchSize: initial.schedule.batchSize, speed: { kind: 'full' } as Speed };
     return {
@@ -97,6 +104,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           const hyper = validateHyperparameters({ ...get().experiment.hyper, ...partial });
           set({ experiment: { ...get().experiment, hyper } });
           client.send({ type: 'set', settings: { hyper } });
+          if (importing) editedWhileImporting = true;
         });
       },
       setLearningRate(learningRate) {
@@ -146,9 +154,17 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
             batchSize: event.settings.batchSize ?? confirmed.batchSize,
             speed: event.settings.speed ?? confirmed.speed,
           };
-          // An imported model brings its own network and regularization: show what now runs.
-          // (Other echoes repeat what this store sent; taking them up could undo a newer edit.)
-          if (event.model !== undefined) set({ experiment: { ...experiment, network: event.model.network, hyper: confirmed.hyper } });
+          // An imported model brings its own network and regularization: show what now runs,
+          // keeping every other setting as the user has it. (Other echoes repeat what this store
+          // sent; taking them up could undo a newer edit.)
+          if (event.model !== undefined) {
+            const regularization = event.settings.hyper?.regularization ?? experiment.hyper.regularization;
+            const hyper = { ...experiment.hyper, regularization };
+            set({ experiment: { ...experiment, network: event.model.network, hyper } });
+            if (editedWhileImporting) client.send({ type: 'set', settings: { hyper } });
+            importing = false;
+            editedWhileImporting = false;
+          }
         } else if (event.type === 'error' && event.field !== undefined && /^(hyper|batchSize|speed)/.test(event.field)) {
           set({
             experiment: { ...experiment, hyper: confirmed.hyper, schedule: { ...experiment.schedule, batchSize: confirmed.batchSize } },
@@ -161,6 +177,8 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         client.send({ type: 'export-model' });
       },
       importModel(text) {
+        importing = true;
+        editedWhileImporting = false;
         client.send({ type: 'import-model', text });
       },
       restoreCheckpoint() {

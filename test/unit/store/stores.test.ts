@@ -180,4 +180,18 @@ describe('config store and the engine', () => {
     expect(config.getState().experiment.hyper.optimizer).toEqual({ kind: 'momentum', momentum: 0.5 });
     expect(config.getState().experiment.hyper.learningRate).toBe(0.5);
   });
+
+  it('keeps a setting changed while a model was being imported, with the model\'s regularization, here and in the engine', () => {
+    const { client, sent, emit } = fakeClient();
+    const p = findPreset('planar-2-4-1')!;
+    const config = createConfigStore(client, p);
+    connectStores(client, { run: createRunStore(), history: createHistoryStore(), config });
+    config.getState().importModel('{}');
+    config.getState().setLearningRate(0.5); // sent with the regularization from before the import
+    const l2 = { ...p.hyper, regularization: { kind: 'l2' as const, lambda: 0.01 } };
+    emit({ type: 'applied', settings: { hyper: l2 }, fromStep: 0, model: { network: p.network } });
+    const shown = config.getState().experiment.hyper;
+    expect(shown).toEqual({ ...p.hyper, learningRate: 0.5, regularization: l2.regularization });
+    expect(sent.at(-1)).toEqual({ type: 'set', settings: { hyper: shown } }); // the engine gets both too
+  });
 });
