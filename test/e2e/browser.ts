@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -26,6 +26,11 @@ export async function launch(viewport = { width: 1280, height: 720 }): Promise<B
 
 /** Where screenshots go (git-ignored). */
 export const SCREENSHOTS = 'screenshots';
+
+/** Waits until the lab says it is ready (the engine has built the experiment). */
+export async function waitUntilIdle(page: Page): Promise<void> {
+  await page.waitForFunction("document.querySelector('[data-testid=\"status\"]')?.getAttribute('data-status') === 'idle'", null, { timeout: 30_000 });
+}
 
 /**
  * A main-thread probe, injected before the page's own scripts: long tasks (PerformanceObserver),

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, MAIN_THREAD_PROBE, READ_AND_RESET_PROBE, SCREENSHOTS, type ProbeReading } from './browser.ts';
+import { launch, MAIN_THREAD_PROBE, READ_AND_RESET_PROBE, SCREENSHOTS, waitUntilIdle, type ProbeReading } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await page.addInitScript({ content: MAIN_THREAD_PROBE });
   await page.goto(inject('baseUrl'));
   await page.getByRole('button', { name: 'Play' }).waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.getAttribute('data-status') === 'idle', null, { timeout: 30_000 });
+  await waitUntilIdle(page);
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findPreset } from '../../src/presets/catalog.ts';
 import { decodeLink, encodeLink } from '../../src/store/link.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -15,7 +15,7 @@ let page: Page;
 const open = async (hash: string) => {
   await page.goto('about:blank'); // a new load, not a jump within the page
   await page.goto(`${inject('baseUrl')}${hash}`);
-  await page.waitForFunction("document.querySelector('[data-testid=\"status\"]')?.getAttribute('data-status') === 'idle'", null, { timeout: 30_000 });
+  await waitUntilIdle(page);
 };
 const linked = () => decodeLink(new URL(page.url()).hash);
 const rateField = () => page.getByLabel('Learning rate', { exact: true });
@@ -50,7 +50,7 @@ describe('settings in the address', () => {
     await rateField().press('Enter');
     await expect.poll(() => linked(), { timeout: 5000 }).toEqual({ experiment: { ...prepared, hyper: { ...prepared.hyper, learningRate: 0.25 } } });
     await page.reload();
-    await page.waitForFunction("document.querySelector('[data-testid=\"status\"]')?.getAttribute('data-status') === 'idle'", null, { timeout: 30_000 });
+    await waitUntilIdle(page);
     expect(await rateField().inputValue()).toBe('0.25');
   });
 

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   context = await launch();
   page = await context.newPage();
   await page.goto(inject('baseUrl'));
-  await page.waitForFunction("document.querySelector('[data-testid=\"status\"]')?.getAttribute('data-status') === 'idle'", null, { timeout: 30_000 });
+  await waitUntilIdle(page);
 });
 
 afterAll(async () => {
