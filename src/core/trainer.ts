@@ -8,30 +8,12 @@ import { buggyBackwardLayer, cloneBugState, createBugState, validateBugs, type B
 import { ConfigError } from './errors.ts';
 import { checkParamShapes, cloneParams, type LayerParams, type Network } from './network.ts';
 import { beginUpdate, computeUpdate, createOptimizerState, sgdStepInPlace, type OptimizerState } from './optimizers.ts';
-import { backwardLayer, computeLoss, createWorkspace, forwardLayer, listInput, lossOnly, type Batch, type LossBreakdown, type Workspace } from './passes.ts';
-import { phasesOf, type Phase } from './phases.ts';
+import { backwardLayer, createWorkspace, listInput, lossOnly, type Batch, type Workspace } from './passes.ts';
+import { PhaseStepper, type Divergence, type StepperAccess, type StepResult } from './phase-stepper.ts';
 import { DEFAULT_HYPERPARAMETERS, depth, validateHyperparameters, type Hyperparameters, type NetworkSpec } from './spec.ts';
-import { allFinite, cloneMatrix, maxAbs, zeros, type Matrix } from './tensor.ts';
-import type { Trace } from './trace.ts';
+import { allFinite, maxAbs, zeros, type Matrix } from './tensor.ts';
 
-/** Where a non-finite number (NaN or ±Infinity) first appeared in a step. */
-export interface Divergence {
-  readonly phase: Phase;
-  /** The quantity that went non-finite. */
-  readonly quantity: 'z' | 'loss' | 'delta' | 'dW' | 'db' | 'W' | 'b';
-  /** Weight layer 1..L, or null for the loss. */
-  readonly layer: number | null;
-}
-
-export interface StepResult {
-  /** Index of this step: the number of updates applied before it. */
-  readonly step: number;
-  readonly loss: LossBreakdown;
-  /** False when the update was refused because the step diverged. */
-  readonly applied: boolean;
-  readonly divergence: Divergence | null;
-  readonly trace?: Trace;
-}
+export { PhaseStepper, type Divergence, type StepResult };
 
 export const MAX_BATCH_SIZE = 100_000;
 
@@ -163,7 +145,7 @@ export class Trainer {
     const m = batch.x.rows;
     if (this.ws === null || this.ws.m !== m) this.ws = createWorkspace(this.spec, m);
     listFiniteInput(this.ws, batch.x);
-    return new PhaseStepper(this, this.internals(), batch, this.generation, options.trace ?? false);
+    return new PhaseStepper(this.spec, this.internals(), batch, this.generation, options.trace ?? false);
   }
 
   /** One whole step: forward, loss, backward, update. */
@@ -273,160 +255,4 @@ function checkBatch(spec: NetworkSpec, batch: Batch): void {
 /** Lists the nonzeros of x for forward 1, refusing a batch whose x is not all finite. */
 function listFiniteInput(ws: Workspace, x: Matrix): void {
   if (!listInput(ws, x)) throw new ConfigError('batch.x', 'contains NaN or Infinity');
-}
-
-/** What a stepper may touch of its trainer. */
-interface StepperAccess {
-  ws(): Workspace;
-  params(): readonly LayerParams[];
-  hyper(): Hyperparameters;
-  bugs(): BugState | null;
-  readonly updates: readonly { W: Matrix; b: Float64Array }[];
-  steps(): number;
-  isCurrent(generation: number): boolean;
-  applyUpdate(learningRate: number, gradMaxAbs: readonly number[]): Divergence | null;
-}
-
-/** One step in progress. Call `next()` until `done`, then read `result()`. */
-export class PhaseStepper {
-  readonly phases: readonly Phase[];
-  private index = 0;
-  private readonly step: number;
-  private loss: LossBreakdown | null = null;
-  private divergence: Divergence | null = null;
-  private applied = false;
-  private learningRate: number | null = null;
-  /** max |g| of every gradient tensor (∂L/∂W¹, ∂L/∂b¹, ∂L/∂W², …), from the backward phases. */
-  private readonly gradMaxAbs: number[] = [];
-  /** Copies of the weights before the update, kept only when tracing. */
-  private readonly paramsBefore: LayerParams[] | null;
-  private readonly spec: NetworkSpec;
-
-  constructor(
-    trainer: Trainer,
-    private readonly access: StepperAccess,
-    private readonly batch: Batch,
-    private readonly generation: number,
-    traced: boolean,
-  ) {
-    this.spec = trainer.spec;
-    this.phases = phasesOf(depth(trainer.spec));
-    this.step = access.steps();
-    this.paramsBefore = traced ? cloneParams(access.params()) : null;
-  }
-
-  get done(): boolean {
-    return this.index >= this.phases.length;
-  }
-
-  /** The phase `next()` will run, or null when done. */
-  get upcoming(): Phase | null {
-    return this.phases[this.index] ?? null;
-  }
-
-  /** Runs the next phase and returns it. */
-  next(): Phase {
-    if (!this.access.isCurrent(this.generation)) throw new Error('this step was superseded by a newer one');
-    const phase = this.phases[this.index];
-    if (phase === undefined) throw new Error('the step is complete');
-    this.run(phase);
-    this.index++;
-    return phase;
-  }
-
-  runAll(): void {
-    while (!this.done) this.next();
-  }
-
-  result(): StepResult {
-    if (!this.done || this.loss === null) throw new Error('the step is not complete');
-    const base = { step: this.step, loss: this.loss, applied: this.applied, divergence: this.divergence };
-    return this.paramsBefore ? { ...base, trace: this.trace() } : base;
-  }
-
-  /** A copy of everything computed so far. Needs the stepper to have been begun with trace. */
-  trace(): Trace {
-    if (this.paramsBefore === null) throw new Error('begin the step with { trace: true } to read its trace');
-    const ws = this.access.ws();
-    const ran = this.phases.slice(0, this.index);
-    const has = (kind: Phase['kind'], layer?: number) =>
-      ran.some((p) => p.kind === kind && (layer === undefined || ('layer' in p && p.layer === layer)));
-    const trace: Trace = {
-      step: this.step,
-      x: cloneMatrix(this.batch.x),
-      t: cloneMatrix(this.batch.t),
-      layers: this.paramsBefore.map((p, i) => {
-        const l = i + 1;
-        const buf = ws.layers[i]!;
-        const lt: Trace['layers'][number] = { W: cloneMatrix(p.W), b: new Float64Array(p.b) };
-        if (has('forward', l)) {
-          lt.z = cloneMatrix(buf.z);
-          lt.a = cloneMatrix(buf.a);
-        }
-        if (has('backward', l)) {
-          lt.delta = cloneMatrix(buf.delta);
-          lt.dW = cloneMatrix(buf.dW);
-          lt.db = new Float64Array(buf.db);
-        }
-        if (this.applied) {
-          lt.updateW = cloneMatrix(this.access.updates[i]!.W);
-          lt.updateB = new Float64Array(this.access.updates[i]!.b);
-        }
-        return lt;
-      }),
-      phases: ran,
-    };
-    if (this.loss !== null) {
-      trace.y = cloneMatrix(ws.y);
-      trace.perSampleLoss = new Float64Array(ws.perSample);
-      trace.loss = this.loss;
-    }
-    if (this.learningRate !== null) trace.learningRate = this.learningRate;
-    return trace;
-  }
-
-  private run(phase: Phase): void {
-    const ws = this.access.ws();
-    const params = this.access.params();
-    const hyper = this.access.hyper();
-    const { x, t } = this.batch;
-    const spec = this.spec;
-    switch (phase.kind) {
-      case 'forward': {
-        forwardLayer(spec, params, ws, x, phase.layer);
-        if (!allFinite(ws.layers[phase.layer - 1]!.z.data)) this.diverge(phase, 'z', phase.layer);
-        return;
-      }
-      case 'loss': {
-        this.loss = computeLoss(spec, params, hyper.regularization, ws, t);
-        if (!Number.isFinite(this.loss.total)) this.diverge(phase, 'loss', null);
-        return;
-      }
-      case 'backward': {
-        const bugs = this.access.bugs();
-        if (bugs === null) backwardLayer(spec, params, hyper.regularization, ws, t, phase.layer);
-        else buggyBackwardLayer(spec, params, hyper.regularization, ws, t, phase.layer, bugs);
-        const buf = ws.layers[phase.layer - 1]!;
-        const i = phase.layer - 1;
-        this.gradMaxAbs[2 * i] = maxAbs(buf.dW.data);
-        this.gradMaxAbs[2 * i + 1] = maxAbs(buf.db);
-        if (!allFinite(buf.delta.data)) this.diverge(phase, 'delta', phase.layer);
-        else if (Number.isNaN(this.gradMaxAbs[2 * i]!)) this.diverge(phase, 'dW', phase.layer);
-        else if (Number.isNaN(this.gradMaxAbs[2 * i + 1]!)) this.diverge(phase, 'db', phase.layer);
-        return;
-      }
-      case 'update': {
-        if (this.divergence !== null) return; // never apply a non-finite gradient
-        this.learningRate = hyper.learningRate;
-        const refused = this.access.applyUpdate(hyper.learningRate, this.gradMaxAbs);
-        if (refused === null) this.applied = true;
-        else this.diverge(phase, refused.quantity, refused.layer);
-        return;
-      }
-    }
-  }
-
-  private diverge(phase: Phase, quantity: Divergence['quantity'], layer: number | null): void {
-    this.divergence ??= { phase, quantity, layer };
-  }
 }
