@@ -3,7 +3,7 @@
  * loss, data and seed rebuild the network from the seed without asking. A refused value shows
  * the reason next to its control and changes nothing.
  */
-import { ACTIVATIONS, type ActivationName } from '../../core/activations.ts';
+import { activation, ACTIVATIONS, type ActivationName } from '../../core/activations.ts';
 import { LOSSES, OPTIMIZERS, REGULARIZATIONS, type OptimizerConfig, type OptimizerKind } from '../../core/spec.ts';
 import type { Speed } from '../../engine/protocol.ts';
 import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
@@ -112,7 +112,7 @@ export function Settings() {
               {l > 0 && (
                 <select aria-label={t('activation', { l })} value={layer.activation} disabled={l === layers.length - 1 && outputFixed} onChange={(e) => setLayer(l, { activation: e.target.value as ActivationName })}>
                   {ACTIVATIONS.map((a) => (
-                    <option key={a} value={a}>
+                    <option key={a} value={a} title={`f(z) = ${activation(a).formula.text.f};  f'(z) = ${activation(a).formula.text.df}`}>
                       {a}
                     </option>
                   ))}
