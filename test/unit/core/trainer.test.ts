@@ -185,6 +185,16 @@ describe('Trainer divergence', () => {
     expect(t.steps).toBe(1);
   });
 
+  it('refuses an update that would make a bias infinite, and names b', () => {
+    // x = 0: ∂L/∂W = 0, so only b moves; δ = z − t = 1e10 and η·δ = 1e310 overflows.
+    const t = new Trainer(net, { learningRate: 1e300, optimizer: { kind: 'sgd' }, regularization: { kind: 'none', lambda: 0 } });
+    const r = t.step({ x: fromRows([[0]]), t: fromRows([[-1e10]]) });
+    expect(r.applied).toBe(false);
+    expect(r.divergence).toEqual({ phase: { kind: 'update' }, quantity: 'b', layer: 1 });
+    expect([t.params[0]!.W.data[0], t.params[0]!.b[0]]).toEqual([1, 0]);
+    expect(t.steps).toBe(0);
+  });
+
   it('refuses an update that would make a weight infinite', () => {
     const t = new Trainer(net, { learningRate: 1e300, optimizer: { kind: 'sgd' }, regularization: { kind: 'none', lambda: 0 } });
     const r = t.step({ x: fromRows([[1e10]]), t: fromRows([[0]]) });
