@@ -1,5 +1,5 @@
 /** Small pure helpers of the worker: checking a speed setting, and shipping plot points. */
-import { ConfigError } from '../core/errors.ts';
+import { ConfigError, shown } from '../core/errors.ts';
 import { zeros, type Matrix } from '../core/tensor.ts';
 import { isBytes } from '../data/features.ts';
 import type { ExperimentData } from '../presets/data-source.ts';
@@ -35,6 +35,6 @@ export function checkSpeed(speed: Speed): void {
   if (speed.kind === 'animated' && !(speed.phasesPerSecond > 0 && speed.phasesPerSecond <= 100)) {
     throw new ConfigError('speed.phasesPerSecond', `must be between 0 and 100, got ${speed.phasesPerSecond}`);
   }
-  if (!['full', 'steps-per-second', 'animated'].includes(speed.kind)) throw new ConfigError('speed.kind', `unknown speed ${JSON.stringify(speed.kind)}`);
+  if (!['full', 'steps-per-second', 'animated'].includes(speed.kind)) throw new ConfigError('speed.kind', `unknown speed ${shown(speed.kind)}`);
 }
 

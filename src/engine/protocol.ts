@@ -6,6 +6,7 @@
  * Typed arrays in events travel as transferred ArrayBuffers (see `transferables`).
  */
 import type { BugName } from '../core/bugs.ts';
+import { shown } from '../core/errors.ts';
 import type { GradCheckReport } from '../core/gradcheck.ts';
 import type { LossBreakdown } from '../core/passes.ts';
 import type { Phase } from '../core/phases.ts';
@@ -173,14 +174,14 @@ const COMMAND_TYPES: readonly CommandType[] = [
 export function commandProblem(message: unknown): string | null {
   if (typeof message !== 'object' || message === null) return 'a message must be an object { v, command }';
   const m = message as Record<string, unknown>;
-  if (m['v'] !== PROTOCOL_VERSION) return `protocol version ${JSON.stringify(m['v'])} is not supported (expected ${PROTOCOL_VERSION})`;
+  if (m['v'] !== PROTOCOL_VERSION) return `protocol version ${shown(m['v'])} is not supported (expected ${PROTOCOL_VERSION})`;
   const c = m['command'];
   if (typeof c !== 'object' || c === null) return 'the message has no command object';
   const type = (c as Record<string, unknown>)['type'];
-  if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) return `unknown command type ${JSON.stringify(type)}`;
+  if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) return `unknown command type ${shown(type)}`;
   const body = c as Record<string, unknown>;
   if (type === 'step' && !['phase', 'batch', 'epoch'].includes(body['granularity'] as string)) {
-    return `step needs granularity "phase", "batch" or "epoch", got ${JSON.stringify(body['granularity'])}`;
+    return `step needs granularity "phase", "batch" or "epoch", got ${shown(body['granularity'])}`;
   }
   if (type === 'configure' && (typeof body['config'] !== 'object' || body['config'] === null)) return 'configure needs a config object';
   if (type === 'set' && (typeof body['settings'] !== 'object' || body['settings'] === null)) return 'set needs a settings object';
