@@ -71,6 +71,10 @@ let lastCsv: { text: string; target: string | null; name: string; data: Dataset 
  * The last one is kept, since the same text is read on every change of any setting.
  */
 export function csvDataset(data: Extract<DataConfig, { kind: 'csv' }>, field = 'data'): Dataset {
+  // The size first: a text too long is refused before any of it is parsed.
+  if (data.text.length > MAX_CSV_CHARS) {
+    throw new ConfigError(`${field}.text`, `must be at most ${MAX_CSV_CHARS.toLocaleString('en')} characters, got ${data.text.length.toLocaleString('en')}`);
+  }
   if (lastCsv !== null && lastCsv.text === data.text && lastCsv.target === data.target && lastCsv.name === data.name) return lastCsv.data;
   try {
     const parsed = parseCsv(data.text, { name: data.name, ...(data.target === null ? {} : { target: data.target }) });
@@ -132,7 +136,7 @@ function obj(field: string, value: unknown): Record<string, unknown> {
 
 function text(field: string, value: unknown, max: number, { empty = false } = {}): string {
   if (typeof value !== 'string' || (!empty && value.length === 0)) throw new ConfigError(field, `must be a ${empty ? '' : 'non-empty '}string, got ${shown(value)}`);
-  if (value.length > max) throw new ConfigError(field, `must be at most ${max} characters, got ${value.length.toLocaleString('en')}`);
+  if (value.length > max) throw new ConfigError(field, `must be at most ${max.toLocaleString('en')} characters, got ${value.length.toLocaleString('en')}`);
   return value;
 }
 
