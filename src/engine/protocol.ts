@@ -143,9 +143,15 @@ export type Event =
       readonly step: number;
       readonly divergence: Divergence;
       readonly learningRate: number;
-      /** A step whose weights were kept as a checkpoint well before the divergence, or null. */
+      /** The latest step whose weights were kept and are of ordinary size, or null (see Checkpoints). */
       readonly checkpointStep: number | null;
+      /** 'reinitialise' when no ordinary weights are kept: a lower rate cannot help. */
+      readonly recovery: 'go-back' | 'reinitialise';
+      /** Whether the last finite weights (kept now) are of ordinary size, so continuing from them can work. */
+      readonly weightsOrdinary: boolean;
     }
+  /** Went back to the weights kept at `step` (after a divergence); history after it no longer holds. */
+  | { readonly type: 'rewound'; readonly step: number; readonly epoch: number }
   | { readonly type: 'gradcheck-progress'; readonly done: number; readonly total: number }
   | { readonly type: 'gradcheck'; readonly report: GradCheckReport }
   | { readonly type: 'inspection'; readonly sample: number | null; readonly trace: Trace }

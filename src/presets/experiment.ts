@@ -5,7 +5,7 @@
  */
 import { ConfigError } from '../core/errors.ts';
 import { evaluate } from '../core/metrics.ts';
-import { createNetwork } from '../core/network.ts';
+import { createNetwork, type LayerParams } from '../core/network.ts';
 import { penalty } from '../core/regularizers.ts';
 import type { Batch } from '../core/passes.ts';
 import { createRng, type Rng } from '../core/rng.ts';
@@ -117,6 +117,21 @@ export class Experiment {
     if (!Number.isInteger(m) || m < 1 || m > 100_000) throw new ConfigError('batchSize', `must be a whole number from 1 to 100000, got ${m}`);
     this._batchSize = m;
     if (this.epochs !== null) this.epochs.batchSize = m;
+  }
+
+  /** Training samples drawn so far (the epoch counter's numerator). */
+  get samplesDrawn(): number {
+    return this.samplesSeen;
+  }
+
+  /**
+   * Goes back to weights kept at `step`, with the epoch counter as it was then. The optimizer's
+   * state and the batch order go on from where they are (the next batches differ from the
+   * first time round).
+   */
+  rewind(to: { readonly step: number; readonly samplesSeen: number; readonly params: readonly LayerParams[] }): void {
+    this.trainer.setParams(to.params, to.step);
+    this.samplesSeen = to.samplesSeen;
   }
 
   /** Passes over the training set so far: samples drawn ÷ training-set size. */
