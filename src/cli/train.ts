@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { shown } from '../core/errors.ts';
+import { SCHEDULE_STEPS, SEED } from '../core/limits.ts';
 import { parseJsonObject } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { findPreset, presetNames } from '../presets/catalog.ts';
@@ -15,7 +16,7 @@ import { ProgressBar } from './progress.ts';
 
 export const TRAIN_FLAGS = ['preset', 'config', 'iters', 'epochs', 'seed'] as const;
 /** --seed takes what a config's seed takes. */
-export const SEED_BOUNDS = { integer: true, min: 0, max: 2 ** 32 - 1 } as const;
+export const SEED_BOUNDS = { integer: true, min: SEED.min, max: SEED.max } as const;
 
 export function resolveConfig(args: ParsedArgs): ExperimentConfig {
   const presetName = stringFlag(args, 'preset');
@@ -44,7 +45,7 @@ export function readJson(path: string, what: string): unknown {
 }
 
 /** The largest number of steps a run takes: the schedule's own limit. */
-export const MAX_ITERATIONS = 100_000_000;
+const MAX_ITERATIONS = SCHEDULE_STEPS.max;
 
 function round(x: number | null, digits: number): number | null {
   return x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits));

@@ -7,14 +7,14 @@
 import { ConfigError, shown } from '../core/errors.ts';
 import type { Batch } from '../core/passes.ts';
 import { zeros } from '../core/tensor.ts';
-import { MAX_BATCH_SIZE } from '../core/trainer.ts';
+import { BATCH_SIZE } from '../core/limits.ts';
 import { matrixFromJson, parseJsonObject } from './model-file.ts';
 
 export function parseBatchFile(text: string, inputs: number, outputs: number): Batch {
   const o = parseJsonObject(text, 'batch');
   const rawX = o['x'];
   if (!Array.isArray(rawX) || rawX.length === 0) throw new ConfigError('x', `must be a non-empty array of rows, got ${shown(rawX)}`);
-  if (rawX.length > MAX_BATCH_SIZE) throw new ConfigError('x', `must have at most ${MAX_BATCH_SIZE} rows, got ${rawX.length}`);
+  if (rawX.length > BATCH_SIZE.max) throw new ConfigError('x', `must have at most ${BATCH_SIZE.max} rows, got ${rawX.length}`);
   const x = matrixFromJson('x', rawX, undefined, inputs);
   const rawT = o['t'];
   if (!Array.isArray(rawT)) throw new ConfigError('t', `must be an array (rows of targets, or class indices), got ${shown(rawT)}`);

@@ -4,18 +4,21 @@
  * The CLI and the Web Worker both drive training through this one loop.
  */
 import { ConfigError } from '../core/errors.ts';
+import { BATCH_SIZE } from '../core/limits.ts';
 import { evaluate } from '../core/metrics.ts';
 import { createNetwork, type LayerParams } from '../core/network.ts';
 import { penalty } from '../core/regularizers.ts';
 import type { Batch } from '../core/passes.ts';
 import { createRng, type Rng } from '../core/rng.ts';
 import type { Matrix } from '../core/tensor.ts';
-import { MAX_BATCH_SIZE, Trainer, type StepResult } from '../core/trainer.ts';
+import { Trainer, type StepResult } from '../core/trainer.ts';
 import { EpochBatcher, gather, randomBatch } from '../data/batching.ts';
 import { rowRanges } from '../data/features.ts';
 import { targetsFor } from '../data/split.ts';
 import type { ExperimentConfig, ScheduleConfig } from './config.ts';
 import type { ExperimentData } from './data-source.ts';
+
+const MAX_BATCH_SIZE = BATCH_SIZE.max;
 
 export interface Measurement {
   /** Updates applied so far. */
@@ -114,7 +117,7 @@ export class Experiment {
 
   /** Takes effect from the next batch; full-batch descent always uses the whole set. */
   set batchSize(m: number) {
-    if (!Number.isInteger(m) || m < 1 || m > 100_000) throw new ConfigError('batchSize', `must be a whole number from 1 to 100000, got ${m}`);
+    checkBatchSize(m);
     this._batchSize = m;
     if (this.epochs !== null) this.epochs.batchSize = m;
   }
@@ -187,4 +190,14 @@ export class Experiment {
     };
   }
 
+}
+
+/**
+ * A live batch size: 1..max rows (max: the training set's size where it is known). The store,
+ * the experiment and the worker all check it with this one function.
+ */
+export function checkBatchSize(m: number, max: number = BATCH_SIZE.max): void {
+  if (!Number.isInteger(m) || m < BATCH_SIZE.min || m > max) {
+    throw new ConfigError('batchSize', `must be a whole number from ${BATCH_SIZE.min} to ${max}, got ${m}`);
+  }
 }
