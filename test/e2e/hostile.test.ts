@@ -3,11 +3,14 @@
  * the fixed behaviour shown. Numbers in the test names are the issue's. The worker-liveness
  * defect (4) is not fixed yet and has no test here.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findPreset } from '../../src/presets/catalog.ts';
 import { encodeLink } from '../../src/store/link.ts';
-import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
+import { launch, MAIN_THREAD_PROBE, READ_AND_RESET_PROBE, SCREENSHOTS, waitUntilIdle, type ProbeReading } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -148,12 +151,14 @@ describe('6. divergence that can always be recovered', () => {
     await expect.poll(status).toBe('idle');
   });
 
-  it('a run stuck at chance is flagged with a suggestion', async () => {
+  it('a run that stops getting better is flagged with a suggestion', async () => {
+    // Random labels: the test accuracy stays at chance, and the training loss soon stops
+    // improving. (Chance, oscillation and no improvement are told apart in stall.test.ts.)
     await open(`#${encodeLink(findPreset('planar-2-4-1-random-labels')!)}`);
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => page.getByTestId('stalled').count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Pause' }).click();
-    expect(await page.getByTestId('stalled').textContent()).toMatch(/at chance \(0\.50\)/);
+    expect(await page.getByTestId('stalled').textContent()).toMatch(/at chance|No improvement in the last 10 evaluations|swings up and down/);
     await page.screenshot({ path: `${SCREENSHOTS}/hostile-6-stalled.png` });
   });
 });
@@ -198,10 +203,16 @@ describe('9. a CSV over the size limit', () => {
     await open();
     await page.getByRole('tab', { name: 'Settings' }).click();
     const big = `x,label\n${'0.123456789,1\n'.repeat(1_500_000)}`; // 21 MB
-    const started = Date.now();
-    await chooseCsv('huge.csv', big);
-    await expect.poll(() => page.getByText('must be at most 20,000,000 characters', { exact: false }).count(), { timeout: 20_000 }).toBe(1);
-    console.log(`a 21 MB CSV refused ${Date.now() - started} ms after it was chosen (reading the file included)`);
+    // From a file on disk: a buffer would be decoded by Playwright's own script in the page,
+    // a long task of its own (9 s here) that the lab has nothing to do with.
+    const path = join(mkdtempSync(join(tmpdir(), 'bpl-huge-')), 'huge.csv');
+    writeFileSync(path, big);
+    await page.evaluate(MAIN_THREAD_PROBE);
+    await page.locator('input[type="file"][accept^=".csv"]').setInputFiles(path);
+    await expect.poll(() => page.getByText('must be at most 20,000,000 characters', { exact: false }).count(), { timeout: 30_000 }).toBe(1);
+    const { longTasks } = (await page.evaluate(READ_AND_RESET_PROBE)) as ProbeReading;
+    // Printed, not asserted (a figure, not a timed test): the page's longest task around the refusal.
+    console.log(`a 21 MB CSV refused; the page's longest task meanwhile: ${Math.max(0, ...longTasks).toFixed(0)} ms`);
     expect(JSON.parse(await storeExperiment()).data.kind).toBe('toy2d');
   });
 });
