@@ -53,7 +53,7 @@ export function GraphControls({ m, sample, canGoBack, onBack }: { m: number; sam
           <option value="symlog">{t('mode.symlog')}</option>
         </select>
       </label>
-      <button type="button" onClick={onBack} disabled={!canGoBack} title={t('backHint')} aria-keyshortcuts="ArrowLeft">
+      <button type="button" onClick={onBack} disabled={!canGoBack} title={t('backHint')} aria-label={t('backLabel')} aria-keyshortcuts="ArrowLeft">
         {t('back')}
       </button>
     </div>

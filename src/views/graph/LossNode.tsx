@@ -29,7 +29,7 @@ export function LossNode({ layout, output, trace, targets, outputDelta, deltaCol
   const { x, y, r } = layout.loss;
   const loss = trace?.loss?.total;
   const own = sample === 'mean' ? undefined : trace?.perSampleLoss?.[sample];
-  const labelTargets = targets !== null && output.spacing >= 11;
+  const labelTargets = targets !== null && output.spacing >= 12;
   return (
     <g className={active ? 'loss-node active' : 'loss-node'} data-testid="loss-node">
       <text x={x} y={16} textAnchor="middle" className="layer-label">
@@ -61,7 +61,7 @@ export function LossNode({ layout, output, trace, targets, outputDelta, deltaCol
         {loss === undefined ? '—' : formatEngineering(loss)}
       </text>
       {own !== undefined && (
-        <text x={x} y={y + r + 27} textAnchor="middle" className="loss-own" data-testid="loss-node-sample">
+        <text x={x} y={y + r + 29} textAnchor="middle" className="loss-own" data-testid="loss-node-sample">
           {t('lossOwn', { k: sample as number, v: formatEngineering(own) })}
         </text>
       )}

@@ -29,7 +29,6 @@ export interface UnitsProps {
 export function Units({ lay, name, values, colour, radius, height, active, showNumbers, classes, selection, t, onHover, onSelect, onPage }: UnitsProps) {
   const l = lay.layer;
   const numbers = showNumbers && values !== null && lay.spacing >= MIN_SPACING_FOR_NUMBERS;
-  const fontSize = Math.min(11, Math.max(8, lay.spacing * 0.6));
   return (
     <g className={active ? 'layer active' : 'layer'} data-layer={l}>
       <text x={lay.x} y={16} textAnchor="middle" className="layer-label">
@@ -54,12 +53,12 @@ export function Units({ lay, name, values, colour, radius, height, active, showN
               onClick={() => l > 0 && onSelect(unit)}
             />
             {classes !== null && (
-              <text x={lay.x} y={y} dy="0.35em" textAnchor="middle" className="class-label" fontSize={Math.min(11, radius * 1.3)}>
+              <text x={lay.x} y={y} dy="0.35em" textAnchor="middle" className="class-label">
                 {classes[unit]}
               </text>
             )}
             {numbers && v !== undefined && (
-              <text x={lay.x + radius + 3} y={y} dy="0.35em" className="unit-value" fontSize={fontSize} data-unit-value={`${l}:${unit}`}>
+              <text x={lay.x + radius + 3} y={y} dy="0.35em" className="unit-value" data-unit-value={`${l}:${unit}`}>
                 {formatEngineering(v)}
               </text>
             )}

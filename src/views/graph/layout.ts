@@ -7,7 +7,7 @@
 export const MAX_VISIBLE_UNITS = 32;
 
 /** Below this spacing between units (px), their numbers are left to the hover readout. */
-export const MIN_SPACING_FOR_NUMBERS = 11;
+export const MIN_SPACING_FOR_NUMBERS = 12;
 
 export interface LayerLayout {
   readonly layer: number;

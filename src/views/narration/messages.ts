@@ -11,7 +11,7 @@ export const useNarrationMessages = defineMessages({
     'backward.output.squared': "Backward, layer {l}: the output error term is the loss's slope times the slope of {f}. For sample {k}: {d} = {c}({y} − {t}) × {slope} = {delta}.",
     'backward.hidden': 'Backward, layer {l}: each hidden unit’s error term is the weighted sum of the error terms above it, times the slope of {f} at its input. For sample {k}: {d} = {sum} × {slope} = {delta}.',
     'update.sgd': 'Update: every weight takes a step against its gradient, W ← W − η·∂L/∂W (η = {eta}). The largest move: {w} = {wv} − {eta} × {dw} = {next}.',
-    'update.other': 'Update: every weight moves by the step ΔW its optimizer computed from the gradient. The largest move: {w} = {wv} + ({update}) = {next}.',
+    'update.other': 'Update: every weight moves by the step ΔW its optimizer computed from the gradient. The largest move: {w} = {wv} + {update} = {next}.',
     free: 'Training runs whole steps; pause and step by phase to see one step narrated.',
   },
   zh: {
@@ -23,7 +23,7 @@ export const useNarrationMessages = defineMessages({
     'backward.output.squared': '反向，第 {l} 层：输出层的误差项等于损失函数的斜率乘以 {f} 的斜率。样本 {k}：{d} = {c}({y} − {t}) × {slope} = {delta}。',
     'backward.hidden': '反向，第 {l} 层：每个隐藏单元的误差项等于上一层误差项的加权和，乘以激活函数 {f} 在其输入处的斜率。样本 {k}：{d} = {sum} × {slope} = {delta}。',
     'update.sgd': '更新：每个权重沿梯度的反方向走一步，W ← W − η·∂L/∂W（η = {eta}）。变化最大的是：{w} = {wv} − {eta} × {dw} = {next}。',
-    'update.other': '更新：每个权重加上优化器根据梯度算出的步长 ΔW。变化最大的是：{w} = {wv} + ({update}) = {next}。',
+    'update.other': '更新：每个权重加上优化器根据梯度算出的步长 ΔW。变化最大的是：{w} = {wv} + {update} = {next}。',
     free: '正在按整步训练；暂停并按阶段单步，即可看到每一阶段的讲解。',
   },
 });

@@ -35,6 +35,9 @@ export interface Narration {
   readonly params: Record<string, string | number>;
 }
 
+/** A number written after an operator: negative ones in parentheses, "1.2 × (−0.5)". */
+const fp = (x: number) => (x < 0 ? `(${f(x)})` : f(x));
+
 const at = (m: Matrix, i: number, j: number) => m.data[i * m.cols + j]!;
 
 /** Index of the largest |x| in row k of m. */
@@ -84,12 +87,12 @@ export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number
         if (trace.y === undefined) return null;
         const y = at(trace.y, k, j);
         const t = at(trace.t, k, j);
-        const base = { l, d, y: f(y), t: f(t), delta: f(at(lt.delta, k, j)), k };
+        const base = { l, d, y: f(y), t: fp(t), delta: f(at(lt.delta, k, j)), k };
         if (spec.loss === 'squared-error-half' || spec.loss === 'mean-squared-error') {
           const fn = spec.layers[l]!.activation ?? 'identity';
           const s = slope(fn, at(lt.z!, k, j), at(lt.a!, k, j));
           const c = spec.loss === 'mean-squared-error' ? `${f(2 / trace.t.cols)} × ` : '';
-          return { key: 'backward.output.squared', params: { ...base, c, slope: f(s), f: fn } };
+          return { key: 'backward.output.squared', params: { ...base, c, slope: fp(s), f: fn } };
         }
         return { key: 'backward.output', params: base };
       }
@@ -98,7 +101,7 @@ export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number
       let sum = 0;
       for (let q = 0; q < above.delta.cols; q++) sum += at(above.W, j, q) * at(above.delta, k, q);
       const fn = spec.layers[l]!.activation ?? 'identity';
-      return { key: 'backward.hidden', params: { l, d, f: fn, sum: f(sum), slope: f(slope(fn, at(lt.z, k, j), at(lt.a, k, j))), delta: f(at(lt.delta, k, j)), k } };
+      return { key: 'backward.hidden', params: { l, d, f: fn, sum: f(sum), slope: fp(slope(fn, at(lt.z, k, j), at(lt.a, k, j))), delta: f(at(lt.delta, k, j)), k } };
     }
     case 'update': {
       // The weight that moved most in the last layer, or the selected weight.
@@ -117,7 +120,7 @@ export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number
       const dw = at(lt.dW, best.i, best.j);
       const update = at(lt.updateW, best.i, best.j);
       const eta = trace.learningRate ?? NaN;
-      const params = { w: `W${sup(best.l)}[${best.i}][${best.j}]`, wv: f(w), dw: f(dw), update: f(update), next: f(w + update), eta: f(eta) };
+      const params = { w: `W${sup(best.l)}[${best.i}][${best.j}]`, wv: f(w), dw: fp(dw), update: fp(update), next: f(w + update), eta: f(eta) };
       // Plain gradient descent when the update is −η·∂L/∂W (up to rounding); else the optimizer's own ΔW.
       const sgd = Math.abs(update + eta * dw) <= 1e-9 * Math.abs(update);
       return { key: sgd ? 'update.sgd' : 'update.other', params };

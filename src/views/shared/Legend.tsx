@@ -56,7 +56,7 @@ export function SharedLegend({ label, max, mode, ranges, perLayer, width = 240 }
   const zeroBelow = resolutionOf(r, mode);
   const summary = ranges.map((g) => `${g.layer}: ±${formatEngineering(g.max)}`).join(', ');
   return (
-    <svg className="legend shared-legend" width={width} height={58} role="img" aria-label={`${label}: −${formatEngineering(r)} to +${formatEngineering(r)} (${mode}); ${summary}`}>
+    <svg className="legend shared-legend" width={width} height={66} role="img" aria-label={`${label}: −${formatEngineering(r)} to +${formatEngineering(r)} (${mode}); ${summary}`}>
       <defs>
         <linearGradient id={id}>
           {stops.map((p) => (
@@ -64,29 +64,29 @@ export function SharedLegend({ label, max, mode, ranges, perLayer, width = 240 }
           ))}
         </linearGradient>
       </defs>
-      <text x={inset} y={10} fontSize={10} fill="currentColor">
+      <text x={inset} y={11} fill="currentColor">
         {label}
       </text>
-      <rect x={inset} y={14} width={bar} height={10} fill={`url(#${id})`} stroke="currentColor" strokeOpacity={0.3} />
+      <rect x={inset} y={15} width={bar} height={10} fill={`url(#${id})`} stroke="currentColor" strokeOpacity={0.3} />
       {marks.map((g, n) => {
         const x = xOf(scalePosition(g.max, r, mode) || RESOLUTION);
         const row = n % 2;
         return (
           <g key={g.layer} className="range-mark" data-layer={g.layer} data-x={x.toFixed(1)}>
-            <path d={`M${x},24 l-3,5 h6 z`} fill="currentColor" />
-            <text x={x} y={38 + row * 9} fontSize={9} textAnchor="middle" fill="currentColor">
+            <path d={`M${x},25 l-3,5 h6 z`} fill="currentColor" />
+            <text x={x} y={40 + row * 11} textAnchor="middle" fill="currentColor">
               {g.layer}
             </text>
           </g>
         );
       })}
-      <text x={inset} y={56} fontSize={9} fill="currentColor">
+      <text x={inset} y={63} fill="currentColor">
         {perLayer ? '−max' : `−${formatEngineering(r)}`}
       </text>
-      <text x={width / 2} y={56} fontSize={9} textAnchor="middle" fill="currentColor">
+      <text x={width / 2} y={63} textAnchor="middle" fill="currentColor">
         {zeroBelow > 0 ? `|x| < ${formatEngineering(zeroBelow)} → 0` : '0'}
       </text>
-      <text x={width - inset} y={56} fontSize={9} textAnchor="end" fill="currentColor">
+      <text x={width - inset} y={63} textAnchor="end" fill="currentColor">
         {perLayer ? '+max' : `+${formatEngineering(r)}`}
       </text>
     </svg>

@@ -183,7 +183,7 @@ describe('the narration', () => {
     expect(narration()).toContain(`y = ${f(tr.y!.data[0]!)}, t = 1, its loss Lᵢ = ${f(tr.perSampleLoss![0]!)}; the batch loss is L = ${f(tr.loss!.total)}`);
     seen.push(narration());
     tr = phases(1);
-    expect(narration()).toContain(`δ²₀ = ${f(tr.y!.data[0]!)} − 1 = ${f(tr.layers[1]!.delta!.data[0]!)}`);
+    expect(narration()).toContain(`δ²₀ = ${f(tr.y!.data[0]!)} − 1 = ${f(tr.layers[1]!.delta!.data[0]!)}`); // t = 1
     seen.push(narration());
     tr = phases(1);
     const d1 = tr.layers[0]!.delta!.data;
@@ -191,14 +191,15 @@ describe('the narration', () => {
     const W2 = tr.layers[1]!.W.data;
     const a1 = tr.layers[0]!.a!.data[q]!;
     const sum = W2[q]! * tr.layers[1]!.delta!.data[0]!;
-    expect(narration()).toContain(`δ¹${'₀₁₂₃'[q]} = ${f(sum)} × ${f(1 - a1 * a1)} = ${f(d1[q]!)}`);
+    expect(narration()).toContain(`δ¹${'₀₁₂₃'[q]} = ${f(sum)} × ${f(1 - a1 * a1)} = ${f(d1[q]!)}`); // tanh' > 0: no parentheses
     expect(sum * (1 - a1 * a1)).toBeCloseTo(d1[q]!, 15);
     seen.push(narration());
     tr = phases(1);
     const moves = tr.layers.flatMap((lt, l) => [...lt.updateW!.data].map((u, s) => ({ l, s, u })));
     const big = moves.reduce((b, m) => (Math.abs(m.u) > Math.abs(b.u) ? m : b));
     const lt = tr.layers[big.l]!;
-    expect(narration()).toContain(`= ${f(lt.W.data[big.s]!)} − 1.2 × ${f(lt.dW!.data[big.s]!)} = ${f(lt.W.data[big.s]! + big.u)}`);
+    const dw = lt.dW!.data[big.s]!;
+    expect(narration()).toContain(`= ${f(lt.W.data[big.s]!)} − 1.2 × ${dw < 0 ? `(${f(dw)})` : f(dw)} = ${f(lt.W.data[big.s]! + big.u)}`);
     seen.push(narration());
     expect(new Set(seen).size).toBe(6);
   });
@@ -223,12 +224,12 @@ describe('stepping back within a step', () => {
     expect(screen.getByTestId('phase-label').textContent).toMatch(/^loss:/);
     expect(screen.getByTestId('phase-label').textContent).toContain('showing phase 3 of 4');
     expect(text('[data-unit-value="2:0"]')).toBe(f(tr.layers[1]!.a!.data[0]!));
-    fireEvent.click(screen.getByRole('button', { name: '← Previous phase' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Previous phase' }));
     fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
     expect(screen.getByTestId('phase-label').textContent).toMatch(/^forward 1:/);
     expect(text('[data-unit-value="2:0"]')).toBeNull();
     expect(text('[data-testid="loss-node-value"]')).toBe('—');
-    expect(screen.getByRole('button', { name: '← Previous phase' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Previous phase' })).toHaveProperty('disabled', true);
     for (let i = 0; i < 3; i++) fireEvent.keyDown(document.body, { key: 'ArrowRight' });
     expect(screen.getByTestId('phase-label').textContent).toMatch(/^backward 2:/);
     expect(screen.getByTestId('phase-label').textContent).not.toContain('showing phase');
