@@ -9,7 +9,7 @@
 import type { CSSProperties } from 'react';
 import type { Phase } from '../../core/phases.ts';
 import type { Trace } from '../../core/trace.ts';
-import { maxAbs, signedColour, type ColourMode } from '../shared/diverging.ts';
+import { colorRange, signedColour, type ColourMode } from '../shared/diverging.ts';
 import type { GraphLayout } from './layout.ts';
 import { rowOf } from './values.ts';
 
@@ -29,7 +29,7 @@ export function motionDots(phase: Phase, trace: Trace, layout: GraphLayout, k: n
   const along = (l: number, value: (i: number, j: number) => number | undefined, backwards: boolean) => {
     const from = layout.layers[l - 1]!;
     const to = layout.layers[l]!;
-    if (from.asImage) return;
+    if (from.image !== null) return;
     from.ys.forEach((y1, a) =>
       to.ys.forEach((y2, b) => {
         const v = value(from.offset + a, to.offset + b);
@@ -96,7 +96,7 @@ export function Motion({ phase, trace, layout, sample, durationMs, mode }: Motio
   const style = { '--phase-duration': `${durationMs}ms` } as CSSProperties;
   if (phase.kind === 'update') return <g className="motion" style={style}>{movingWeights(trace, layout, mode)}</g>;
   const dots = motionDots(phase, trace, layout, sample);
-  const colour = signedColour(maxAbs(dots.map((d) => d.value)), mode);
+  const colour = signedColour(colorRange(dots.map((d) => d.value)), mode);
   const r = Math.max(2, Math.min(5, layout.radius * 0.45));
   return (
     <g className="motion" style={style} data-testid="motion" data-dots={dots.length}>
@@ -118,7 +118,7 @@ function movingWeights(trace: Trace, layout: GraphLayout, mode: ColourMode) {
   const width = (w: number) => 0.4 + (m > 0 ? (2.6 * Math.abs(w)) / m : 0);
   return layout.layers.slice(1).map((to) => {
     const from = layout.layers[to.layer - 1]!;
-    if (from.asImage) return null;
+    if (from.image !== null) return null;
     const { W, updateW } = trace.layers[to.layer - 1]!;
     return (
       <g key={to.layer} data-testid="moving-weights">

@@ -18,7 +18,8 @@ import { formatValue } from '../shared/diverging.ts';
 import { SharedLegend } from '../shared/Legend.tsx';
 import { useSize } from '../shared/use-size.ts';
 import { Edges } from './Edges.tsx';
-import { phaseFormula, phaseLayer, sup } from './formulas.ts';
+import { sup } from '../shared/notation.ts';
+import { phaseFormula, phaseLayer } from './formulas.ts';
 import { GraphControls } from './GraphControls.tsx';
 import { InputImage } from './InputImage.tsx';
 import { graphLayout, MAX_VISIBLE_UNITS } from './layout.ts';
@@ -95,7 +96,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const edges = layout.layers.slice(1).map((to) => {
     const l = to.layer;
     const from = layout.layers[l - 1]!;
-    if (from.asImage) return null;
+    if (from.image !== null) return null;
     // Between steps (no trace yet) the lines show the current weights.
     const v = values?.[l]?.edges ?? (trace === null ? (params?.[l - 1]?.W ?? null) : null);
     return (
@@ -116,7 +117,11 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
 
   const nodes = layout.layers.map((lay) => {
     const l = lay.layer;
-    if (lay.asImage) return <InputImage key="input" x={lay.x} height={svgHeight} row={trace === null ? null : trace.x.data.subarray(k * 784, (k + 1) * 784)} label={t('inputImage')} />;
+    if (lay.image !== null) {
+      const n = lay.units;
+      const row = trace === null || trace.x.cols !== n ? null : trace.x.data.subarray(k * n, (k + 1) * n);
+      return <InputImage key="input" x={lay.x} height={svgHeight} image={lay.image} row={row} label={t('inputImage', { rows: lay.image.rows, cols: lay.image.cols })} />;
+    }
     return (
       <Units
         key={`n${l}`}
@@ -145,7 +150,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
       const max = pick(l);
       return max === null ? [] : [{ layer: l, max }];
     });
-  const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.asImage ? null : values[l]!.unitMax));
+  const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.image !== null ? null : values[l]!.unitMax));
   const edgeRanges = values === null ? [] : layersWith((l) => (values[l]!.edges === null ? null : values[l]!.edgeMax));
   const formula = phase === null ? null : phaseFormula(phase, spec, hyper);
   return (

@@ -8,7 +8,7 @@
 import type { Phase } from '../../core/phases.ts';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
-import { maxAbs, signedColour, type ColourMode } from '../shared/diverging.ts';
+import { colorRange, signedColour, type ColourMode } from '../shared/diverging.ts';
 
 export type UnitQuantity = 'a' | 'delta';
 export type EdgeQuantity = 'W' | 'dW' | 'updateW';
@@ -53,7 +53,7 @@ export function graphValues(trace: Trace, phase: Phase | null, focus: number | '
     const unitMatrix = l === 0 ? (uq === 'a' ? trace.x : undefined) : uq === 'a' ? lt!.a : lt!.delta;
     const units = unitMatrix === undefined ? null : rowOf(unitMatrix, focus);
     const edges = lt === undefined ? null : (lt[eq] ?? null);
-    out.push({ units, unitMax: units === null ? 0 : maxAbs(units), edges, edgeMax: edges === null ? 0 : maxAbs(edges.data) });
+    out.push({ units, unitMax: units === null ? 0 : colorRange(units), edges, edgeMax: edges === null ? 0 : colorRange(edges.data) });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import type { Selection } from '../../store/ui.ts';
 import { formatEngineering as f } from '../shared/diverging.ts';
-import { sup } from '../graph/formulas.ts';
+import { sup } from '../shared/notation.ts';
 
 const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
 export function sub(n: number): string {
