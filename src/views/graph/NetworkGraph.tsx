@@ -65,7 +65,10 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const spec = info?.network ?? null;
   useEffect(() => setOffsets([]), [spec]);
   // A new phase or step is shown as it arrives.
-  useEffect(() => viewPhase(null), [latestTrace, viewPhase]);
+  const viewingEarlier = viewed !== null;
+  useEffect(() => {
+    if (viewingEarlier) viewPhase(null);
+  }, [latestTrace]); // only a new trace resets the view
 
   const index = stepping ? shownPhaseIndex(latestTrace, viewed) : null;
   const phase = index === null ? null : latestTrace!.phases[index]!;
@@ -132,7 +135,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         radius={layout.radius}
         height={svgHeight}
         active={active === l}
-        showNumbers={!running}
+        showNumbers={!running || speed.kind === 'animated'}
         classes={l === L ? classes : null}
         selection={selection}
         t={t}
