@@ -44,7 +44,7 @@ export function graphLayout(units: readonly number[], offsets: readonly number[]
   const marginX = 44;
   // Room on the right for the last layer's numbers and the loss node with its value.
   const lossX = width - 46;
-  const lastX = Math.max(marginX, lossX - Math.min(150, width / 5));
+  const lastX = Math.max(marginX, lossX - Math.min(170, Math.max(120, width / 4)));
   const span = height - top - bottom;
   const maxShown = Math.max(...units.map((n, l) => (layerImage(n, l) !== null ? 1 : Math.min(n, MAX_VISIBLE_UNITS))));
   const radius = Math.max(3, Math.min(14, span / maxShown / 2.6));
