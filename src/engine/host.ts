@@ -89,8 +89,10 @@ export class EngineHost {
     },
     'restore-checkpoint': () => {
       const session = this.requireSession('restore-checkpoint');
-      session.restoreCheckpoint();
+      const checkpoint = session.restoreCheckpoint();
       this.runner.stop();
+      this.outbox.metrics.clear();
+      this.outbox.post({ type: 'rewound', step: checkpoint.step, epoch: session.experiment.epoch });
       this.runner.setStatus('paused');
       this.outbox.snapshots.release();
       this.outbox.sendSnapshot(session, null);

@@ -7,6 +7,7 @@
  */
 import type { Phase } from '../core/phases.ts';
 import type { StepResult } from '../core/trainer.ts';
+import { paramSize } from './checkpoints.ts';
 import type { Outbox } from './outbox.ts';
 import type { Granularity, RunStatus, Speed } from './protocol.ts';
 import type { Session } from './session.ts';
@@ -186,11 +187,13 @@ export class Runner {
         divergence: result.divergence,
         learningRate: trainer.hyper.learningRate,
         checkpointStep: session.checkpoints.offered?.step ?? null,
+        recovery: session.checkpoints.recovery.kind,
+        weightsOrdinary: session.checkpoints.isOrdinary(paramSize(trainer.params)),
       });
       return;
     }
     if (this._status === 'diverged') this.setStatus('paused'); // a good step after lowering the rate
-    session.checkpoints.afterStep(trainer.steps, trainer.params);
+    session.checkpoints.afterStep(trainer.steps, trainer.params, { samplesSeen: experiment.samplesDrawn });
     // The twin takes the same step, on the same batch, without the mistakes.
     const twinLoss = session.stepping.twinStep();
     metrics.addStep(result.step, result.loss.total, trainer.hyper.learningRate, twinLoss);

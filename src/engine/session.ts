@@ -17,7 +17,7 @@ import { modelToJson, type ModelFile } from '../data/model-file.ts';
 import type { ExperimentConfig } from '../presets/config.ts';
 import { loadExperimentData, type ExperimentData, type MnistLoader } from '../presets/data-source.ts';
 import { checkBatchSize, Experiment } from '../presets/experiment.ts';
-import { Checkpoints } from './checkpoints.ts';
+import { Checkpoints, type Checkpoint } from './checkpoints.ts';
 import { pointsOf } from './host-helpers.ts';
 import { checkGradients, inspectBatch } from './instruments.ts';
 import type { ReadyInfo } from './protocol.ts';
@@ -123,7 +123,7 @@ export class Session {
       e.trainer.setParams(model.network.params, step);
       e.trainer.setHyperparameters(hyper);
     }
-    this.checkpoints.startAt(step, this.trainer.params);
+    this.checkpoints.startAt(step, this.trainer.params, { samplesSeen: this.experiment.samplesDrawn, initialised: false });
     this.stepping.abandon();
     return hyper;
   }
@@ -133,11 +133,12 @@ export class Session {
     return JSON.stringify(modelToJson(this.trainer.network, this.trainer.hyper.regularization));
   }
 
-  /** Goes back to the checkpoint the last divergence offered. */
-  restoreCheckpoint(): void {
+  /** Goes back to the checkpoint the last divergence offered: its weights and its place in the data. */
+  restoreCheckpoint(): Checkpoint {
     const checkpoint = this.checkpoints.takeOffered();
     this.stepping.abandon();
-    this.trainer.setParams(checkpoint.params, checkpoint.step);
+    this.experiment.rewind(checkpoint);
+    return checkpoint;
   }
 
   /** The batch the instruments look at: the last one drawn, or the first of the data. */
