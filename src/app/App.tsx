@@ -3,7 +3,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
-import { decodeLink, keepLinkInStep } from '../store/link.ts';
+import { keepLinkInStep, readLink } from '../store/link.ts';
+import type { Shown } from '../core/refusal.ts';
 import { LabContext, type Lab as LabStores } from '../views/lab-context.tsx';
 import { Lab } from './Lab.tsx';
 import { createLab } from './create-lab.ts';
@@ -22,10 +23,10 @@ function Shell() {
 export function App() {
   // Created in an effect so that every mount owns exactly one live worker (StrictMode mounts twice).
   const [lab, setLab] = useState<LabStores | null>(null);
-  const [linkProblem, setLinkProblem] = useState<{ problem: string; kept: boolean } | null>(null);
+  const [linkProblem, setLinkProblem] = useState<{ problem: Shown; kept: boolean } | null>(null);
   useEffect(() => {
     // The address may carry an experiment (#config=…): start with it, and keep it up to date.
-    const link = decodeLink(location.hash);
+    const link = readLink(location.hash);
     const created = createLab(undefined, link !== null && 'experiment' in link ? link.experiment : undefined);
     setLinkProblem(link !== null && 'problem' in link ? { problem: link.problem, kept: false } : null);
     const stopLink = keepLinkInStep(created.config, (fragment) =>
@@ -33,7 +34,7 @@ export function App() {
     );
     // A link pasted into this tab's address bar: open what it holds.
     const onHashChange = () => {
-      const pasted = decodeLink(location.hash);
+      const pasted = readLink(location.hash);
       if (pasted === null) return;
       if ('problem' in pasted) setLinkProblem({ problem: pasted.problem, kept: true }); // the running experiment stays
       else created.config.getState().configure(pasted.experiment);

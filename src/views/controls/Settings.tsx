@@ -44,7 +44,7 @@ export function Settings() {
   const reg = hyper.regularization;
   const rebuild = (change: Partial<ExperimentConfig>) => configure({ ...experiment, ...change });
   const inLanguage = useRefusalText();
-  const errorFor = (prefix: string) => (refused !== null && refused.field.includes(prefix) ? inLanguage(refused.message) : null);
+  const errorFor = (prefix: string) => (refused !== null && refused.field.includes(prefix) ? inLanguage(refused) : null);
   const layers = network.layers;
   const outputFixed = network.loss === 'softmax-cross-entropy' || network.loss === 'sigmoid-binary-cross-entropy';
 

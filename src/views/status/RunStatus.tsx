@@ -129,7 +129,7 @@ export function RunStatus() {
       )}
       {error !== null && (
         <div role="alert" className="error">
-          <p>{inLanguage(error.message)}</p>
+          <p>{inLanguage(error)}</p>
           <button type="button" onClick={dismissError}>
             {t('error.dismiss')}
           </button>
