@@ -3,6 +3,7 @@ import { createClient, type EngineClient } from '../engine/client.ts';
 import { createConfigStore } from '../store/config.ts';
 import { connectStores } from '../store/connect.ts';
 import { createHistoryStore } from '../store/history.ts';
+import { createPlaybackStore } from '../store/playback.ts';
 import { createRunStore } from '../store/run.ts';
 import { createUiStore } from '../store/ui.ts';
 import type { ExperimentConfig } from '../presets/config.ts';
@@ -17,6 +18,7 @@ export function createLab(client: EngineClient = createClient(), initial?: Exper
   client.send({ type: 'configure', config: config.getState().experiment });
   return {
     config,
+    playback: createPlaybackStore(client),
     run,
     history,
     ui: createUiStore(),

@@ -1,5 +1,6 @@
 /**
- * Settings: the experiment being run and the playback speed. The single owner of settings;
+ * Settings: the experiment being run, the playback speed and the bug switches. The single owner
+ * of settings (playback commands are playback.ts's);
  * serialisable, so a URL or a saved session can hold it. Every action validates first: an
  * impossible value is refused with a message naming the field and nothing changes. Changes
  * that never reset training (rate, optimizer, λ, batch size, speed) go to the worker as
@@ -12,7 +13,7 @@ import { ConfigError } from '../core/errors.ts';
 import { validateHyperparameters, type Hyperparameters } from '../core/spec.ts';
 import type { EngineClient } from '../engine/client.ts';
 import { checkSpeed } from '../engine/live-settings.ts';
-import type { Event, Granularity, Speed } from '../engine/protocol.ts';
+import type { Event, Speed } from '../engine/protocol.ts';
 import { findPreset, PRESETS } from '../presets/catalog.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { checkBatchSize } from '../presets/experiment.ts';
@@ -20,7 +21,6 @@ import { checkBatchSize } from '../presets/experiment.ts';
 export interface ConfigState {
   readonly experiment: ExperimentConfig;
   readonly speed: Speed;
-  readonly granularity: Granularity;
   /** The bug lab's switched-on mistakes. */
   readonly bugs: readonly BugName[];
   /** The last refused setting, for the control that made it. */
@@ -32,15 +32,8 @@ export interface ConfigState {
   setLearningRate(learningRate: number): void;
   setBatchSize(batchSize: number): void;
   setSpeed(speed: Speed): void;
-  setGranularity(granularity: Granularity): void;
   /** Switches mistakes on or off; the run restarts from its seed with a bug-free twin beside it. */
   setBugs(bugs: readonly BugName[]): void;
-  /** Runs a gradient check on the current batch in the worker (sampled per tensor when large). */
-  gradientCheck(maxEntriesPerTensor?: number): void;
-  /** Asks for a trace of the current batch, or of one sample of it. */
-  inspect(sample?: number): void;
-  /** Asks the engine for the current weights as a model file (arrives as a `model` event). */
-  exportModel(): void;
   /** Loads a model file's weights (and, if it differs, its architecture) into the run. */
   importModel(text: string): void;
   /**
@@ -49,12 +42,6 @@ export interface ConfigState {
    * a live setting's field takes that setting back to its last confirmed value.
    */
   receive(event: Event): void;
-  /** After a divergence: back to the weights of the checkpoint the engine offered. */
-  restoreCheckpoint(): void;
-  play(): void;
-  pause(): void;
-  step(): void;
-  reset(): void;
 }
 
 /** The first experiment a visitor sees: small, fast, and visibly learning within seconds. */
@@ -84,7 +71,6 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
     return {
       experiment: initial,
       speed: { kind: 'full' },
-      granularity: 'batch',
       bugs: [],
       refused: null,
       loadPreset(name) {
@@ -128,21 +114,12 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           client.send({ type: 'set', settings: { speed } });
         });
       },
-      setGranularity(granularity) {
-        set({ granularity });
-      },
       setBugs(bugs) {
         attempt(() => {
           const checked = validateBugs([...bugs]);
           set({ bugs: checked });
           client.send({ type: 'set-bugs', bugs: checked });
         });
-      },
-      gradientCheck(maxEntriesPerTensor) {
-        client.send(maxEntriesPerTensor === undefined ? { type: 'gradient-check' } : { type: 'gradient-check', maxEntriesPerTensor });
-      },
-      inspect(sample) {
-        client.send(sample === undefined ? { type: 'inspect' } : { type: 'inspect', sample });
       },
       receive(event) {
         const { experiment, speed } = get();
@@ -178,28 +155,10 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           });
         }
       },
-      exportModel() {
-        client.send({ type: 'export-model' });
-      },
       importModel(text) {
         importing = true;
         editedWhileImporting = false;
         client.send({ type: 'import-model', text });
-      },
-      restoreCheckpoint() {
-        client.send({ type: 'restore-checkpoint' });
-      },
-      play() {
-        client.send({ type: 'play' });
-      },
-      pause() {
-        client.send({ type: 'pause' });
-      },
-      step() {
-        client.send({ type: 'step', granularity: get().granularity });
-      },
-      reset() {
-        client.send({ type: 'reset' });
       },
     };
   });

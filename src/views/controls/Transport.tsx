@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import type { Granularity } from '../../engine/protocol.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-import { useConfig, useRun } from '../lab-context.tsx';
+import { usePlayback, useRun } from '../lab-context.tsx';
 
 const GRANULARITIES: readonly Granularity[] = ['phase', 'batch', 'epoch'];
 
@@ -20,12 +20,12 @@ export function Transport() {
   const { t } = useI18n();
   const running = useRun((s) => s.status === 'running');
   const ready = useRun((s) => s.info !== null && s.status !== 'loading');
-  const granularity = useConfig((s) => s.granularity);
-  const play = useConfig((s) => s.play);
-  const pause = useConfig((s) => s.pause);
-  const step = useConfig((s) => s.step);
-  const reset = useConfig((s) => s.reset);
-  const setGranularity = useConfig((s) => s.setGranularity);
+  const granularity = usePlayback((s) => s.granularity);
+  const play = usePlayback((s) => s.play);
+  const pause = usePlayback((s) => s.pause);
+  const step = usePlayback((s) => s.step);
+  const reset = usePlayback((s) => s.reset);
+  const setGranularity = usePlayback((s) => s.setGranularity);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

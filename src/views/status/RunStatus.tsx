@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { useI18n, useRefusalText } from '../../i18n/i18n.ts';
 import { targetsOf } from '../../presets/config.ts';
 import { detectStall } from '../../presets/stall.ts';
-import { useConfig, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
+import { useConfig, usePlayback, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
 
 function format(x: number | null | undefined, digits = 4): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
@@ -27,9 +27,9 @@ export function RunStatus() {
   const stepLoss = useLiveRun((s) => (s.snapshot?.phase != null ? (s.trace?.loss?.total ?? null) : null));
   const lastEval = useLiveHistory((s) => s.evaluations.at(-1) ?? null);
   const setLearningRate = useConfig((s) => s.setLearningRate);
-  const play = useConfig((s) => s.play);
-  const reset = useConfig((s) => s.reset);
-  const restoreCheckpoint = useConfig((s) => s.restoreCheckpoint);
+  const play = usePlayback((s) => s.play);
+  const reset = usePlayback((s) => s.reset);
+  const restoreCheckpoint = usePlayback((s) => s.restoreCheckpoint);
   const data = useConfig((s) => s.experiment.data);
   const evaluations = useLiveHistory((s) => s.evaluations);
   const stall = useMemo(() => {
