@@ -8,6 +8,7 @@ import { lazy, Suspense, useState } from 'react';
 import { defineMessages, useI18n } from '../i18n/i18n.ts';
 import { DecisionBoundary } from '../views/boundary/DecisionBoundary.tsx';
 import { UnitMaps } from '../views/boundary/UnitMaps.tsx';
+import { BugBanner } from '../views/buglab/BugBanner.tsx';
 import { BugLab } from '../views/buglab/BugLab.tsx';
 import { GradientFlow } from '../views/flow/GradientFlow.tsx';
 import { GradCheckPanel } from '../views/gradcheck/GradCheckPanel.tsx';
@@ -57,7 +58,7 @@ const useMessages = defineMessages({
     tiles: '第一层权重',
     batch: '本批样本',
     inspector: '链式法则',
-    check: '检验与错误',
+    check: '梯度检验与常见错误',
     code: '代码',
     settings: '设置',
   },
@@ -138,6 +139,7 @@ export function Lab() {
         <LearningRate />
       </div>
       <RunStatus />
+      <BugBanner />
       <main className="lab-main">
         <div className="lab-graph" ref={graphRef}>
           <NetworkGraph width={graphSize.width} height={Math.max(200, graphSize.height - 112)} />
