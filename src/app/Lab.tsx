@@ -16,6 +16,7 @@ import { GradCheckPanel } from '../views/gradcheck/GradCheckPanel.tsx';
 import { LanguageSwitch } from '../views/controls/LanguageSwitch.tsx';
 import { LearningRate } from '../views/controls/LearningRate.tsx';
 import { PresetPicker } from '../views/controls/PresetPicker.tsx';
+import { Provenance } from '../views/provenance/Provenance.tsx';
 import { Settings } from '../views/controls/Settings.tsx';
 import { ThemeSwitch } from '../views/controls/ThemeSwitch.tsx';
 import { Transport } from '../views/controls/Transport.tsx';
@@ -133,6 +134,7 @@ export function Lab() {
       <header className="lab-header">
         <h1>{tApp('app.title')}</h1>
         <PresetPicker />
+        <Provenance />
         <span className="spacer" />
         <ThemeSwitch />
         <LanguageSwitch />
