@@ -11,7 +11,7 @@ import './provenance.css';
 
 const useMessages = defineMessages({
   en: {
-    open: 'Where this experiment comes from',
+    open: 'Where this preset comes from',
     source: 'Source',
     figure: 'Published figure',
     noFigure: 'none published',
