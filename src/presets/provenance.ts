@@ -97,6 +97,22 @@ export const PROVENANCE: Readonly<Record<string, Provenance>> = {
     figure: { en: 'none; test accuracy should stay at chance, about 0.5', zh: '无；测试准确率应停留在随机水平，约 0.5' },
     changes: { en: 'Standard-normal points with coin-flip labels, split 300/100.', zh: '标准正态分布的点，标签随机抛硬币决定，按 300/100 划分。' },
   },
+  'deep-sigmoid-2-8-8-8-8-1': {
+    title: { en: 'Deep sigmoid net 2-8-8-8-8-1 on a circle: δ vanishes towards the input', zh: '深层 sigmoid 网络 2-8-8-8-8-1，圆环数据：误差项 δ 向输入层逐层消失' },
+    source: {
+      en: 'Ours, after the vanishing-gradient discussion of Nielsen, “Neural Networks and Deep Learning”, ch. 5',
+      zh: '我们自己的实验，仿照 Nielsen《神经网络与深度学习》第 5 章对梯度消失的讨论',
+    },
+    changes: {
+      en: 'No source to follow: four hidden layers of eight sigmoid units, Xavier init, SGD lr 0.5, batch 20. Each layer multiplies δ by σ′(z) ≤ ¼.',
+      zh: '没有可对照的原文：四个隐藏层，每层八个 sigmoid 单元，Xavier 初始化，SGD 学习率 0.5，批大小 20。每经过一层，δ 都乘上 σ′(z) ≤ ¼。',
+    },
+  },
+  'deep-relu-2-8-8-8-8-1': {
+    title: { en: 'The same deep net with ReLU: δ keeps its size', zh: '同一个深层网络改用 ReLU：误差项 δ 保持大小' },
+    source: { en: 'Ours, the ReLU twin of the deep sigmoid net', zh: '我们自己的实验，深层 sigmoid 网络的 ReLU 版本' },
+    changes: { en: 'He init instead of Xavier; everything else as the sigmoid net.', zh: '用 He 初始化代替 Xavier；其余与 sigmoid 网络相同。' },
+  },
   'regression-relu': {
     title: { en: 'Noisy sine, 1-32-1 ReLU, squared error', zh: '带噪声的正弦曲线，1-32-1 ReLU，平方误差' },
     source: { en: 'Ours: regression with one ReLU hidden layer', zh: '我们自己的实验：一个 ReLU 隐藏层做回归' },
