@@ -24,7 +24,7 @@
  *                              a = max(0, z) ≥ 0 always, f' is 1 everywhere; the same effect as
  *                              no-activation-derivative on those layers (others are untouched).
  */
-import { ConfigError } from './errors.ts';
+import { ConfigError, shown } from './errors.ts';
 import type { LayerParams } from './network.ts';
 import { errorTerm, layerGradients, type Workspace } from './passes.ts';
 import { addPenaltyGradient } from './regularizers.ts';
@@ -57,7 +57,7 @@ export function validateBugs(value: unknown, field = 'bugs'): BugName[] {
   if (!Array.isArray(value)) throw new ConfigError(field, 'must be an array of bug names');
   return value.map((b: unknown, i: number) => {
     if (typeof b !== 'string' || !(BUGS as readonly string[]).includes(b)) {
-      throw new ConfigError(`${field}[${i}]`, `unknown bug ${JSON.stringify(b)} (known: ${BUGS.join(', ')})`);
+      throw new ConfigError(`${field}[${i}]`, `unknown bug ${shown(b)} (known: ${BUGS.join(', ')})`);
     }
     return b as BugName;
   });

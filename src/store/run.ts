@@ -29,6 +29,9 @@ export interface RunState {
     readonly divergence: Divergence;
     readonly learningRate: number;
     readonly checkpointStep: number | null;
+    readonly recovery: 'go-back' | 'reinitialise';
+    /** Whether continuing from the last finite weights can work (they are of ordinary size). */
+    readonly weightsOrdinary: boolean;
   } | null;
   readonly gradcheck: GradCheckReport | null;
   /** Which parameters one step on the checked batch changed (sent with the gradient check). */
@@ -84,7 +87,19 @@ export function createRunStore() {
           set({ phase: event });
           return;
         case 'diverged':
-          set({ divergence: { step: event.step, divergence: event.divergence, learningRate: event.learningRate, checkpointStep: event.checkpointStep } });
+          set({
+            divergence: {
+              step: event.step,
+              divergence: event.divergence,
+              learningRate: event.learningRate,
+              checkpointStep: event.checkpointStep,
+              recovery: event.recovery,
+              weightsOrdinary: event.weightsOrdinary,
+            },
+          });
+          return;
+        case 'rewound':
+          set({ step: event.step, epoch: event.epoch });
           return;
         case 'gradcheck-progress':
           set({ gradcheckProgress: { done: event.done, total: event.total } });

@@ -24,7 +24,7 @@ describe('terms on screen', () => {
 
   it('a diverged run names the quantity: 误差项 δ in 简体中文', () => {
     const h = renderInLab(<RunStatus />, 'zh');
-    act(() => h.emit({ type: 'diverged', step: 3, divergence: { phase: { kind: 'backward', layer: 1 }, quantity: 'delta', layer: 1 }, learningRate: 5, checkpointStep: null }));
+    act(() => h.emit({ type: 'diverged', step: 3, divergence: { phase: { kind: 'backward', layer: 1 }, quantity: 'delta', layer: 1 }, learningRate: 5, checkpointStep: null, recovery: 'reinitialise', weightsOrdinary: true }));
     expect(screen.getByRole('alert').textContent).toContain('误差项 δ');
   });
 });
