@@ -16,6 +16,7 @@ import { RefusedError } from '../core/errors.ts';
 import { parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { DataCache, type MnistFetcher } from './data-cache.ts';
+import { checkUpdates } from './instruments.ts';
 import { checkSpeed } from './live-settings.ts';
 import { Outbox, type Port } from './outbox.ts';
 import { commandProblem, type Command, type CommandEnvelope, type CommandType, type LiveSettings } from './protocol.ts';
@@ -193,13 +194,14 @@ export class EngineHost {
 
   private gradientCheck(session: Session, maxEntries: number): void {
     let lastPost = -Infinity;
-    const report = session.gradientCheck(maxEntries, (done, total) => {
+    const batch = session.currentBatch();
+    const report = session.gradientCheck(batch, maxEntries, (done, total) => {
       const now = this.scheduler.now();
       if (now - lastPost > 50 || done === total) {
         lastPost = now;
         this.outbox.post({ type: 'gradcheck-progress', done, total });
       }
     });
-    this.outbox.post({ type: 'gradcheck', report });
+    this.outbox.post({ type: 'gradcheck', report, updates: checkUpdates(session.experiment, batch) });
   }
 }

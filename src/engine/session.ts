@@ -146,8 +146,8 @@ export class Session {
     return this.stepping.currentBatch();
   }
 
-  gradientCheck(maxEntries: number, onProgress: (done: number, total: number) => void): GradCheckReport {
-    return checkGradients(this.experiment, this.currentBatch(), maxEntries, onProgress);
+  gradientCheck(batch: Batch, maxEntries: number, onProgress: (done: number, total: number) => void): GradCheckReport {
+    return checkGradients(this.experiment, batch, maxEntries, onProgress);
   }
 
   inspect(sample: number | undefined): Trace {
