@@ -6,6 +6,7 @@
  */
 import { buggyBackwardLayer, cloneBugState, createBugState, validateBugs, type BugName } from './bugs.ts';
 import { ConfigError } from './errors.ts';
+import { BATCH_SIZE } from './limits.ts';
 import { checkParamShapes, cloneParams, type LayerParams, type Network } from './network.ts';
 import { createOptimizerState } from './optimizers.ts';
 import { backwardLayer, createWorkspace, listInput, lossOnly, type Batch, type Workspace } from './passes.ts';
@@ -17,7 +18,8 @@ import type { TrainingState } from './update.ts';
 
 export { PhaseStepper, type Divergence, type StepResult };
 
-export const MAX_BATCH_SIZE = 100_000;
+/** The most rows a batch may have (see limits.ts). */
+export const MAX_BATCH_SIZE = BATCH_SIZE.max;
 
 export class Trainer {
   private readonly state: TrainingState;
