@@ -28,6 +28,8 @@ const SEED = 20240601;
 interface Measurement {
   readonly examplesPerS: number;
   readonly msPerStep: number;
+  /** CPU time per step: steadier than wall time when other work shares the cores. */
+  readonly cpuMsPerStep: number;
 }
 
 interface NumpyMeasurement extends Measurement {
@@ -44,7 +46,11 @@ function progress(message: string): void {
 }
 
 function measurement(timing: Timing, batchSize: number): Measurement {
-  return { examplesPerS: (timing.steps * batchSize) / timing.seconds, msPerStep: (1000 * timing.seconds) / timing.steps };
+  return {
+    examplesPerS: (timing.steps * batchSize) / timing.seconds,
+    msPerStep: (1000 * timing.seconds) / timing.steps,
+    cpuMsPerStep: (1000 * timing.cpuSeconds) / timing.steps,
+  };
 }
 
 /** The lab's speed on one workload, with the WebAssembly kernels on or off, in this process. */
@@ -122,6 +128,7 @@ function benchNumpy(prepared: readonly Prepared[], seconds: number, warmup: numb
       byKey.set(p.workload.key, {
         examplesPerS: line['examples_per_s'] as number,
         msPerStep: line['ms_per_step'] as number,
+        cpuMsPerStep: line['cpu_ms_per_step'] as number,
         pageFaultsPerStep: line['page_faults_per_step'] as number,
         maxAbsDiff: maxAbsDiff(weightsAfterOneStep(p), after),
       });
@@ -149,6 +156,7 @@ function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], 
     'lab examples/s',
     'NumPy examples/s',
     'ratio lab/NumPy',
+    'ratio by CPU time',
     'lab ms/step',
     'lab no-wasm ms/step',
     'NumPy ms/step',
@@ -159,13 +167,14 @@ function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], 
     const l = lab[i]!;
     const ts = fmtMs(labTs[i]!.msPerStep);
     const n = numpy.ok ? numpy.byKey.get(workload.key) : undefined;
-    if (n === undefined) return [workload.name, fmtRate(l.examplesPerS), '–', '–', fmtMs(l.msPerStep), ts, '–', '–', '–'];
+    if (n === undefined) return [workload.name, fmtRate(l.examplesPerS), '–', '–', '–', fmtMs(l.msPerStep), ts, '–', '–', '–'];
     const warn = n.maxAbsDiff > GUARD_TOLERANCE ? ' ⚠ MISMATCH' : '';
     return [
       workload.name,
       fmtRate(l.examplesPerS),
       fmtRate(n.examplesPerS),
       `${(l.examplesPerS / n.examplesPerS).toFixed(2)}×`,
+      `${(n.cpuMsPerStep / l.cpuMsPerStep).toFixed(2)}×`,
       fmtMs(l.msPerStep),
       ts,
       fmtMs(n.msPerStep),
@@ -178,7 +187,10 @@ function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], 
   const versions = numpy.ok ? `; ${numpy.versions} (1 BLAS thread)` : '';
   console.log(`Training-step speed, float64, ${seconds} s per workload per implementation, each lab run in a process of its own\n${machine}${versions}\n`);
   console.log(table([header, ...rows]));
-  if (numpy.ok) console.log('\nratio > 1: the lab is faster. 1-step max abs diff: largest |w_lab − w_NumPy| after one step from the same weights on the same batch.');
+  if (numpy.ok) {
+    console.log('\nratio > 1: the lab is faster. Ratio by CPU time: NumPy\'s CPU time per step over the lab\'s, which other work on the machine disturbs less.');
+    console.log('1-step max abs diff: largest |w_lab − w_NumPy| after one step from the same weights on the same batch.');
+  }
   else console.log(`\nNumPy was not measured: ${numpy.reason}.`);
 }
 
@@ -186,8 +198,8 @@ function printJson(prepared: readonly Prepared[], lab: readonly Measurement[], l
   prepared.forEach(({ workload }, i) => {
     const l = lab[i]!;
     const ts = labTs[i]!;
-    console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab', examples_per_s: l.examplesPerS, ms_per_step: l.msPerStep }));
-    console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab-no-wasm', examples_per_s: ts.examplesPerS, ms_per_step: ts.msPerStep }));
+    console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab', examples_per_s: l.examplesPerS, ms_per_step: l.msPerStep, cpu_ms_per_step: l.cpuMsPerStep }));
+    console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab-no-wasm', examples_per_s: ts.examplesPerS, ms_per_step: ts.msPerStep, cpu_ms_per_step: ts.cpuMsPerStep }));
     const n = numpy.ok ? numpy.byKey.get(workload.key) : undefined;
     if (n === undefined) return;
     console.log(
@@ -196,6 +208,7 @@ function printJson(prepared: readonly Prepared[], lab: readonly Measurement[], l
         impl: 'numpy',
         examples_per_s: n.examplesPerS,
         ms_per_step: n.msPerStep,
+        cpu_ms_per_step: n.cpuMsPerStep,
         page_faults_per_step: n.pageFaultsPerStep,
         max_abs_diff_one_step: n.maxAbsDiff,
       }),
