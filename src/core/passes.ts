@@ -18,7 +18,8 @@ import { addPenaltyGradient, penalty } from './regularizers.ts';
 import type { NetworkSpec, Regularization } from './spec.ts';
 import { depth } from './spec.ts';
 import { directLoopsOn } from './fast-paths.ts';
-import { actCode, errorTermDirect, forwardDirect, gradientsDirect, SMALL_LAYER_WEIGHTS } from './small-layers.ts';
+import { activateChecked, actCode, timesDerivativeChecked } from './fused.ts';
+import { errorTermDirect, forwardDirect, gradientsDirect, SMALL_LAYER_WORK } from './small-layers.ts';
 import { affineInto, createSparseLists, listRowsInto, multiplyInto, transposedProductInto, type SparseLists } from './sparse.ts';
 import { allFinite, columnSumsInto, transposeInto, zeros, type Matrix } from './tensor.ts';
 
@@ -78,7 +79,7 @@ export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
     const n = spec.layers[l]!.units;
     const nAbove = spec.layers[l + 1]?.units ?? 0;
     layers.push({
-      direct: directLoopsOn() && nIn * n <= SMALL_LAYER_WEIGHTS,
+      direct: directLoopsOn() && m * nIn * n <= SMALL_LAYER_WORK,
       z: zeros(m, n),
       a: zeros(m, n),
       fPrime: new Float64Array(m * n),
@@ -126,8 +127,7 @@ export function forwardLayer(spec: NetworkSpec, params: readonly LayerParams[], 
   if (l === 1 && ws.listedInput === x) multiplyInto(buf.inputRows, W, b, buf.z);
   else affineInto(layerInput(ws, x, l), W, b, buf.inputRows, buf.z); // z = a·W + b
   if (l === 1) ws.listedInput = null;
-  activation(name).apply(buf.z.data, buf.a.data);
-  return allFinite(buf.z.data);
+  return activateChecked(actCode(name), buf.z.data, buf.a.data);
 }
 
 /** y from the output layer: softmax or sigmoid of the logits, or aᴸ itself. */
@@ -175,19 +175,15 @@ export function backwardLayer(
 export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws: Workspace, t: Matrix, l: number): boolean {
   const buf = ws.layers[l - 1]!;
   const name = spec.layers[l]!.activation!;
-  const f = activation(name);
   if (l === depth(spec)) {
-    lossOf(spec.loss).outputDelta(buf.z, buf.a, ws.y, t, f, buf.fPrime, buf.delta);
+    lossOf(spec.loss).outputDelta(buf.z, buf.a, ws.y, t, activation(name), buf.fPrime, buf.delta);
     return allFinite(buf.delta.data);
   }
   const above = params[l]!.W;
   if (ws.layers[l]!.direct) return errorTermDirect(ws.layers[l]!.delta, above, actCode(name), buf.z, buf.a, buf.delta);
   transposeInto(above, buf.weightsAboveT);
   affineInto(ws.layers[l]!.delta, buf.weightsAboveT, null, buf.deltaAboveRows, buf.delta); // δˡ⁺¹·Wˡ⁺¹ᵀ
-  f.derivative(buf.z.data, buf.a.data, buf.fPrime);
-  const d = buf.delta.data;
-  for (let s = 0; s < d.length; s++) d[s] *= buf.fPrime[s]!;
-  return allFinite(d);
+  return timesDerivativeChecked(actCode(name), buf.z.data, buf.a.data, buf.delta.data);
 }
 
 /** ∂L/∂Wˡ = (1/m)·aˡ⁻¹ᵀ·δˡ + ∂penalty/∂Wˡ and ∂L/∂bˡ = (1/m)·Σᵢ δˡᵢ, from δˡ. Needs forward l. */

@@ -53,7 +53,10 @@ const OVERFLOW_SAFE = 8e307;
  */
 function sgdCannotOverflow(state: TrainingState, learningRate: number, gradMaxAbs: readonly number[]): boolean {
   state.paramMaxAbs ??= state.params.flatMap(({ W, b }) => [maxAbs(W.data), maxAbs(b)]);
-  return state.paramMaxAbs.every((max, s) => max < OVERFLOW_SAFE && Math.abs(learningRate) * gradMaxAbs[s]! < OVERFLOW_SAFE);
+  const max = state.paramMaxAbs;
+  const eta = Math.abs(learningRate);
+  for (let s = 0; s < max.length; s++) if (!(max[s]! < OVERFLOW_SAFE && eta * gradMaxAbs[s]! < OVERFLOW_SAFE)) return false;
+  return true;
 }
 
 /**
@@ -67,13 +70,12 @@ export function applyUpdate(state: TrainingState, ws: Workspace, learningRate: n
   const L = params.length;
   if (config.kind === 'sgd' && sgdCannotOverflow(state, learningRate, gradMaxAbs)) {
     beginUpdate(state.optimizer, config);
-    const paramMax: number[] = [];
+    const paramMax = state.paramMaxAbs!; // set by sgdCannotOverflow, updated in place
     for (let i = 0; i < L; i++) {
       const layer = ws.layers[i]!;
-      paramMax.push(sgdStepInPlace(learningRate, params[i]!.W.data, layer.dW.data, updates[i]!.W.data));
-      paramMax.push(sgdStepInPlace(learningRate, params[i]!.b, layer.db, updates[i]!.b));
+      paramMax[2 * i] = sgdStepInPlace(learningRate, params[i]!.W.data, layer.dW.data, updates[i]!.W.data);
+      paramMax[2 * i + 1] = sgdStepInPlace(learningRate, params[i]!.b, layer.db, updates[i]!.b);
     }
-    state.paramMaxAbs = paramMax;
     state.steps++;
     return null;
   }

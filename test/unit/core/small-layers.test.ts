@@ -1,7 +1,8 @@
 /** The direct loops of small layers against the sparse loops they stand in for, bit for bit. */
 import { describe, expect, it } from 'vitest';
 import { activation, ACTIVATIONS } from '../../../src/core/activations.ts';
-import { actCode, errorTermDirect, forwardDirect, gradientsDirect } from '../../../src/core/small-layers.ts';
+import { actCode } from '../../../src/core/fused.ts';
+import { errorTermDirect, forwardDirect, gradientsDirect } from '../../../src/core/small-layers.ts';
 import { affineInto, createSparseLists, rowListsInto, transposedProductInto } from '../../../src/core/sparse.ts';
 import { columnSumsInto, transposeInto, zeros } from '../../../src/core/tensor.ts';
 import { bits } from './helpers.ts';
