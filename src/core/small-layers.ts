@@ -123,7 +123,8 @@ export function errorTermDirect(deltaAbove: Matrix, Wabove: Matrix, act: Act, z:
 
 /**
  * ∂L/∂W = scale·inputᵀ·δ (zero inputs skipped, samples in order) and ∂L/∂b = scale·Σᵢ δᵢ,
- * both summed from +0 and scaled once at the end, as the sparse loops and columnSumsInto do.
+ * each summed from +0 in registers and scaled as it is stored, as the sparse loops and
+ * columnSumsInto do.
  */
 export function gradientsDirect(input: Matrix, delta: Matrix, scale: number, dW: Matrix, db: Float64Array): void {
   const m = input.rows;
@@ -132,19 +133,34 @@ export function gradientsDirect(input: Matrix, delta: Matrix, scale: number, dW:
   const X = input.data;
   const D = delta.data;
   const G = dW.data;
-  G.fill(0);
-  db.fill(0);
-  for (let i = 0; i < m; i++) {
-    const xRow = i * nIn;
-    const dRow = i * n;
-    for (let k = 0; k < nIn; k++) {
-      const v = X[xRow + k]!;
-      if (v === 0) continue;
-      const g = k * n;
-      for (let j = 0; j < n; j++) G[g + j] += v * D[dRow + j]!;
+  for (let k = 0; k < nIn; k++) {
+    const g = k * n;
+    let j = 0;
+    for (; j + 8 <= n; j += 8) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      for (let i = 0; i < m; i++) {
+        const v = X[i * nIn + k]!;
+        if (v === 0) continue;
+        const d = i * n + j;
+        s0 += v * D[d]!; s1 += v * D[d + 1]!; s2 += v * D[d + 2]!; s3 += v * D[d + 3]!;
+        s4 += v * D[d + 4]!; s5 += v * D[d + 5]!; s6 += v * D[d + 6]!; s7 += v * D[d + 7]!;
+      }
+      const q = g + j;
+      G[q] = s0 * scale; G[q + 1] = s1 * scale; G[q + 2] = s2 * scale; G[q + 3] = s3 * scale;
+      G[q + 4] = s4 * scale; G[q + 5] = s5 * scale; G[q + 6] = s6 * scale; G[q + 7] = s7 * scale;
     }
-    for (let j = 0; j < n; j++) db[j] += D[dRow + j]!;
+    for (; j < n; j++) {
+      let s = 0;
+      for (let i = 0; i < m; i++) {
+        const v = X[i * nIn + k]!;
+        if (v !== 0) s += v * D[i * n + j]!;
+      }
+      G[g + j] = s * scale;
+    }
   }
-  for (let s = 0; s < G.length; s++) G[s] *= scale;
-  if (scale !== 1) for (let j = 0; j < n; j++) db[j] *= scale;
+  for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += D[i * n + j]!;
+    db[j] = scale === 1 ? s : s * scale;
+  }
 }
