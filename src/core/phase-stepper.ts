@@ -5,7 +5,7 @@
  * sizes and verdict); the trainer owns the parameters, in the TrainingState both hold.
  * Divergence is found where it first appears, and a step that diverged is not applied.
  */
-import { buggyBackwardLayer } from './bugs.ts';
+import { applyWithForgottenUpdates, buggyBackwardLayer } from './bugs.ts';
 import { cloneParams, type LayerParams } from './network.ts';
 import { backwardLayer, computeLoss, forwardLayer, type Batch, type LossBreakdown } from './passes.ts';
 import type { Phase } from './phases.ts';
@@ -153,7 +153,14 @@ export class PhaseStepper {
       case 'update': {
         if (this.divergence !== null) return; // never apply a non-finite gradient
         this.learningRate = hyper.learningRate;
-        const refused = applyUpdate(this.state, ws, hyper.learningRate, this.gradMaxAbs);
+        const lr = hyper.learningRate;
+        let refused: Divergence | null;
+        if (bugs === null) refused = applyUpdate(this.state, ws, lr, this.gradMaxAbs);
+        else {
+          // The bug lab's forgotten updates: the parameters they leave alone are put back.
+          refused = applyWithForgottenUpdates(bugs, this.state.params, this.state.updates, () => applyUpdate(this.state, ws, lr, this.gradMaxAbs));
+          this.state.paramMaxAbs = null;
+        }
         if (refused === null) this.applied = true;
         else this.diverge(phase, refused.quantity, refused.layer);
         return;
