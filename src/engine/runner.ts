@@ -178,6 +178,7 @@ export class Runner {
     const { experiment, trainer } = session;
     const metrics = this.outbox.metrics;
     if (result.divergence !== null) {
+      experiment.forgetLastDraw(); // no update was applied: the epoch counter stays with the weights
       this.stop();
       this.outbox.flushMetrics();
       this.setStatus('diverged');

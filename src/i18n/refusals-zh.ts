@@ -56,9 +56,23 @@ function placeZh(at: TextPlace): string {
   return at.column === null ? `第 ${at.line} 行：` : `第 ${at.line} 行，“${at.column}” 列：`;
 }
 
-/** The refusal in 简体中文, written from its code; a bare message (no code) as it is. */
+/**
+ * The engine client's own notices, which carry no code yet (client.ts writes them as text):
+ * read by pattern until they do. Nothing else is.
+ */
+const CLIENT_NOTICES_ZH: readonly (readonly [RegExp, string])[] = [
+  [/the training worker stopped answering for (\d+) s and was restarted with the current settings/, '训练 worker 已 $1 秒没有响应，已用当前设置重新启动'],
+  [/the training worker crashed \((.*)\) and was restarted/, '训练 worker 崩溃（$1），已重新启动'],
+  [/training restarted from step 0/, '训练从第 0 步重新开始'],
+  [/the link is longer than the lab writes \(([\d,]+) characters\)/, '链接比实验室写出的最长链接（$1 个字符）还长'],
+];
+
+/** The refusal in 简体中文, written from its code; a message without one as it is (but the client's notices). */
 export function refusalInChinese(shown: Shown | string): string {
-  if (typeof shown === 'string' || shown.refusal === undefined) return typeof shown === 'string' ? shown : shown.message;
+  if (typeof shown === 'string' || shown.refusal === undefined) {
+    const text = typeof shown === 'string' ? shown : shown.message;
+    return CLIENT_NOTICES_ZH.reduce((t, [pattern, zh]) => t.replace(pattern, zh), text);
+  }
   const r = shown.refusal;
   const detail = (ZH[r.code] as (r: Refusal) => string)(r);
   return `${shown.field === undefined ? '' : `${shown.field}: `}${shown.place === undefined ? '' : placeZh(shown.place)}${detail}`;

@@ -25,6 +25,8 @@ export interface RunState {
   readonly snapshotCount: number;
   readonly loading: { readonly what: string; readonly loaded: number; readonly total: number } | null;
   readonly error: Shown | null;
+  /** How long the worker has been silent, once past the client's notice threshold; null while it answers. */
+  readonly workerSilentMs: number | null;
   readonly divergence: {
     readonly step: number;
     readonly divergence: Divergence;
@@ -58,6 +60,7 @@ export function createRunStore() {
     snapshotCount: 0,
     loading: null,
     error: null,
+    workerSilentMs: null,
     divergence: null,
     gradcheck: null,
     updateCheck: null,
@@ -98,6 +101,11 @@ export function createRunStore() {
               weightsOrdinary: event.weightsOrdinary,
             },
           });
+          return;
+        case 'worker-silent':
+          set({ workerSilentMs: event.silentMs });
+          return;
+        case 'alive':
           return;
         case 'rewound':
           set({ step: event.step, epoch: event.epoch });
