@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
 import { decodeLink, keepLinkInStep } from '../store/link.ts';
 import { LabContext, type Lab as LabStores } from '../views/lab-context.tsx';
+import { UpdateNotice } from '../views/update/UpdateNotice.tsx';
 import { Lab } from './Lab.tsx';
 import { createLab } from './create-lab.ts';
 import { I18nProvider } from './I18nProvider.tsx';
@@ -56,6 +57,7 @@ export function App() {
         </LabContext.Provider>
       )}
       {linkProblem !== null && <LinkNotice problem={linkProblem} onDismiss={() => setLinkProblem(null)} />}
+      <UpdateNotice />
     </I18nProvider>
   );
 }
