@@ -3,9 +3,13 @@
  * sub-path, can be switched to another folder (a new deployment), and records every response
  * body it sends, so tests count the bytes that really travelled.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Text a host compresses on the way (as GitHub Pages and most others do); MNIST is gzip already. */
+const COMPRESSED = new Set(['.html', '.js', '.css', '.svg', '.webmanifest']);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,7 +63,14 @@ export class StaticHost {
         record(304, 0);
         return;
       }
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size, 'Cache-Control': 'no-cache', ETag: etag });
+      const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ETag: etag };
+      if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        const body = gzipSync(readFileSync(file));
+        res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length }).end(body);
+        record(200, body.length);
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': size });
       createReadStream(file).pipe(res);
       record(200, size);
     });
