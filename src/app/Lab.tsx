@@ -18,6 +18,7 @@ import { Settings } from '../views/controls/Settings.tsx';
 import { ThemeSwitch } from '../views/controls/ThemeSwitch.tsx';
 import { Transport } from '../views/controls/Transport.tsx';
 import { Curves } from '../views/curves/Curves.tsx';
+import { ExportMenu } from '../views/export/ExportMenu.tsx';
 import { NetworkGraph } from '../views/graph/NetworkGraph.tsx';
 import { LayerHeatmaps } from '../views/heatmaps/LayerHeatmaps.tsx';
 import { WeightTiles } from '../views/heatmaps/WeightTiles.tsx';
@@ -130,6 +131,7 @@ export function Lab() {
         <h1>{tApp('app.title')}</h1>
         <PresetPicker />
         <span className="spacer" />
+        <ExportMenu tab={tab} />
         <ThemeSwitch />
         <LanguageSwitch />
       </header>
