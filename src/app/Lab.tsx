@@ -5,6 +5,7 @@
  * with the bug lab, the NumPy code and the settings. Nothing scrolls the main view.
  */
 import { lazy, Suspense, useState } from 'react';
+import { imageShape } from '../data/image.ts';
 import { defineMessages, useI18n } from '../i18n/i18n.ts';
 import { DecisionBoundary } from '../views/boundary/DecisionBoundary.tsx';
 import { UnitMaps } from '../views/boundary/UnitMaps.tsx';
@@ -41,7 +42,7 @@ const useMessages = defineMessages({
     heatmaps: 'Heatmaps',
     boundary: 'Boundary',
     digits: 'Digits',
-    tiles: 'Weights 28×28',
+    tiles: 'Weights {rows}×{cols}',
     batch: 'Batch',
     inspector: 'Inspector',
     check: 'Check & bugs',
@@ -55,7 +56,7 @@ const useMessages = defineMessages({
     heatmaps: '热力图',
     boundary: '决策边界',
     digits: '本批数字',
-    tiles: '第一层权重',
+    tiles: '第一层权重 {rows}×{cols}',
     batch: '本批样本',
     inspector: '链式法则',
     check: '检验与错误',
@@ -68,6 +69,8 @@ export function Lab() {
   const { t: tApp } = useI18n();
   const t = useMessages();
   const inputs = useRun((s) => s.info?.network.layers[0]?.units ?? 0);
+  /** The image the inputs form (MNIST: 28 × 28), which gets the weight tiles and digit samples. */
+  const image = imageShape(inputs);
   const [tab, setTab] = useState('curves');
   const [graphRef, graphSize] = useSize<HTMLDivElement>({ width: 620, height: 460 });
   const [panelRef, panelSize] = useSize<HTMLDivElement>({ width: 600, height: 460 });
@@ -91,8 +94,8 @@ export function Lab() {
           },
         ]
       : []),
-    ...(inputs === 784 ? [{ key: 'tiles', label: t('tiles'), render: () => <WeightTiles /> }] : []),
-    { key: 'batch', label: inputs === 784 ? t('digits') : t('batch'), render: () => <BatchSamples /> },
+    ...(image !== null ? [{ key: 'tiles', label: t('tiles', { rows: image.rows, cols: image.cols }), render: () => <WeightTiles /> }] : []),
+    { key: 'batch', label: image !== null ? t('digits') : t('batch'), render: () => <BatchSamples /> },
     { key: 'flow', label: t('flow'), render: () => <GradientFlow width={panelSize.width} height={below} /> },
     {
       key: 'inspector',

@@ -10,9 +10,11 @@ import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
 import { validateHyperparameters, type Hyperparameters } from '../core/spec.ts';
 import type { EngineClient } from '../engine/client.ts';
+import { checkSpeed } from '../engine/live-settings.ts';
 import type { Event, Granularity, Speed } from '../engine/protocol.ts';
 import { findPreset, PRESETS } from '../presets/catalog.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
+import { checkBatchSize } from '../presets/experiment.ts';
 
 export interface ConfigState {
   readonly experiment: ExperimentConfig;
@@ -112,9 +114,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       },
       setBatchSize(batchSize) {
         attempt(() => {
-          if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
-            throw new ConfigError('batchSize', `must be a whole number from 1 to 100000, got ${batchSize}`);
-          }
+          checkBatchSize(batchSize);
           const experiment = get().experiment;
           set({ experiment: { ...experiment, schedule: { ...experiment.schedule, batchSize } } });
           client.send({ type: 'set', settings: { batchSize } });
@@ -122,8 +122,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       },
       setSpeed(speed) {
         attempt(() => {
-          if (speed.kind === 'steps-per-second' && !(speed.value > 0 && speed.value <= 1000)) throw new ConfigError('speed.value', `must be between 0 and 1000, got ${speed.value}`);
-          if (speed.kind === 'animated' && !(speed.phasesPerSecond > 0 && speed.phasesPerSecond <= 100)) throw new ConfigError('speed.phasesPerSecond', `must be between 0 and 100, got ${speed.phasesPerSecond}`);
+          checkSpeed(speed);
           set({ speed });
           client.send({ type: 'set', settings: { speed } });
         });

@@ -4,6 +4,7 @@
  * exactly as any other config; a link that does not hold a usable one says why.
  */
 import { ConfigError } from '../core/errors.ts';
+import { MAX_LINK_CHARS } from '../core/limits.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import type { ConfigStore } from './config.ts';
 
@@ -13,7 +14,7 @@ const KEY = 'config=';
  * Longer links are not written (an experiment on a large CSV file would carry all of it):
  * the address then holds no settings rather than stale ones.
  */
-export const MAX_LINK_CHARS = 32_000;
+export { MAX_LINK_CHARS };
 
 function toBase64Url(text: string): string {
   let binary = '';
