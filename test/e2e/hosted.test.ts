@@ -4,7 +4,7 @@
  * one. Served by a plain static host (static-host.ts) that counts every response body.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,8 +45,8 @@ afterAll(async () => {
 });
 
 describe('the hosted site', () => {
-  it('loads nothing of MNIST for the default experiment, then under 15 MB of it when asked', async () => {
-    await page.goto(host.url);
+  it('loads nothing of MNIST for the default experiment, then under 15 MB of it when asked, the bar counting those bytes', async () => {
+    await page.goto(`${host.url}?debug`);
     await waitUntilIdle(page);
     await controlled(page);
     const firstVisit = host.bytesSince(0);
@@ -55,12 +55,26 @@ describe('the hosted site', () => {
     expect(firstVisit).toBeGreaterThan(100_000);
 
     const before = host.log.length;
+    await page.evaluate(`window.progress = {}; window.backpropLab.run.subscribe((s) => { if (s.loading) window.progress[s.loading.total] = s.loading.loaded; });`);
     await chooseMnist(page);
     const mnist = host.bytesSince(before, isMnist);
+    // The bar's total for each part is its two files' gzip sizes, and it reached them.
+    const assets = join(host.root, 'assets');
+    const gz = (prefix: string) => readdirSync(assets).filter((f) => f.startsWith(prefix) && f.endsWith('.gz')).reduce((sum, f) => sum + statSync(join(assets, f)).size, 0);
+    const progress = (await page.evaluate('window.progress')) as Record<string, number>;
+    expect(progress).toEqual({ [gz('train-')]: gz('train-'), [gz('t10k-')]: gz('t10k-') });
     console.log(`first switch to MNIST: ${(mnist / MB).toFixed(2)} MB`);
     expect(mnist).toBeGreaterThan(10 * MB); // the training images, gzipped, did travel
     expect(mnist).toBeLessThan(15 * MB);
     expect(host.bytesSince(before)).toBeLessThan(15 * MB);
+  });
+
+  it('is installable: Chromium finds no installability error (manifest, icons, service worker)', async () => {
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
+    expect(installabilityErrors).toEqual([]);
+    const manifest = (await page.evaluate(`fetch(document.querySelector('link[rel=manifest]').href).then((r) => r.json())`)) as { icons: { src: string; sizes: string }[] };
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
   });
 
   it('opens the lab and an MNIST experiment with the network off on a second visit', async () => {
