@@ -145,7 +145,7 @@ export function Lab() {
       <RunStatus />
       <main className="lab-main">
         <div className="lab-graph" ref={graphRef}>
-          <NetworkGraph width={graphSize.width} height={Math.max(200, graphSize.height - 112)} />
+          <NetworkGraph width={graphSize.width} height={Math.max(320, graphSize.height)} />
         </div>
         <div className="lab-panel" ref={panelRef}>
           <Tabs tabs={tabs} active={tab} onChange={setTab} label={t('views')} />

@@ -10,7 +10,7 @@ import { useConfig, useRun } from '../lab-context.tsx';
 const GRANULARITIES: readonly Granularity[] = ['phase', 'batch', 'epoch'];
 
 /** Keys that a focused field or widget uses itself (typing, tabs, a heatmap's cursor, buttons). */
-function ownedByFocus(target: EventTarget | null): boolean {
+export function ownedByFocus(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'CANVAS', 'BUTTON'].includes(target.tagName)) return true;
   return target.closest('[role="tablist"], [role="grid"], [role="radiogroup"]') !== null;
