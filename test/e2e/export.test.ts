@@ -15,7 +15,12 @@ let step: number;
 async function save(key: string): Promise<{ file: string; bytes: Buffer }> {
   const menu = page.locator('.export-menu');
   if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), menu.locator(`[data-export="${key}"]`).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }).catch(async (e) => {
+      throw new Error(`no download: ${await menu.locator('[role=alert]').textContent().catch(() => 'no message')} (${e})`);
+    }),
+    menu.locator(`[data-export="${key}"]`).click(),
+  ]);
   const bytes = readFileSync((await download.path())!);
   expect(bytes.length).toBeGreaterThan(0);
   writeFileSync(`${SCREENSHOTS}/export-${download.suggestedFilename()}`, bytes); // to look at
@@ -83,7 +88,7 @@ describe('saving what is on the screen', () => {
     expect(svg.file).toBe(`${name}-step-${step}-graph.svg`);
     const text = svg.bytes.toString('utf8');
     expect(text).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(text.match(/<circle/g)?.length).toBe(await page.locator('.network-graph > svg circle').count());
+    expect(text.match(/<circle/g)?.length).toBe(await page.locator('.network-graph svg[role="img"] circle').count());
     expect(text).not.toContain('class=');
   });
 

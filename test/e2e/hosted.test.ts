@@ -4,7 +4,7 @@
  * one. Served by a plain static host (static-host.ts) that counts every response body.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +17,8 @@ const isMnist = (path: string) => /-ubyte-[\w-]+\.gz$/.test(path);
 const MB = 1e6;
 
 let host: StaticHost;
+/** The second deployment's build folder, removed at the end. */
+let buildB: string | null = null;
 let context: BrowserContext;
 let page: Page;
 
@@ -42,6 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await host?.stop();
+  if (buildB !== null) rmSync(buildB, { recursive: true, force: true });
 });
 
 describe('the hosted site', () => {
@@ -96,6 +99,7 @@ describe('the hosted site', () => {
     const versionA = await page.evaluate('caches.keys()');
     // Build the same sources as another deployment, and switch the host to it.
     const outDir = mkdtempSync(join(tmpdir(), 'bpl-build-b-'));
+    buildB = outDir;
     const viteBin = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
     execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn', '--outDir', outDir], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', BACKPROP_LAB_BUILD: 'b' } });
     host.root = outDir;

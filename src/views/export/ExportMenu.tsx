@@ -40,6 +40,13 @@ const useMessages = defineMessages({
 
 const graphFigure = () => document.querySelector('.lab-graph .network-graph');
 const panel = () => document.querySelector('.lab-panel [role="tabpanel"]');
+/** The biggest outermost SVG inside an element (the graph's drawing, not its icons). */
+function largestSvg(root: Element | null): SVGSVGElement | null {
+  const area = (s: SVGSVGElement) => s.getBoundingClientRect().width * s.getBoundingClientRect().height;
+  const svgs = root === null ? [] : [...root.querySelectorAll('svg')].filter((s) => s.ownerSVGElement === null);
+  return svgs.sort((a, b) => area(b) - area(a))[0] ?? null;
+}
+
 /** The view's single chart, when it is drawn in SVG alone (no canvas). */
 function panelSvg(): SVGSVGElement | null {
   const p = panel();
@@ -74,7 +81,7 @@ export function ExportMenu({ tab }: { tab: string }) {
     return x;
   };
   const svgBlob = (svg: SVGSVGElement) => new Blob([svgMarkup(svg)], { type: 'image/svg+xml' });
-  const graphSvg = () => need(graphFigure()?.querySelector(':scope > svg') as SVGSVGElement | null, 'the graph');
+  const graphSvg = () => need(largestSvg(graphFigure()), 'the graph');
 
   const items: { key: string; label: string; run: () => Promise<void> }[] = [
     { key: 'graph-png', label: t('graphPng'), run: save('graph', 'png', () => elementPng(need(graphFigure(), 'the graph'))) },

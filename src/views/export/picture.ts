@@ -68,8 +68,13 @@ async function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
   const url = URL.createObjectURL(new Blob([svgMarkup(svg, true)], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
+    const loaded = new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('an SVG of the view could not be drawn'));
+      setTimeout(() => reject(new Error('an SVG of the view took too long to draw')), 10_000);
+    });
     img.src = url;
-    await img.decode();
+    await loaded;
     return img;
   } finally {
     URL.revokeObjectURL(url);
