@@ -23,12 +23,12 @@ function Shell() {
 export function App() {
   // Created in an effect so that every mount owns exactly one live worker (StrictMode mounts twice).
   const [lab, setLab] = useState<LabStores | null>(null);
-  const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  const [linkProblem, setLinkProblem] = useState<{ problem: string; kept: boolean } | null>(null);
   useEffect(() => {
     // The address may carry an experiment (#config=…): start with it, and keep it up to date.
     const link = decodeLink(location.hash);
     const created = createLab(undefined, link !== null && 'experiment' in link ? link.experiment : undefined);
-    setLinkProblem(link !== null && 'problem' in link ? link.problem : null);
+    setLinkProblem(link !== null && 'problem' in link ? { problem: link.problem, kept: false } : null);
     const stopLink = keepLinkInStep(created.config, (fragment) =>
       history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`),
     );
@@ -36,7 +36,7 @@ export function App() {
     const onHashChange = () => {
       const pasted = decodeLink(location.hash);
       if (pasted === null) return;
-      if ('problem' in pasted) setLinkProblem(pasted.problem);
+      if ('problem' in pasted) setLinkProblem({ problem: pasted.problem, kept: true }); // the running experiment stays
       else created.config.getState().configure(pasted.experiment);
     };
     window.addEventListener('hashchange', onHashChange);
@@ -56,7 +56,7 @@ export function App() {
           <Shell />
         </LabContext.Provider>
       )}
-      {linkProblem !== null && <LinkNotice problem={linkProblem} onDismiss={() => setLinkProblem(null)} />}
+      {linkProblem !== null && <LinkNotice problem={linkProblem.problem} kept={linkProblem.kept} onDismiss={() => setLinkProblem(null)} />}
       <UpdateNotice />
     </I18nProvider>
   );

@@ -2,7 +2,10 @@
  * What the run is doing: status, step, epoch, the latest loss and accuracies, the data loading
  * progress, errors, and a plain message with a way out when training diverged.
  */
+import { useMemo } from 'react';
 import { useI18n, useRefusalText } from '../../i18n/i18n.ts';
+import { targetsOf } from '../../presets/config.ts';
+import { detectStall } from '../../presets/stall.ts';
 import { useConfig, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
 
 function format(x: number | null | undefined, digits = 4): string {
@@ -27,6 +30,12 @@ export function RunStatus() {
   const play = useConfig((s) => s.play);
   const reset = useConfig((s) => s.reset);
   const restoreCheckpoint = useConfig((s) => s.restoreCheckpoint);
+  const data = useConfig((s) => s.experiment.data);
+  const evaluations = useLiveHistory((s) => s.evaluations);
+  const stall = useMemo(() => {
+    const targets = targetsOf(data);
+    return detectStall(evaluations, 'classes' in targets ? targets.classes : null);
+  }, [data, evaluations]);
 
   const lowered = divergence ? Number((divergence.learningRate / 10).toPrecision(3)) : 0;
   return (
@@ -79,7 +88,8 @@ export function RunStatus() {
                   : t('diverged.where.layer', { l: divergence.divergence.layer }),
             })}
           </p>
-          {divergence.checkpointStep !== null && (
+          {divergence.recovery === 'reinitialise' && <p>{t('diverged.reinitialise')}</p>}
+          {divergence.recovery === 'go-back' && divergence.checkpointStep !== null && (
             <button
               type="button"
               onClick={() => {
@@ -91,19 +101,31 @@ export function RunStatus() {
               {t('diverged.rollback', { rate: lowered, step: divergence.checkpointStep })}
             </button>
           )}
-          <button
-            type="button"
-            onClick={() => {
-              setLearningRate(lowered);
-              play();
-            }}
-          >
-            {t('diverged.lower', { rate: lowered })}
-          </button>
+          {/* Continuing from weights already grown far past their start only diverges again. */}
+          {divergence.recovery === 'go-back' && divergence.weightsOrdinary && (
+            <button
+              type="button"
+              onClick={() => {
+                setLearningRate(lowered);
+                play();
+              }}
+            >
+              {t('diverged.lower', { rate: lowered })}
+            </button>
+          )}
           <button type="button" onClick={reset}>
-            {t('diverged.reset')}
+            {t(divergence.recovery === 'reinitialise' ? 'diverged.reinitialiseButton' : 'diverged.reset')}
           </button>
         </div>
+      )}
+      {stall !== null && divergence === null && (
+        <p className="stalled" data-testid="stalled">
+          {stall.kind === 'chance'
+            ? t('stalled.chance', { accuracy: stall.accuracy.toFixed(3), chance: stall.chance.toFixed(2) })
+            : stall.kind === 'oscillating'
+              ? t('stalled.oscillating')
+              : t('stalled.no-improvement', { n: stall.evaluations })}
+        </p>
       )}
       {error !== null && (
         <div role="alert" className="error">
