@@ -2,6 +2,7 @@
  * The trace file (`backprop-lab/trace@1`): every number one step computed, as JSON. Written by
  * the CLI's `trace` command and by the lab's Save menu, from the same function.
  */
+import type { BugName } from '../core/bugs.ts';
 import type { Regularization } from '../core/spec.ts';
 import { toRows, type Matrix } from '../core/tensor.ts';
 import type { Trace } from '../core/trace.ts';
@@ -12,10 +13,17 @@ const list = (v: Float64Array | undefined) => (v === undefined ? undefined : Arr
 /**
  * `after`: the parameters once the step's update has been applied (layer l at index l − 1), or
  * null for a trace without them (the CLI without --apply, or a step not yet applied).
+ * `bugs`: the bug lab's mistakes the step ran with, listed when there are any.
  */
-export function traceToJson(trace: Trace, regularization: Regularization, after: readonly { readonly W: Matrix; readonly b: Float64Array }[] | null): object {
+export function traceToJson(
+  trace: Trace,
+  regularization: Regularization,
+  after: readonly { readonly W: Matrix; readonly b: Float64Array }[] | null,
+  bugs: readonly BugName[] = [],
+): object {
   return {
     format: 'backprop-lab/trace@1',
+    ...(bugs.length > 0 ? { bugs } : {}),
     convention: 'row vectors: z = a·W + b, W[i][j] from unit i below to unit j above; delta = dL_i/dz per sample; dW = (1/m)·aᵀ·delta + penalty gradient',
     regularization,
     loss: trace.loss,

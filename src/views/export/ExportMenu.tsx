@@ -104,7 +104,8 @@ export function ExportMenu({ tab }: { tab: string }) {
         // The weights after the update, when the latest snapshot holds exactly those.
         const applied = step.layers.some((l) => l.updateW !== undefined);
         const after = applied && snapshot !== null && snapshot.step === step.step + 1 ? snapshot.params : null;
-        const json = traceToJson(step, lab.config.getState().experiment.hyper.regularization, after);
+        const { experiment, bugs } = lab.config.getState();
+        const json = traceToJson(step, experiment.hyper.regularization, after, bugs);
         return new Blob([JSON.stringify(json)], { type: 'application/json' });
       }),
     });

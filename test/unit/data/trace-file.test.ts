@@ -24,6 +24,8 @@ describe('traceToJson (trace@1)', () => {
     expect(json.layers[0]!['z']).toEqual([Array.from(trace.layers[0]!.z!.data.slice(0, 3)), Array.from(trace.layers[0]!.z!.data.slice(3, 6))]);
     expect(json.layers[1]!['db']).toEqual(Array.from(trace.layers[1]!.db!));
     expect(json.layers[0]).not.toHaveProperty('W');
+    expect(json).not.toHaveProperty('bugs');
+    expect(traceToJson(trace, { kind: 'none', lambda: 0 }, null, ['no-transpose' as never])).toHaveProperty('bugs', ['no-transpose']);
   });
 
   it('adds the update and the weights after it when given them', () => {
