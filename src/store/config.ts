@@ -13,6 +13,7 @@ import type { EngineClient } from '../engine/client.ts';
 import type { Event, Granularity, Speed } from '../engine/protocol.ts';
 import { findPreset, PRESETS } from '../presets/catalog.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
+import { checkedSpeed, startingSpeed } from './speed.ts';
 
 export interface ConfigState {
   readonly experiment: ExperimentConfig;
@@ -57,7 +58,14 @@ export interface ConfigState {
 /** The first experiment a visitor sees: small, fast, and visibly learning within seconds. */
 export const DEFAULT_PRESET = 'planar-2-4-1';
 
-export function createConfigStore(client: EngineClient, initial: ExperimentConfig = findPreset(DEFAULT_PRESET) ?? PRESETS[0]!) {
+/** How playback starts; the experiment's starting speed and whole steps unless given (e.g. by a link). */
+export interface InitialPlayback {
+  readonly speed?: Speed;
+  readonly granularity?: Granularity;
+}
+
+export function createConfigStore(client: EngineClient, initial: ExperimentConfig = findPreset(DEFAULT_PRESET) ?? PRESETS[0]!, playback: InitialPlayback = {}) {
+  const initialSpeed = playback.speed ?? startingSpeed(initial);
   const store = createStore<ConfigState>()((set, get) => {
     /** Runs a change; a ConfigError is kept as `refused` instead of thrown. */
     const attempt = (change: () => void) => {
@@ -77,11 +85,11 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
     let importing = false;
     let editedWhileImporting = false;
     /** The live settings as the engine last confirmed them. */
-    let confirmed = { hyper: initial.hyper, batchSize: initial.schedule.batchSize, speed: { kind: 'full' } as Speed };
+    let confirmed = { hyper: initial.hyper, batchSize: initial.schedule.batchSize, speed: initialSpeed };
     return {
       experiment: initial,
-      speed: { kind: 'full' },
-      granularity: 'batch',
+      speed: initialSpeed,
+      granularity: playback.granularity ?? 'batch',
       bugs: [],
       refused: null,
       loadPreset(name) {
@@ -91,6 +99,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           return;
         }
         get().configure(preset);
+        get().setSpeed(startingSpeed(preset));
       },
       configure(experiment) {
         attempt(() => {
@@ -122,8 +131,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       },
       setSpeed(speed) {
         attempt(() => {
-          if (speed.kind === 'steps-per-second' && !(speed.value > 0 && speed.value <= 1000)) throw new ConfigError('speed.value', `must be between 0 and 1000, got ${speed.value}`);
-          if (speed.kind === 'animated' && !(speed.phasesPerSecond > 0 && speed.phasesPerSecond <= 100)) throw new ConfigError('speed.phasesPerSecond', `must be between 0 and 100, got ${speed.phasesPerSecond}`);
+          checkedSpeed(speed);
           set({ speed });
           client.send({ type: 'set', settings: { speed } });
         });
