@@ -8,6 +8,7 @@
  * Presenter mode hides the secondary controls and views (see app.css, [data-presenter]).
  */
 import { lazy, Suspense } from 'react';
+import { imageShape } from '../data/image.ts';
 import { defineMessages, useI18n } from '../i18n/i18n.ts';
 import { DecisionBoundary } from '../views/boundary/DecisionBoundary.tsx';
 import { UnitMaps } from '../views/boundary/UnitMaps.tsx';
@@ -46,7 +47,7 @@ const useMessages = defineMessages({
     heatmaps: 'Heatmaps',
     boundary: 'Boundary',
     digits: 'Digits',
-    tiles: 'Weights 28×28',
+    tiles: 'Weights {rows}×{cols}',
     batch: 'Batch',
     inspector: 'Inspector',
     check: 'Check & bugs',
@@ -61,7 +62,7 @@ const useMessages = defineMessages({
     heatmaps: '热力图',
     boundary: '决策边界',
     digits: '本批数字',
-    tiles: '第一层权重',
+    tiles: '第一层权重 {rows}×{cols}',
     batch: '本批样本',
     inspector: '链式法则',
     check: '检验与错误',
@@ -75,6 +76,8 @@ export function Lab() {
   const { t: tApp } = useI18n();
   const t = useMessages();
   const inputs = useRun((s) => s.info?.network.layers[0]?.units ?? 0);
+  /** The image the inputs form (MNIST: 28 × 28), which gets the weight tiles and digit samples. */
+  const image = imageShape(inputs);
   const loadingNext = useRun((s) => s.status === 'loading' && s.info !== null);
   const presenter = useUi((s) => s.presenter);
   const chosenTab = useUi((s) => s.tab);
@@ -84,7 +87,7 @@ export function Lab() {
   /** Room below the tab list. */
   const below = Math.max(200, panelSize.height - 48);
   /** The data view: the boundary for 2-D data, the digits of the batch for MNIST. */
-  const dataTab = inputs === 2 ? 'boundary' : inputs === 784 ? 'batch' : null;
+  const dataTab = inputs === 2 ? 'boundary' : image !== null ? 'batch' : null;
   const tab = chosenTab ?? (inputs === 2 ? 'boundary' : 'curves');
 
   const boundaryTab: Tab = {
@@ -101,8 +104,8 @@ export function Lab() {
     ...(inputs === 2 ? [boundaryTab] : []),
     { key: 'curves', label: t('curves'), render: () => <Curves width={panelSize.width} height={below} /> },
     { key: 'heatmaps', label: t('heatmaps'), render: () => <LayerHeatmaps /> },
-    ...(inputs === 784 ? [{ key: 'tiles', label: t('tiles'), render: () => <WeightTiles /> }] : []),
-    { key: 'batch', label: inputs === 784 ? t('digits') : t('batch'), render: () => <BatchSamples /> },
+    ...(image !== null ? [{ key: 'tiles', label: t('tiles', { rows: image.rows, cols: image.cols }), render: () => <WeightTiles /> }] : []),
+    { key: 'batch', label: image !== null ? t('digits') : t('batch'), render: () => <BatchSamples /> },
     { key: 'flow', label: t('flow'), render: () => <GradientFlow width={panelSize.width} height={below} /> },
     {
       key: 'inspector',

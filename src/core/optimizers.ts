@@ -115,7 +115,3 @@ export function sgdStepInPlace(learningRate: number, theta: Float64Array, g: Flo
   }
   return max;
 }
-
-export function cloneOptimizerState(state: OptimizerState): OptimizerState {
-  return { kind: state.kind, t: state.t, m: state.m.map((a) => new Float64Array(a)), v: state.v.map((a) => new Float64Array(a)) };
-}

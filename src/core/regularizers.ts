@@ -24,15 +24,3 @@ export function addPenaltyGradient(reg: Regularization, W: Float64Array, dW: Flo
   if (reg.kind === 'l2') for (let s = 0; s < W.length; s++) dW[s] += lambda * W[s]!;
   else for (let s = 0; s < W.length; s++) dW[s] += lambda * Math.sign(W[s]!);
 }
-
-/** The formula for labels. */
-export function penaltyFormula(reg: Regularization): { penalty: string; gradient: string } {
-  switch (reg.kind) {
-    case 'none':
-      return { penalty: '0', gradient: '0' };
-    case 'l2':
-      return { penalty: '½·λ·ΣW²', gradient: 'λ·W' };
-    case 'l1':
-      return { penalty: 'λ·Σ|W|', gradient: 'λ·sign(W)' };
-  }
-}

@@ -5,6 +5,7 @@
  */
 import { ACTIVATIONS, type ActivationName } from './activations.ts';
 import { ConfigError, requireFinite, requireInRange, requireInteger, requireOneOf } from './errors.ts';
+import { LAMBDA, NETWORK_LIMITS } from './limits.ts';
 
 export const LOSSES = [
   'softmax-cross-entropy',
@@ -60,12 +61,8 @@ export interface InitConfig {
   readonly biases: BiasInit;
 }
 
-export const LIMITS = {
-  maxHiddenLayers: 8,
-  maxInputUnits: 4096,
-  maxHiddenUnits: 1024,
-  maxOutputUnits: 1024,
-} as const;
+/** The network's bounds (see limits.ts). */
+export const LIMITS = NETWORK_LIMITS;
 
 export const DEFAULT_HYPERPARAMETERS: Hyperparameters = {
   learningRate: 0.1,
@@ -125,7 +122,7 @@ export function validateNetworkSpec(value: unknown, field = 'network'): NetworkS
 export function validateRegularization(value: unknown, field = 'regularization'): Regularization {
   const o = requireObject(field, value);
   const kind = requireOneOf(`${field}.kind`, o['kind'], REGULARIZATIONS);
-  const lambda = kind === 'none' && o['lambda'] === undefined ? 0 : requireInRange(`${field}.lambda`, o['lambda'], 0, 1e6);
+  const lambda = kind === 'none' && o['lambda'] === undefined ? 0 : requireInRange(`${field}.lambda`, o['lambda'], LAMBDA.min, LAMBDA.max);
   return { kind, lambda };
 }
 

@@ -6,6 +6,7 @@
  */
 import { buggyBackwardLayer, cloneBugState, createBugState, validateBugs, type BugName, type BugState } from './bugs.ts';
 import { ConfigError } from './errors.ts';
+import { BATCH_SIZE } from './limits.ts';
 import { checkParamShapes, cloneParams, type LayerParams, type Network } from './network.ts';
 import { beginUpdate, computeUpdate, createOptimizerState, sgdStepInPlace, type OptimizerState } from './optimizers.ts';
 import { backwardLayer, createWorkspace, listInput, lossOnly, type Batch, type Workspace } from './passes.ts';
@@ -15,7 +16,8 @@ import { allFinite, maxAbs, zeros, type Matrix } from './tensor.ts';
 
 export { PhaseStepper, type Divergence, type StepResult };
 
-export const MAX_BATCH_SIZE = 100_000;
+/** The most rows a batch may have (see limits.ts). */
+export const MAX_BATCH_SIZE = BATCH_SIZE.max;
 
 export class Trainer {
   readonly spec: NetworkSpec;
@@ -57,10 +59,6 @@ export class Trainer {
   /** Number of updates applied so far. */
   get steps(): number {
     return this._steps;
-  }
-
-  get optimizerState(): Readonly<OptimizerState> {
-    return this.optimizer;
   }
 
   get bugs(): BugName[] {
@@ -169,11 +167,6 @@ export class Trainer {
   }
 
   /**
-   * Computes every layer's update from its gradient, and adds it only if every new weight
-   * is finite. Returns the layer whose weights would have gone non-finite, or null.
-   * gradMaxAbs holds max |g| of every tensor (W¹, b¹, W², …), measured in the backward pass.
-   */
-  /**
    * True when no SGD update can overflow: every |θ| and |η·g| is below OVERFLOW_SAFE. Then the
    * update is added in the same pass that computes it, with no separate finiteness check, and
    * the numbers are exactly those of the checked path.
@@ -183,6 +176,11 @@ export class Trainer {
     return this.paramMaxAbs.every((max, s) => max < OVERFLOW_SAFE && Math.abs(learningRate) * gradMaxAbs[s]! < OVERFLOW_SAFE);
   }
 
+  /**
+   * Computes every layer's update from its gradient, and adds it only if every new weight
+   * is finite. Returns the layer whose weights would have gone non-finite, or null.
+   * gradMaxAbs holds max |g| of every tensor (W¹, b¹, W², …), measured in the backward pass.
+   */
   private applyUpdate(learningRate: number, gradMaxAbs: readonly number[]): Divergence | null {
     const config = this._hyper.optimizer;
     if (config.kind === 'sgd' && this.sgdCannotOverflow(learningRate, gradMaxAbs)) {

@@ -14,11 +14,6 @@ export function isBytes(x: Features): x is ByteFeatures {
   return 'bytes' in x;
 }
 
-/** The doubles a byte is read as, for each byte. */
-export function byteValue(v: number): number {
-  return BYTE_VALUE[v]!;
-}
-
 /** True where the first byte of a 32-bit word is its low byte (every platform the lab runs on). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 

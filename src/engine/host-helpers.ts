@@ -1,9 +1,9 @@
-/** Small pure helpers of the worker: checking a speed setting, and shipping plot points. */
-import { ConfigError } from '../core/errors.ts';
+/** Shipping a small data set's points to the screen for plotting. */
 import { zeros, type Matrix } from '../core/tensor.ts';
 import { isBytes } from '../data/features.ts';
 import type { ExperimentData } from '../presets/data-source.ts';
-import { MAX_SHIPPED_POINTS, type DataPoints, type Speed } from './protocol.ts';
+import { MAX_SHIPPED_POINTS } from '../core/limits.ts';
+import type { DataPoints } from './protocol.ts';
 
 /** The data's points when they are few and low-dimensional enough to plot. */
 export function pointsOf(data: ExperimentData): { points?: DataPoints } {
@@ -27,14 +27,3 @@ export function pointsOf(data: ExperimentData): { points?: DataPoints } {
   });
   return { points: { x, y, test, kind: data.train.kind } };
 }
-
-export function checkSpeed(speed: Speed): void {
-  if (speed.kind === 'steps-per-second' && !(speed.value > 0 && speed.value <= 1000)) {
-    throw new ConfigError('speed.value', `steps per second must be between 0 and 1000, got ${speed.value}`);
-  }
-  if (speed.kind === 'animated' && !(speed.phasesPerSecond > 0 && speed.phasesPerSecond <= 100)) {
-    throw new ConfigError('speed.phasesPerSecond', `must be between 0 and 100, got ${speed.phasesPerSecond}`);
-  }
-  if (!['full', 'steps-per-second', 'animated'].includes(speed.kind)) throw new ConfigError('speed.kind', `unknown speed ${JSON.stringify(speed.kind)}`);
-}
-

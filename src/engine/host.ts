@@ -17,12 +17,14 @@ import { modelToJson, parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { loadExperimentData } from '../presets/data-source.ts';
 import { EvaluationClock } from '../presets/evaluation-clock.ts';
-import { Experiment } from '../presets/experiment.ts';
+import { checkBatchSize, Experiment } from '../presets/experiment.ts';
+import { BATCH_SIZE } from '../core/limits.ts';
 import { Checkpoints } from './checkpoints.ts';
 import { DataCache, type MnistFetcher } from './data-cache.ts';
 
 export type { MnistFetcher };
-import { checkSpeed, pointsOf } from './host-helpers.ts';
+import { pointsOf } from './host-helpers.ts';
+import { checkSpeed } from './live-settings.ts';
 import { checkGradients, inspectBatch } from './instruments.ts';
 import { MetricsBuffer } from './metrics-buffer.ts';
 import { SnapshotGate } from './snapshot-gate.ts';
@@ -256,9 +258,7 @@ export class EngineHost {
   private applySettings(experiment: Experiment, settings: LiveSettings): void {
     // Validate everything before changing anything.
     if (settings.speed !== undefined) checkSpeed(settings.speed);
-    if (settings.batchSize !== undefined && (!Number.isInteger(settings.batchSize) || settings.batchSize < 1 || settings.batchSize > experiment.data.train.x.rows)) {
-      throw new ConfigError('batchSize', `must be a whole number from 1 to ${experiment.data.train.x.rows}, got ${settings.batchSize}`);
-    }
+    if (settings.batchSize !== undefined) checkBatchSize(settings.batchSize, Math.min(BATCH_SIZE.max, experiment.data.train.x.rows));
     const trainer = experiment.trainer;
     const previousHyper = trainer.hyper;
     if (settings.hyper !== undefined) trainer.setHyperparameters(settings.hyper); // throws ConfigError, nothing changed
@@ -433,8 +433,10 @@ export class EngineHost {
     }
   }
 
-  /** Runs one phase, starting a traced step on a fresh batch when none is under way. */
-  /** force: a user's explicit step always shows; animation waits for the screen like free running. */
+  /**
+   * Runs one phase, starting a traced step on a fresh batch when none is under way. force: a
+   * user's explicit step always shows; animation waits for the screen like free running.
+   */
   private nextPhase(experiment: Experiment, force = true): void {
     const { phase, trace, result } = this.stepping!.phase();
     this.snapshots.keep(trace);

@@ -102,7 +102,6 @@ export interface DataPoints {
   readonly kind: 'classification' | 'regression';
 }
 
-export const MAX_SHIPPED_POINTS = 5000;
 
 export interface ReadyInfo {
   readonly name: string;
@@ -134,8 +133,10 @@ export type Event =
     }
   | { readonly type: 'metrics'; readonly steps: StepMetrics; readonly evaluations: readonly Measurement[]; readonly flow: FlowMetrics | null }
   | { readonly type: 'phase'; readonly step: number; readonly phase: Phase; readonly loss: LossBreakdown | null }
-  /** A live setting took effect; updates from step `fromStep` on use it. */
-  /** `model`: the settings came with an imported model file, whose network is now running. */
+  /**
+   * A live setting took effect; updates from step `fromStep` on use it. `model`: the settings
+   * came with an imported model file, whose network is now running.
+   */
   | { readonly type: 'applied'; readonly settings: LiveSettings; readonly fromStep: number; readonly model?: { readonly network: NetworkSpec } }
   | {
       readonly type: 'diverged';
@@ -153,21 +154,38 @@ export type Event =
 
 export type EventEnvelope = { readonly v: number; readonly event: Event };
 
-const COMMAND_TYPES: readonly CommandType[] = [
-  'configure',
-  'play',
-  'pause',
-  'step',
-  'reset',
-  'set',
-  'gradient-check',
-  'set-bugs',
-  'inspect',
-  'export-model',
-  'import-model',
-  'restore-checkpoint',
-  'snapshot-ack',
-];
+type Body = Record<string, unknown>;
+
+/**
+ * Each command type with the check of its body: null when the body is well formed, or what is
+ * wrong. Typed as a record over CommandType, so the compiler refuses a command missing here or
+ * a name that is not one.
+ */
+const BODY_PROBLEM: { readonly [K in CommandType]: (body: Body) => string | null } = {
+  configure: (b) => (typeof b['config'] !== 'object' || b['config'] === null ? 'configure needs a config object' : null),
+  play: () => null,
+  pause: () => null,
+  step: (b) =>
+    ['phase', 'batch', 'epoch'].includes(b['granularity'] as string)
+      ? null
+      : `step needs granularity "phase", "batch" or "epoch", got ${JSON.stringify(b['granularity'])}`,
+  reset: () => null,
+  set: (b) => (typeof b['settings'] !== 'object' || b['settings'] === null ? 'set needs a settings object' : null),
+  'gradient-check': () => null,
+  'set-bugs': (b) => (Array.isArray(b['bugs']) ? null : 'set-bugs needs a list of bug names'),
+  inspect: () => null,
+  'export-model': () => null,
+  'import-model': (b) => (typeof b['text'] === 'string' ? null : 'import-model needs the model file text'),
+  'restore-checkpoint': () => null,
+  'snapshot-ack': () => null,
+};
+
+/** Every command type, from the table above. */
+export const COMMAND_TYPES = Object.keys(BODY_PROBLEM) as readonly CommandType[];
+
+function isCommandType(type: unknown): type is CommandType {
+  return typeof type === 'string' && Object.hasOwn(BODY_PROBLEM, type);
+}
 
 /** Why a message is not a command we understand, or null when it is one. */
 export function commandProblem(message: unknown): string | null {
@@ -176,17 +194,10 @@ export function commandProblem(message: unknown): string | null {
   if (m['v'] !== PROTOCOL_VERSION) return `protocol version ${JSON.stringify(m['v'])} is not supported (expected ${PROTOCOL_VERSION})`;
   const c = m['command'];
   if (typeof c !== 'object' || c === null) return 'the message has no command object';
-  const type = (c as Record<string, unknown>)['type'];
-  if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) return `unknown command type ${JSON.stringify(type)}`;
-  const body = c as Record<string, unknown>;
-  if (type === 'step' && !['phase', 'batch', 'epoch'].includes(body['granularity'] as string)) {
-    return `step needs granularity "phase", "batch" or "epoch", got ${JSON.stringify(body['granularity'])}`;
-  }
-  if (type === 'configure' && (typeof body['config'] !== 'object' || body['config'] === null)) return 'configure needs a config object';
-  if (type === 'set' && (typeof body['settings'] !== 'object' || body['settings'] === null)) return 'set needs a settings object';
-  if (type === 'set-bugs' && !Array.isArray(body['bugs'])) return 'set-bugs needs a list of bug names';
-  if (type === 'import-model' && typeof body['text'] !== 'string') return 'import-model needs the model file text';
-  return null;
+  const body = c as Body;
+  const type = body['type'];
+  if (!isCommandType(type)) return `unknown command type ${JSON.stringify(type)}`;
+  return BODY_PROBLEM[type](body);
 }
 
 /** The ArrayBuffers of an event, to be transferred rather than copied. */

@@ -4,6 +4,7 @@
  * this type; a config file for the CLI is one too.
  */
 import { ConfigError, requireInRange, requireInteger, requireOneOf } from '../core/errors.ts';
+import { BATCH_SIZE, GENERATED_SAMPLES, MAX_CSV_CHARS, NOISE, SCHEDULE_STEPS, SEED, TEST_FRACTION } from '../core/limits.ts';
 import {
   validateHyperparameters,
   validateInit,
@@ -13,6 +14,7 @@ import {
   type NetworkSpec,
 } from '../core/spec.ts';
 import { CsvError, parseCsv } from '../data/csv.ts';
+import { MNIST_IMAGE, MNIST_SIZES, pixels } from '../data/image.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Toy2dName } from '../data/toy2d.ts';
 
@@ -58,8 +60,7 @@ export type DataConfig =
       readonly seed: number;
     };
 
-/** The largest CSV text an experiment takes, in characters. */
-export const MAX_CSV_CHARS = 20_000_000;
+export { MAX_CSV_CHARS };
 
 let lastCsv: { text: string; target: string | null; name: string; data: Dataset } | null = null;
 
@@ -129,7 +130,7 @@ function validateMnistSelection(field: string, value: unknown): MnistSelection {
   const o = obj(field, value);
   const part = requireOneOf(`${field}.part`, o['part'], ['train', 't10k'] as const);
   const take = requireOneOf(`${field}.take`, o['take'], ['all', 'first', 'last', 'random'] as const);
-  const max = part === 'train' ? 60_000 : 10_000;
+  const max = MNIST_SIZES[part];
   if (take === 'all') return { part, take };
   return { part, take, n: requireInteger(`${field}.n`, o['n'], 1, max) };
 }
@@ -148,8 +149,8 @@ export function validateDataConfig(value: unknown, field = 'data'): DataConfig {
       name,
       text,
       target: target ?? null,
-      testFraction: requireInRange(`${field}.testFraction`, o['testFraction'], 0, 0.9),
-      seed: requireInteger(`${field}.seed`, o['seed'], 0, 2 ** 32 - 1),
+      testFraction: requireInRange(`${field}.testFraction`, o['testFraction'], TEST_FRACTION.min, TEST_FRACTION.max),
+      seed: requireInteger(`${field}.seed`, o['seed'], SEED.min, SEED.max),
     } as const;
     const rows = csvDataset(csv, field).x.rows; // refuses text that does not parse, naming line and column
     if (csv.testFraction > 0 && rows < 2) {
@@ -162,10 +163,10 @@ export function validateDataConfig(value: unknown, field = 'data'): DataConfig {
     return { kind, train: validateMnistSelection(`${field}.train`, o['train']), test };
   }
   const common = {
-    n: requireInteger(`${field}.n`, o['n'], 2, 100_000),
-    noise: requireInRange(`${field}.noise`, o['noise'], 0, 10),
-    testFraction: requireInRange(`${field}.testFraction`, o['testFraction'], 0, 0.9),
-    seed: requireInteger(`${field}.seed`, o['seed'], 0, 2 ** 32 - 1),
+    n: requireInteger(`${field}.n`, o['n'], GENERATED_SAMPLES.min, GENERATED_SAMPLES.max),
+    noise: requireInRange(`${field}.noise`, o['noise'], NOISE.min, NOISE.max),
+    testFraction: requireInRange(`${field}.testFraction`, o['testFraction'], TEST_FRACTION.min, TEST_FRACTION.max),
+    seed: requireInteger(`${field}.seed`, o['seed'], SEED.min, SEED.max),
   };
   if (kind === 'toy2d') return { kind, name: requireOneOf(`${field}.name`, o['name'], TOY_2D_NAMES), ...common };
   return { kind, name: requireOneOf(`${field}.name`, o['name'], REGRESSION_NAMES), ...common };
@@ -178,9 +179,9 @@ export function validateSchedule(value: unknown, field = 'schedule'): ScheduleCo
   if (typeof evaluateTrain !== 'boolean') throw new ConfigError(`${field}.evaluateTrain`, 'must be true or false');
   return {
     sampling,
-    batchSize: requireInteger(`${field}.batchSize`, o['batchSize'], 1, 100_000),
-    iterations: requireInteger(`${field}.iterations`, o['iterations'], 1, 100_000_000),
-    evaluateEvery: requireInteger(`${field}.evaluateEvery`, o['evaluateEvery'], 1, 100_000_000),
+    batchSize: requireInteger(`${field}.batchSize`, o['batchSize'], BATCH_SIZE.min, BATCH_SIZE.max),
+    iterations: requireInteger(`${field}.iterations`, o['iterations'], SCHEDULE_STEPS.min, SCHEDULE_STEPS.max),
+    evaluateEvery: requireInteger(`${field}.evaluateEvery`, o['evaluateEvery'], SCHEDULE_STEPS.min, SCHEDULE_STEPS.max),
     evaluateTrain,
   };
 }
@@ -194,7 +195,7 @@ export function predictsNumbers(data: DataConfig): boolean {
 export function inputsOf(data: DataConfig): number {
   switch (data.kind) {
     case 'mnist':
-      return 784;
+      return pixels(MNIST_IMAGE);
     case 'toy2d':
       return 2;
     case 'regression':
@@ -225,7 +226,7 @@ export function validateExperimentConfig(value: unknown, field = 'config'): Expe
     hyper: validateHyperparameters(o['hyper'], `${field}.hyper`),
     data,
     schedule: validateSchedule(o['schedule'], `${field}.schedule`),
-    seed: requireInteger(`${field}.seed`, o['seed'], 0, 2 ** 32 - 1),
+    seed: requireInteger(`${field}.seed`, o['seed'], SEED.min, SEED.max),
     ...(o['published'] === undefined ? {} : { published: o['published'] as PublishedResult }),
   };
 }

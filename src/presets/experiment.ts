@@ -4,6 +4,7 @@
  * The CLI and the Web Worker both drive training through this one loop.
  */
 import { ConfigError } from '../core/errors.ts';
+import { BATCH_SIZE } from '../core/limits.ts';
 import { evaluate } from '../core/metrics.ts';
 import { createNetwork } from '../core/network.ts';
 import { penalty } from '../core/regularizers.ts';
@@ -92,7 +93,7 @@ export class Experiment {
 
   /** Takes effect from the next batch; full-batch descent always uses the whole set. */
   set batchSize(m: number) {
-    if (!Number.isInteger(m) || m < 1 || m > 100_000) throw new ConfigError('batchSize', `must be a whole number from 1 to 100000, got ${m}`);
+    checkBatchSize(m);
     this._batchSize = m;
     if (this.epochs !== null) this.epochs.batchSize = m;
   }
@@ -150,4 +151,14 @@ export class Experiment {
     };
   }
 
+}
+
+/**
+ * A live batch size: 1..max rows (max: the training set's size where it is known). The store,
+ * the experiment and the worker all check it with this one function.
+ */
+export function checkBatchSize(m: number, max: number = BATCH_SIZE.max): void {
+  if (!Number.isInteger(m) || m < BATCH_SIZE.min || m > max) {
+    throw new ConfigError('batchSize', `must be a whole number from ${BATCH_SIZE.min} to ${max}, got ${m}`);
+  }
 }

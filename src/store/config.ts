@@ -13,6 +13,7 @@ import type { EngineClient } from '../engine/client.ts';
 import type { Event, Granularity, Speed } from '../engine/protocol.ts';
 import { findPreset, PRESETS } from '../presets/catalog.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
+import { checkBatchSize } from '../presets/experiment.ts';
 import { checkedSpeed, startingSpeed } from './speed.ts';
 
 export interface ConfigState {
@@ -121,9 +122,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       },
       setBatchSize(batchSize) {
         attempt(() => {
-          if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
-            throw new ConfigError('batchSize', `must be a whole number from 1 to 100000, got ${batchSize}`);
-          }
+          checkBatchSize(batchSize);
           const experiment = get().experiment;
           set({ experiment: { ...experiment, schedule: { ...experiment.schedule, batchSize } } });
           client.send({ type: 'set', settings: { batchSize } });

@@ -6,6 +6,7 @@
  * rule; what cannot be used is left out and said why, and the rest opens.
  */
 import { ConfigError, shown } from '../core/errors.ts';
+import { MAX_LINK_CHARS } from '../core/limits.ts';
 import type { Granularity, Speed } from '../engine/protocol.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import type { ConfigStore } from './config.ts';
@@ -19,7 +20,7 @@ const GRANULARITIES: readonly Granularity[] = ['phase', 'batch', 'epoch'];
  * Longer links are not written (an experiment on a large CSV file would carry all of it):
  * the address then holds no settings rather than stale ones.
  */
-export const MAX_LINK_CHARS = 32_000;
+export { MAX_LINK_CHARS };
 
 /** Everything beside the experiment that a link carries. */
 export interface LessonState extends ScreenView {

@@ -4,17 +4,24 @@
  * experiment starts at: slow enough for a class to follow on small 2-D data, full on MNIST.
  */
 import { ConfigError, shown } from '../core/errors.ts';
+import { SPEED } from '../core/limits.ts';
+import { checkSpeed } from '../engine/live-settings.ts';
 import type { Speed } from '../engine/protocol.ts';
 import type { ExperimentConfig } from '../presets/config.ts';
 
-export const MIN_STEPS_PER_SECOND = 0.5;
-/** The slowest rate that is still a rate: the slider's top notch above it is full speed. */
-export const MAX_STEPS_PER_SECOND = 1000;
-export const MIN_PHASE_SECONDS = 0.3;
-export const MAX_PHASE_SECONDS = 5;
+export const MIN_STEPS_PER_SECOND = SPEED.stepsPerSecond.sliderMin;
+/** The fastest fixed rate: the slider's top notch above it is full speed. */
+export const MAX_STEPS_PER_SECOND = SPEED.stepsPerSecond.max;
+export const MIN_PHASE_SECONDS = SPEED.secondsPerPhase.min;
+export const MAX_PHASE_SECONDS = SPEED.secondsPerPhase.max;
 
-/** Refuses a speed outside the screen's bounds (with the field named), else returns it. */
+/**
+ * Refuses a speed the worker would refuse (checkSpeed) or the screen does not offer (slower
+ * than the slider, phases shorter or longer than the phase slider), with the field named;
+ * else returns it.
+ */
 export function checkedSpeed(speed: Speed): Speed {
+  checkSpeed(speed);
   if (speed.kind === 'full') return speed;
   if (speed.kind === 'steps-per-second') {
     if (!(speed.value >= MIN_STEPS_PER_SECOND && speed.value <= MAX_STEPS_PER_SECOND)) {
@@ -22,14 +29,11 @@ export function checkedSpeed(speed: Speed): Speed {
     }
     return speed;
   }
-  if (speed.kind === 'animated') {
-    const seconds = 1 / speed.phasesPerSecond;
-    if (!(seconds >= MIN_PHASE_SECONDS - 1e-9 && seconds <= MAX_PHASE_SECONDS + 1e-9)) {
-      throw new ConfigError('speed.phasesPerSecond', `a phase must last from ${MIN_PHASE_SECONDS} to ${MAX_PHASE_SECONDS} s, got ${shown(seconds)} s`);
-    }
-    return speed;
+  const seconds = 1 / speed.phasesPerSecond;
+  if (!(seconds >= MIN_PHASE_SECONDS - 1e-9 && seconds <= MAX_PHASE_SECONDS + 1e-9)) {
+    throw new ConfigError('speed.phasesPerSecond', `a phase must last from ${MIN_PHASE_SECONDS} to ${MAX_PHASE_SECONDS} s, got ${shown(seconds)} s`);
   }
-  throw new ConfigError('speed.kind', `unknown speed ${shown((speed as { kind: unknown }).kind)}`);
+  return speed;
 }
 
 /** An animated speed whose phases last `seconds`. */

@@ -17,9 +17,9 @@ import { useRun, useLiveRun, useFocusSample } from '../lab-context.tsx';
 import { affordableResolution, boundaryGrid, decisionRule, gridRange, paramsFit, type DecisionRule } from './decision.ts';
 import { useBoundaryMessages } from './messages.ts';
 import { planeExtent, type Extent } from './plane.ts';
-import { classColour, classPixels, paintPixels, signedPixels } from './pixels.ts';
+import { classColour, classPixels, paintPixels, signedPixels } from '../shared/pixels.ts';
 import { Axes, BatchRings, PointMarks, SELECTED_RING } from './PlaneMarks.tsx';
-import { useFrameWork } from './use-frame.ts';
+import { useFrameWork } from '../shared/use-frame.ts';
 
 export interface DecisionBoundaryProps {
   /** Side of the square plot in CSS pixels. */

@@ -7,8 +7,8 @@ import { memo } from 'react';
 import type { ScaleLinear } from 'd3';
 import type { DataPoints } from '../../engine/protocol.ts';
 import type { Matrix } from '../../core/tensor.ts';
-import { divergingScale, maxAbs } from '../shared/diverging.ts';
-import { classColour } from './pixels.ts';
+import { divergingScale, colorRange } from '../shared/diverging.ts';
+import { classColour } from '../shared/pixels.ts';
 
 export const SELECTED_RING = '#f59e0b';
 
@@ -39,7 +39,7 @@ export function Axes({ sx, sy, size, label1, label2 }: { sx: Scale; sy: Scale; s
 /** Colours of the points: by class index, or by target value for regression. */
 function pointColours(points: DataPoints, classes: number): (i: number) => string {
   if (points.kind === 'regression') {
-    const scale = divergingScale(maxAbs(points.y));
+    const scale = divergingScale(colorRange(points.y));
     return (i) => scale(points.y[i]!);
   }
   return (i) => classColour(points.y[i]!, classes);

@@ -7,13 +7,13 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { LayerParams } from '../../core/network.ts';
 import type { NetworkSpec } from '../../core/spec.ts';
 import { Legend } from '../shared/Legend.tsx';
-import { maxAbs } from '../shared/diverging.ts';
+import { colorRange } from '../shared/diverging.ts';
 import { useRun, useUi, useLiveRun } from '../lab-context.tsx';
 import { affordableResolution, hiddenActivations, paramsFit, unitColumn } from './decision.ts';
 import { useBoundaryMessages } from './messages.ts';
 import { planeExtent, type Extent } from './plane.ts';
-import { paintPixels, signedPixels } from './pixels.ts';
-import { useFrameWork } from './use-frame.ts';
+import { paintPixels, signedPixels } from '../shared/pixels.ts';
+import { useFrameWork } from '../shared/use-frame.ts';
 
 export interface UnitMapsProps {
   /** Side of each map in CSS pixels. */
@@ -51,7 +51,7 @@ export function UnitMaps({ size = 64, resolution = 24, maxUnits = 32 }: UnitMaps
     ({ spec, params, extent, cells }: Frame) => {
       if (spec === undefined || spec.layers[0]!.units !== 2 || !paramsFit(spec, params)) return;
       const layers = hiddenActivations(spec, params, extent, cells);
-      const next = layers.map((a) => maxAbs(a.data));
+      const next = layers.map((a) => colorRange(a.data));
       layers.forEach((a, index) => {
         for (let j = 0; j < Math.min(a.cols, maxUnits); j++) {
           const canvas = canvases.current.get(`${index + 1}:${j}`) ?? null;

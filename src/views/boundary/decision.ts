@@ -13,7 +13,7 @@ import { predict } from '../../core/metrics.ts';
 import { createWorkspace, forwardLayer } from '../../core/passes.ts';
 import { depth, type NetworkSpec } from '../../core/spec.ts';
 import { argmaxRow, type Matrix } from '../../core/tensor.ts';
-import { maxAbs } from '../shared/diverging.ts';
+import { colorRange } from '../shared/diverging.ts';
 import { gridInputs, type Extent } from './plane.ts';
 
 /**
@@ -75,7 +75,7 @@ export function boundaryGrid(
 /** The colour range of a signed grid: the rule's fixed range, or the largest |value|. */
 export function gridRange(values: Float64Array, rule: DecisionRule): number {
   if (rule.kind === 'argmax') return rule.classes - 1;
-  return rule.range ?? maxAbs(values);
+  return rule.range ?? colorRange(values);
 }
 
 /** True when the parameters fit the spec (a snapshot may carry none, or an old network's). */

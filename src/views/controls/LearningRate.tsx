@@ -3,13 +3,12 @@
  * it never resets training; the next update uses it.
  */
 import { useEffect, useState } from 'react';
+import { LEARNING_RATE } from '../../core/limits.ts';
 import { useI18n, useRefusalText } from '../../i18n/i18n.ts';
 import { useConfig } from '../lab-context.tsx';
 
-export const LR_MIN = 1e-4;
-export const LR_MAX = 10;
-const LOG_MIN = Math.log10(LR_MIN);
-const LOG_MAX = Math.log10(LR_MAX);
+const LOG_MIN = Math.log10(LEARNING_RATE.min);
+const LOG_MAX = Math.log10(LEARNING_RATE.max);
 
 export function LearningRate() {
   const { t } = useI18n();

@@ -22,19 +22,17 @@ import {
   layout,
   lossPaths,
   lossScale,
-  lossTicks,
   MAX_DOTS,
   rateMarkers,
   showsAccuracy,
   smoothedMeans,
   smoothingSteps,
   stepScale,
-  stepTicks,
-  type Plot,
-  type Tick,
 } from './geometry.ts';
+import { lossTicks, stepTicks, type Plot, type Tick } from '../shared/chart.ts';
 import { useCurvesMessages, type CurvesMessages } from './messages.ts';
-import { LegendRow, RateMarkers, StepAxis, ValueAxis, type LegendItem } from './parts.tsx';
+import { LegendRow, StepAxis, ValueAxis, type LegendItem } from '../shared/chart-parts.tsx';
+import { RateMarkers } from './RateMarkers.tsx';
 import { useFrameHistory, type HistoryFrame } from './use-frame-history.ts';
 
 export function Curves({ width, height }: { width: number; height: number }) {

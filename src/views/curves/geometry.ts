@@ -7,26 +7,15 @@
  * x is the step index of the metrics, which is also the number of updates applied when that
  * loss was measured; an evaluation's `iteration` (updates applied) sits on the same axis.
  */
-import { area, format, line, scaleLinear, scaleLog, type ScaleContinuousNumeric, type ScaleLinear } from 'd3';
+import { area, format, line, scaleLinear, scaleLog, type ScaleLinear } from 'd3';
 import type { Measurement } from '../../presets/experiment.ts';
 import type { DecimatedSeries } from '../../store/series.ts';
+import { EMPTY_STEPS, MARGIN, type Plot, type Tick, type YScale } from '../shared/chart.ts';
 
-/** A plot area in pixels, inside the SVG. */
-export interface Plot {
-  readonly left: number;
-  readonly right: number;
-  readonly top: number;
-  readonly bottom: number;
-}
-
-/** Room around each plot: legend and title above, tick labels below, the x title under the lowest. */
-export const MARGIN = { left: 48, right: 14, top: 24, bottom: 20, axisTitle: 14 } as const;
 /** Share of the height the loss chart gets when the accuracy chart is drawn below it. */
 export const LOSS_SHARE = 0.6;
 /** Height of the note that replaces the accuracy chart for regression. */
 export const NOTE_HEIGHT = 20;
-/** The step axis before any step: 0..100. */
-export const EMPTY_STEPS = 100;
 /**
  * The smoothed loss is an exponential moving average whose time constant is this fraction of
  * the steps shown (all of them): long enough to average out batch noise, short enough to
@@ -35,13 +24,6 @@ export const EMPTY_STEPS = 100;
 export const SMOOTHING_SPAN = 50;
 /** Above this many evaluations, their lines are drawn without dots. */
 export const MAX_DOTS = 120;
-
-export type YScale = ScaleContinuousNumeric<number, number>;
-export interface Tick {
-  readonly value: number;
-  readonly position: number;
-  readonly label: string;
-}
 
 export function layout(width: number, height: number, withAccuracy: boolean): { loss: Plot; accuracy: Plot | null; noteY: number | null } {
   const left = MARGIN.left;
@@ -172,36 +154,7 @@ export function evaluationLine(
   return { points, path };
 }
 
-const stepFormat = format('~s');
-const lossFormat = format('~g');
 const percentFormat = format('.0%');
-
-/** Whole steps only, compact (1.2k, 10k, 1M). */
-export function stepTicks(x: ScaleLinear<number, number>, plot: Plot): Tick[] {
-  const count = Math.max(2, Math.floor((plot.right - plot.left) / 80));
-  return x.ticks(count).filter(Number.isInteger).map((v) => ({ value: v, position: x(v), label: stepFormat(v) }));
-}
-
-/** Leading digit of a positive number (3 for 0.03). */
-function mantissa(v: number): number {
-  return Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
-}
-
-/** Linear: d3's nice ticks. Log: powers of ten, or 1-2-5 when the range is under two decades, or all of d3's within one. */
-export function lossTicks(y: YScale, plot: Plot, log: boolean): Tick[] {
-  const count = Math.max(2, Math.floor((plot.bottom - plot.top) / 32));
-  let values = y.ticks(count);
-  if (log) {
-    const powers = values.filter((v) => mantissa(v) === 1);
-    const oneTwoFive = values.filter((v) => [1, 2, 5].includes(mantissa(v)));
-    values = powers.length > 2 ? powers : oneTwoFive.length >= 2 ? oneTwoFive : values;
-    if (values.length > count) {
-      const every = Math.ceil(values.length / count);
-      values = values.filter((_, i) => i % every === 0);
-    }
-  }
-  return values.map((v) => ({ value: v, position: y(v), label: lossFormat(v) }));
-}
 
 export function accuracyTicks(y: ScaleLinear<number, number>, plot: Plot): Tick[] {
   const count = Math.max(2, Math.floor((plot.bottom - plot.top) / 28));
@@ -236,9 +189,3 @@ export function rateMarkers(changes: readonly { step: number; learningRate: numb
   return out;
 }
 
-/** Rough width of a label in px (no layout in SVG text): CJK characters are 1 em, others ~0.6 em. */
-export function textWidth(text: string, fontSize: number): number {
-  let em = 0;
-  for (const ch of text) em += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.6;
-  return em * fontSize;
-}

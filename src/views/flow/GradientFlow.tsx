@@ -10,8 +10,8 @@
  */
 import { memo, type ReactNode } from 'react';
 import type { DecimatedSeries } from '../../store/series.ts';
-import { lossTicks, MARGIN, stepTicks, textWidth, type Plot, type Tick } from '../curves/geometry.ts';
-import { LegendRow, StepAxis, ValueAxis, type LegendItem } from '../curves/parts.tsx';
+import { lossTicks, MARGIN, stepTicks, textWidth, type Plot, type Tick } from '../shared/chart.ts';
+import { LegendRow, StepAxis, ValueAxis, type LegendItem } from '../shared/chart-parts.tsx';
 import { useLiveHistory } from '../lab-context.tsx';
 import { formatValue } from '../shared/diverging.ts';
 import '../curves/curves.css';

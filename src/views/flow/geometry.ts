@@ -8,8 +8,8 @@
  */
 import { line, scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3';
 import type { DecimatedSeries } from '../../store/series.ts';
-import { EMPTY_STEPS, MARGIN, textWidth, type Plot } from '../curves/geometry.ts';
-import { sup } from '../graph/formulas.ts';
+import { EMPTY_STEPS, MARGIN, textWidth, type Plot } from '../shared/chart.ts';
+import { sup } from '../shared/notation.ts';
 
 /** ‖ΔW‖/‖W‖ ≈ 1e-3 per step: the common rule of thumb for a healthy learning rate. */
 export const UPDATE_RATIO_GUIDE = 1e-3;
@@ -120,7 +120,7 @@ export function wrapLegend(labels: readonly string[], right: number, fontSize = 
   return { placed, rows: labels.length > 0 ? row + 1 : 0 };
 }
 
-/** Width of a right-aligned LegendRow (curves/parts.tsx) of these labels. */
+/** Width of a right-aligned LegendRow (shared/chart-parts.tsx) of these labels. */
 export function legendRowWidth(labels: readonly string[], fontSize = 10): number {
   return labels.reduce((w, label) => w + 30 + textWidth(label, fontSize), 0) - (labels.length > 0 ? 12 : 0);
 }

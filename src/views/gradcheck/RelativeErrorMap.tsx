@@ -5,8 +5,8 @@
 import { useMemo, useState } from 'react';
 import type { GradCheckReport, TensorCheck } from '../../core/gradcheck.ts';
 import { Heatmap } from '../heatmaps/Heatmap.tsx';
-import { fitCell, readValue } from '../heatmaps/paint.ts';
-import { maxAbs } from '../shared/diverging.ts';
+import { fitCell, readValue } from '../shared/paint.ts';
+import { colorRange } from '../shared/diverging.ts';
 import { entryLabel, errorMap, short, tensorLabel, unitsOf } from './checks.ts';
 import type { GradCheckMessages } from './messages.ts';
 
@@ -36,7 +36,7 @@ export function RelativeErrorMap({ report, tensor, threshold, m }: Props) {
       : [m('gc.name.row'), m('gc.name.unit')];
   const title = map.full ? m('gc.map.title', { name }) : m('gc.map.titleSampled', { name, k: cols });
   // At least one decade either side, so that scatter within a decade is not painted as alarm.
-  const range = Math.max(1, maxAbs(map.matrix.data));
+  const range = Math.max(1, colorRange(map.matrix.data));
   const q = entry !== null && entry.tensor === tensor ? entry.q : -1;
 
   return (

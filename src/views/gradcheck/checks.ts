@@ -6,7 +6,7 @@
  */
 import type { GradCheckReport, TensorCheck } from '../../core/gradcheck.ts';
 import type { Matrix } from '../../core/tensor.ts';
-import { sup } from '../graph/formulas.ts';
+import { sup } from '../shared/notation.ts';
 
 /** The common threshold for a double-precision check with a fourth-order difference. */
 export const DEFAULT_THRESHOLD = 1e-6;

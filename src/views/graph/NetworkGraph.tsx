@@ -10,9 +10,10 @@ import type { Phase } from '../../core/phases.ts';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import { useConfig, useRun, useUi, useLiveRun } from '../lab-context.tsx';
-import { divergingScale, formatValue, maxAbs } from '../shared/diverging.ts';
+import { divergingScale, formatValue, colorRange } from '../shared/diverging.ts';
 import { Legend } from '../shared/Legend.tsx';
-import { phaseFormula, phaseLayer, sup } from './formulas.ts';
+import { sup } from '../shared/notation.ts';
+import { phaseFormula, phaseLayer } from './formulas.ts';
 import { graphLayout, MAX_VISIBLE_UNITS, type LayerLayout } from './layout.ts';
 import { useGraphMessages } from './messages.ts';
 import { InputImage } from './InputImage.tsx';
@@ -83,11 +84,11 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const edges = layout.layers.slice(1).map((to) => {
     const l = to.layer;
     const from = layout.layers[l - 1]!;
-    if (from.asImage) return null;
+    if (from.image !== null) return null;
     const values = edgeValues(l);
     const visible: number[] = [];
     for (let a = 0; a < from.visible; a++) for (let b = 0; b < to.visible; b++) visible.push(at(values, from.offset + a, to.offset + b) ?? 0);
-    const max = maxAbs(visible);
+    const max = colorRange(visible);
     edgeMax[l] = max;
     const color = divergingScale(max);
     return (
@@ -121,10 +122,14 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
 
   const nodes = layout.layers.map((lay: LayerLayout) => {
     const l = lay.layer;
-    if (lay.asImage) return <InputImage key="input" x={lay.x} height={height} row={trace === null ? null : trace.x.data.subarray(k * 784, (k + 1) * 784)} label={t('inputImage')} />;
+    if (lay.image !== null) {
+      const n = lay.units;
+      const row = trace === null || trace.x.cols !== n ? null : trace.x.data.subarray(k * n, (k + 1) * n);
+      return <InputImage key="input" x={lay.x} height={height} image={lay.image} row={row} label={t('inputImage', { rows: lay.image.rows, cols: lay.image.cols })} />;
+    }
     const values = nodeValues(l);
     const shown = lay.ys.map((_, a) => at(values, k, lay.offset + a) ?? 0);
-    nodeMax[l] = maxAbs(shown);
+    nodeMax[l] = colorRange(shown);
     const color = divergingScale(nodeMax[l]);
     return (
       <g key={`n${l}`} className={active === l ? 'layer active' : 'layer'} data-layer={l}>

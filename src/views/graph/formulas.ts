@@ -6,14 +6,8 @@ import { activation } from '../../core/activations.ts';
 import { loss as lossOf } from '../../core/losses.ts';
 import type { Phase } from '../../core/phases.ts';
 import type { Hyperparameters, NetworkSpec } from '../../core/spec.ts';
+import { sup } from '../shared/notation.ts';
 
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-export function sup(n: number): string {
-  return String(n)
-    .split('')
-    .map((d) => SUPERSCRIPT[Number(d)])
-    .join('');
-}
 
 /** The formula of a phase, e.g. "z² = a¹·W² + b²,  a² = tanh(z²)". */
 export function phaseFormula(phase: Phase, spec: NetworkSpec, hyper: Hyperparameters): string {

@@ -1,8 +1,11 @@
 /**
  * Where the network graph puts things: one column per layer, units spaced down it. A layer
  * wider than `maxVisible` units shows a window of them (`offset`), the rest reachable by
- * paging; a 784-unit input layer is drawn as the 28×28 input image instead of units.
+ * paging; an input layer that forms an image (data/image.ts: MNIST's 28 × 28) is drawn as the
+ * input image instead of units.
  */
+import { imageShape, type ImageShape } from '../../data/image.ts';
+
 export const MAX_VISIBLE_UNITS = 32;
 
 export interface LayerLayout {
@@ -14,7 +17,8 @@ export interface LayerLayout {
   readonly visible: number;
   /** y of each visible unit, in order. */
   readonly ys: readonly number[];
-  readonly asImage: boolean;
+  /** The input image drawn in place of the units, or null. */
+  readonly image: ImageShape | null;
 }
 
 export interface GraphLayout {
@@ -22,24 +26,26 @@ export interface GraphLayout {
   readonly radius: number;
 }
 
-export function isImageLayer(units: number, layer: number): boolean {
-  return layer === 0 && units === 784;
+/** The image an input layer of this width forms, or null (hidden and output layers: null). */
+export function layerImage(units: number, layer: number): ImageShape | null {
+  return layer === 0 ? imageShape(units) : null;
 }
 
 export function graphLayout(units: readonly number[], offsets: readonly number[], width: number, height: number, top = 40, bottom = 30): GraphLayout {
   const columns = units.length;
   const marginX = 60;
   const span = height - top - bottom;
-  const maxShown = Math.max(...units.map((n, l) => (isImageLayer(n, l) ? 1 : Math.min(n, MAX_VISIBLE_UNITS))));
+  const maxShown = Math.max(...units.map((n, l) => (layerImage(n, l) !== null ? 1 : Math.min(n, MAX_VISIBLE_UNITS))));
   const radius = Math.max(3, Math.min(14, span / maxShown / 2.6));
   const layers = units.map((n, l): LayerLayout => {
     const x = columns === 1 ? width / 2 : marginX + ((width - 2 * marginX) * l) / (columns - 1);
-    if (isImageLayer(n, l)) return { layer: l, units: n, x, offset: 0, visible: 0, ys: [], asImage: true };
+    const image = layerImage(n, l);
+    if (image !== null) return { layer: l, units: n, x, offset: 0, visible: 0, ys: [], image };
     const visible = Math.min(n, MAX_VISIBLE_UNITS);
     const offset = Math.max(0, Math.min(offsets[l] ?? 0, n - visible));
     const gap = span / visible;
     const ys = Array.from({ length: visible }, (_, k) => top + gap * (k + 0.5));
-    return { layer: l, units: n, x, offset, visible, ys, asImage: false };
+    return { layer: l, units: n, x, offset, visible, ys, image: null };
   });
   return { layers, radius };
 }

@@ -5,10 +5,10 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Matrix } from '../../core/tensor.ts';
-import { maxAbs } from '../shared/diverging.ts';
+import { colorRange } from '../shared/diverging.ts';
 import { Legend } from '../shared/Legend.tsx';
 import { useHeatmapMessages } from './messages.ts';
-import { paintCells, readValue } from './paint.ts';
+import { paintCells, readValue } from '../shared/paint.ts';
 import './heatmaps.css';
 
 export interface HeatmapProps {
@@ -54,7 +54,7 @@ function cellAt(canvas: HTMLCanvasElement, rows: number, cols: number, clientX: 
 export function Heatmap({ matrix, title, symbol, rowName, colName, cellWidth = 8, cellHeight = 8, max, onSelect }: HeatmapProps) {
   const m = useHeatmapMessages();
   const { rows, cols } = matrix;
-  const range = useMemo(() => max ?? maxAbs(matrix.data), [max, matrix]);
+  const range = useMemo(() => max ?? colorRange(matrix.data), [max, matrix]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [cursor, setCursor] = useState<Cell | null>(null);
   const cell = cursor !== null && cursor.row < rows && cursor.col < cols ? cursor : null;

@@ -8,7 +8,7 @@ import type { Matrix } from '../../core/tensor.ts';
 import { useRun, useUi, useLiveRun } from '../lab-context.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { useHeatmapMessages } from './messages.ts';
-import { fitCell } from './paint.ts';
+import { fitCell } from '../shared/paint.ts';
 
 /** The box each map's cells are fitted into, in CSS pixels (larger maps scroll). */
 const BOX_WIDTH = 200;

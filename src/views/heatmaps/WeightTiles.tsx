@@ -8,7 +8,9 @@ import type { Matrix } from '../../core/tensor.ts';
 import { Legend } from '../shared/Legend.tsx';
 import { useUi, useLiveRun } from '../lab-context.tsx';
 import { useHeatmapMessages } from './messages.ts';
-import { columnImage, imageSide, maxAbsColumns, paintCells } from './paint.ts';
+import { imageSide } from '../../data/image.ts';
+import { paintCells } from '../shared/paint.ts';
+import { columnImage, maxAbsColumns } from './tiles.ts';
 import './heatmaps.css';
 
 /** At most this many tiles (units 0..99). */

@@ -7,7 +7,7 @@ import type { NetworkSpec } from '../../core/spec.ts';
 import type { Trace } from '../../core/trace.ts';
 import { deltaOf, type DeltaSource } from './chain.ts';
 import type { InspectorMessages } from './messages.ts';
-import { sup } from '../graph/formulas.ts';
+import { sup } from '../shared/notation.ts';
 import { sym, tex, Tex, txt } from './tex.tsx';
 
 /** Terms listed one by one in the table (the rest are summed in one row). */

@@ -5,7 +5,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { useMemo } from 'react';
-import { sup } from '../graph/formulas.ts';
+import { sup } from '../shared/notation.ts';
 import { formatValue } from '../shared/diverging.ts';
 
 /** A number with 5 significant digits (1.2346·10⁻⁵ below 10⁻³ and from 10⁴), with a true minus sign. */

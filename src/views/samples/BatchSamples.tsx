@@ -9,10 +9,11 @@ import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import { formatValue } from '../shared/diverging.ts';
 import { useRun, useUi, useLiveRun, useFocusSample } from '../lab-context.tsx';
-import { paintPixels } from '../boundary/pixels.ts';
-import { useFrameWork } from '../boundary/use-frame.ts';
+import { paintPixels } from '../shared/pixels.ts';
+import { useFrameWork } from '../shared/use-frame.ts';
 import { useSampleMessages } from './messages.ts';
-import { digitPixels, imageSide, outcome, row, targetKind, type Outcome, type TargetKind } from './samples.ts';
+import { imageSide } from '../../data/image.ts';
+import { digitPixels, outcome, row, targetKind, type Outcome, type TargetKind } from './samples.ts';
 
 export interface BatchSamplesProps {
   /** Samples shown; the rest are counted ("+N more"). */

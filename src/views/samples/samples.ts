@@ -5,12 +5,6 @@
 import type { NetworkSpec } from '../../core/spec.ts';
 import { argmaxRow, type Matrix } from '../../core/tensor.ts';
 
-/** The side of a square image of n pixels (n ≥ 64, e.g. 784 → 28), or null. */
-export function imageSide(n: number): number | null {
-  const side = Math.round(Math.sqrt(n));
-  return n >= 64 && side * side === n ? side : null;
-}
-
 /** Row i of a matrix, as a view. */
 export function row(m: Matrix, i: number): Float64Array {
   return m.data.subarray(i * m.cols, (i + 1) * m.cols);

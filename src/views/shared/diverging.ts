@@ -1,13 +1,17 @@
 /**
  * The one colour scale for every signed quantity (weights, activations, error terms,
  * gradients, updates): blue below zero, white at zero, red above, symmetric around zero so
- * that equal magnitudes get equal intensity. Views use `divergingScale(maxAbs)` and show its
+ * that equal magnitudes get equal intensity. Views use `divergingScale(colorRange(values))` and show its
  * range with <Legend>.
  */
 import { interpolateRdBu, scaleDiverging, type ScaleDiverging } from 'd3';
 
-/** Largest |x| over the values (0 for none or all zero); non-finite values are ignored. */
-export function maxAbs(values: ArrayLike<number>): number {
+/**
+ * The half-width of a colour scale for the values: their largest finite |x| (0 for none or all
+ * zero). Unlike core's colorRange, which is NaN when any entry is not finite (the divergence check
+ * needs that), a NaN or infinite cell must not wash out the colours of the finite ones.
+ */
+export function colorRange(values: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < values.length; i++) {
     const v = Math.abs(values[i]!);

@@ -5,7 +5,7 @@ import type { NetworkSpec } from '../../../src/core/spec.ts';
 import { fromRows, zeros } from '../../../src/core/tensor.ts';
 import { affordableResolution, boundaryGrid, decisionRule, GRID_BUDGET, gridRange, hiddenActivations, paramsFit, unitColumn } from '../../../src/views/boundary/decision.ts';
 import { cellCentre, gridInputs, planeExtent } from '../../../src/views/boundary/plane.ts';
-import { classColour, classPixels, signedPixels } from '../../../src/views/boundary/pixels.ts';
+import { classColour, classPixels, signedPixels } from '../../../src/views/shared/pixels.ts';
 
 /** 2-1 network with output p = σ(x₁): W = [1, 0]ᵀ, b = 0. */
 const sigmoidNet: NetworkSpec = { layers: [{ units: 2 }, { units: 1, activation: 'identity' }], loss: 'sigmoid-binary-cross-entropy' };

@@ -2,7 +2,8 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Measurement } from '../../../src/presets/experiment.ts';
 import { Curves } from '../../../src/views/curves/Curves.tsx';
-import { LOSS_SHARE, MARGIN } from '../../../src/views/curves/geometry.ts';
+import { LOSS_SHARE } from '../../../src/views/curves/geometry.ts';
+import { MARGIN } from '../../../src/views/shared/chart.ts';
 import { renderInLab } from '../lab-harness.tsx';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import { LIVE_VIEW_INTERVAL_MS } from '../../../src/views/lab-context.tsx';
 import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MARGIN } from '../../../src/views/curves/geometry.ts';
+import { MARGIN } from '../../../src/views/shared/chart.ts';
 import { GradientFlow } from '../../../src/views/flow/GradientFlow.tsx';
 import { renderInLab } from '../lab-harness.tsx';
 

@@ -7,7 +7,7 @@ import { fromRows } from '../../../src/core/tensor.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
 import { GradCheckPanel } from '../../../src/views/gradcheck/GradCheckPanel.tsx';
 import { groupDigits, logRatio, short } from '../../../src/views/gradcheck/checks.ts';
-import { formatValue, maxAbs } from '../../../src/views/shared/diverging.ts';
+import { formatValue, colorRange } from '../../../src/views/shared/diverging.ts';
 import { renderInLab } from '../lab-harness.tsx';
 
 // jsdom has no 2-D canvas: getContext answers null, as the heatmap expects there.
@@ -130,7 +130,7 @@ describe('GradCheckPanel', () => {
     const w1 = bad.tensors[0]!;
     const values = Array.from(w1.relativeErrors, (e) => logRatio(e, 1e-6));
     expect(values.every((v) => v < 0)).toBe(true); // all pass: every cell on the blue side of the threshold
-    const range = formatValue(Math.max(1, maxAbs(values)));
+    const range = formatValue(Math.max(1, colorRange(values)));
     expect(screen.getByRole('img', { name: `log₁₀(ε/τ): −${range} to +${range}` })).toBeDefined();
     expect(h.container.querySelector('.gradcheck-key')!.textContent).toBe(
       'Colour: log₁₀(ε/τ) with τ = 1e-6. White is the threshold: red cells fail, blue cells pass, one decade per unit.',

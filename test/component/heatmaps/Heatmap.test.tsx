@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Heatmap } from '../../../src/views/heatmaps/Heatmap.tsx';
-import { paintCells } from '../../../src/views/heatmaps/paint.ts';
+import { paintCells } from '../../../src/views/shared/paint.ts';
 import { renderInLab } from '../lab-harness.tsx';
 import { layOut, matrix, recordingContext } from './fixture.ts';
 

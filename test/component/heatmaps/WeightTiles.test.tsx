@@ -1,7 +1,8 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Trace } from '../../../src/core/trace.ts';
-import { columnImage, paintCells } from '../../../src/views/heatmaps/paint.ts';
+import { columnImage } from '../../../src/views/heatmaps/tiles.ts';
+import { paintCells } from '../../../src/views/shared/paint.ts';
 import { WeightTiles } from '../../../src/views/heatmaps/WeightTiles.tsx';
 import { renderInLab } from '../lab-harness.tsx';
 import { knownParams, matrix, recordingContext, snapshot } from './fixture.ts';

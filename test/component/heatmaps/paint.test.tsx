@@ -1,7 +1,9 @@
 import { lab } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { colorTable } from '../../../src/views/shared/diverging.ts';
-import { columnImage, fitCell, imageSide, maxAbsColumns, NAN_RGB, paintCells, readValue } from '../../../src/views/heatmaps/paint.ts';
+import { imageSide } from '../../../src/data/image.ts';
+import { columnImage, maxAbsColumns } from '../../../src/views/heatmaps/tiles.ts';
+import { fitCell, NAN_RGB, paintCells, readValue } from '../../../src/views/shared/paint.ts';
 import { matrix } from './fixture.ts';
 
 /** The RGB of cell k of a painted buffer. */

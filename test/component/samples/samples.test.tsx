@@ -1,7 +1,8 @@
 /** The pure functions behind the batch samples view. */
 import { describe, expect, it } from 'vitest';
 import { fromRows } from '../../../src/core/tensor.ts';
-import { digitPixels, imageSide, outcome, row, targetKind } from '../../../src/views/samples/samples.ts';
+import { imageSide } from '../../../src/data/image.ts';
+import { digitPixels, outcome, row, targetKind } from '../../../src/views/samples/samples.ts';
 import { outcomeText } from '../../../src/views/samples/BatchSamples.tsx';
 
 describe('imageSide', () => {

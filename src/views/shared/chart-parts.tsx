@@ -1,8 +1,8 @@
 /**
- * The SVG pieces the curves share: axes (ticks computed by d3 scales, drawn as React
- * elements), a legend row, and learning-rate markers.
+ * The SVG pieces the step charts (curves, gradient flow) share: axes (ticks computed by d3
+ * scales, drawn as React elements) and a legend row.
  */
-import { textWidth, type Marker, type Plot, type Tick } from './geometry.ts';
+import { textWidth, type Plot, type Tick } from './chart.ts';
 
 const FONT = 10;
 
@@ -83,27 +83,6 @@ export function LegendRow({ plot, items }: { plot: Plot; items: readonly LegendI
           </text>
         </g>
       ))}
-    </g>
-  );
-}
-
-/** Dashed vertical lines where the learning rate changed, labelled with the new rate. */
-export function RateMarkers({ plot, markers, label }: { plot: Plot; markers: readonly Marker[]; label: (rate: number) => string }) {
-  return (
-    <g className="markers">
-      {markers.map((m) => {
-        const atEnd = m.position > plot.right - 44;
-        return (
-          <g key={m.step} className="marker" data-step={m.step}>
-            <line x1={m.position} x2={m.position} y1={plot.top} y2={plot.bottom} />
-            {m.labelled && (
-              <text x={atEnd ? m.position - 3 : m.position + 3} y={plot.top + 10} textAnchor={atEnd ? 'end' : 'start'}>
-                {label(m.learningRate)}
-              </text>
-            )}
-          </g>
-        );
-      })}
     </g>
   );
 }
