@@ -55,7 +55,7 @@ describe('SpeedControl', () => {
     expect(screen.getByTestId('speed-readout').textContent).toBe('2.5 s / phase');
     expect(phaseAt(Math.log10(0.3))).toBe(0.3);
     expect(phaseAt(Math.log10(5))).toBe(5);
-    fireEvent.click(screen.getByRole('button', { name: 'Steps' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continuous' }));
     expect(h.lab.config.getState().speed).toEqual({ kind: 'steps-per-second', value: 20 });
   });
 
@@ -70,6 +70,6 @@ describe('SpeedControl', () => {
   it('speaks 简体中文', () => {
     renderInLab(<SpeedControl />, 'zh');
     expect(screen.getByTestId('speed-readout').textContent).toBe('每秒 20 步');
-    expect(screen.getByRole('button', { name: '按阶段' })).toBeDefined();
+    expect(screen.getByRole('button', { name: '逐阶段' })).toBeDefined();
   });
 });

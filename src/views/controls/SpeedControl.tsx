@@ -13,7 +13,7 @@ import { useConfig } from '../lab-context.tsx';
 const useMessages = defineMessages({
   en: {
     speed: 'Speed',
-    steps: 'Steps',
+    steps: 'Continuous',
     phases: 'Phases',
     modes: 'Speed mode',
     stepsSlider: 'Steps per second (log scale; the top is full speed)',
@@ -24,8 +24,8 @@ const useMessages = defineMessages({
   },
   zh: {
     speed: '速度',
-    steps: '按步',
-    phases: '按阶段',
+    steps: '连续',
+    phases: '逐阶段',
     modes: '速度模式',
     stepsSlider: '每秒步数（对数刻度；最右为全速）',
     phaseSlider: '每阶段秒数（对数刻度）',
