@@ -43,12 +43,11 @@ describe('CSV data', () => {
     await expect.poll(() => page.getByText('rings.csv: 200 rows, 2 features, 2 classes').count()).toBe(1);
     expect(await page.getByLabel('Units of layer 2', { exact: true }).inputValue()).toBe('2');
     await page.getByRole('button', { name: 'Play' }).click();
-    await expect.poll(async () => Number(await page.getByTestId('step').textContent()), { timeout: 20_000 }).toBeGreaterThan(1500);
+    // A result, awaited as long as a loaded machine needs: not a step count inside 20 s.
+    await expect.poll(async () => Number(await page.getByTestId('train-accuracy').textContent()), { timeout: 120_000 }).toBeGreaterThan(0.9);
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('tab', { name: 'Boundary' }).click();
     await page.screenshot({ path: `${SCREENSHOTS}/csv-rings.png` });
-    const accuracy = await page.getByTestId('train-accuracy').textContent();
-    expect(Number(accuracy)).toBeGreaterThan(0.9);
   });
 
   it('refuses a broken file with its line and column, and keeps the data it had', async () => {

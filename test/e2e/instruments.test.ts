@@ -14,6 +14,9 @@ const status = () => page.getByTestId('status').getAttribute('data-status');
 const cell = async (name: string) => Number(await page.locator(`.inspector [data-cell="${name}"]`).first().getAttribute('data-value'));
 /** A number of the latest trace in the run store, read through the ?debug hook. */
 const traced = (expression: string) => page.evaluate<number>(`(() => { const t = window.backpropLab.run.getState().trace; return ${expression}; })()`);
+const stepCount = async () => Number(await page.getByTestId('step').textContent());
+/** Long enough for a loaded two-core machine: results are awaited, never a speed. */
+const GENEROUS = { timeout: 120_000 };
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -39,7 +42,9 @@ describe('teaching instruments', () => {
     expect(await cell('gradient')).toBe(await traced('t.layers[1].dW.data[1]'));
     expect(await cell('old')).toBe(await traced('t.layers[1].W.data[1]'));
     expect(await cell('update')).toBe(await traced('t.layers[1].updateW.data[1]'));
-    expect(await cell('new')).toBe(await traced('t.layers[1].W.data[1] + t.layers[1].updateW.data[1]'));
+    // The new value is the weight the worker holds after the step (its snapshot), not a sum.
+    expect(await cell('new')).toBe(await page.evaluate<number>('window.backpropLab.run.getState().snapshot.params[1].W.data[1]'));
+    expect(await cell('new')).not.toBe(await cell('old'));
     expect(await page.locator('.inspector .katex').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/instruments-inspector.png` });
   });
@@ -63,16 +68,40 @@ describe('teaching instruments', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/instruments-check.png` });
   });
 
-  it('shows the step as NumPy code and the gradient flow', async () => {
+  it("shows the step as NumPy code with the lab's settings, and the gradient flow of the worker's steps", async () => {
     await page.getByRole('tab', { name: 'Code' }).click();
     await page.getByText('import numpy as np').first().waitFor();
+    const code = () => page.locator('.code-listing').textContent();
+    expect(await code()).toContain('def step(x, t, params, lr=1.2)'); // the planar preset's η
+    expect(await code()).toContain('params holds W1 (2, 4), b1 (4,), W2 (4, 1), b2 (1,)');
+    const field = page.getByLabel('Learning rate', { exact: true });
+    await field.fill('0.5');
+    await field.press('Enter');
+    await expect.poll(code).toContain('def step(x, t, params, lr=0.5)');
     await page.screenshot({ path: `${SCREENSHOTS}/instruments-code.png` });
     await page.getByRole('button', { name: 'Play' }).click();
-    await expect.poll(async () => Number(await page.getByTestId('step').textContent())).toBeGreaterThan(500);
+    await expect.poll(stepCount, GENEROUS).toBeGreaterThan(100);
     await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(status).toBe('paused');
     await page.getByRole('tab', { name: 'Curves' }).click();
     await page.screenshot({ path: `${SCREENSHOTS}/instruments-twin-curves.png` });
+    // One traced step: the flow's newest point of each layer is ‖∂L/∂Wˡ‖ of that step's trace.
+    const at = await stepCount();
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(stepCount).toBe(at + 1);
+    await expect.poll(() => traced('t.step')).toBe(at);
+    const flow = await page.evaluate<{ shown: number[]; traced: number[] }>(`(() => {
+      const h = window.backpropLab.history.getState();
+      const t = window.backpropLab.run.getState().trace;
+      return {
+        shown: h.gradNorm.map((s) => s.last[s.length - 1]),
+        traced: t.layers.map((l) => Math.sqrt(l.dW.data.reduce((a, g) => a + g * g, 0))),
+      };
+    })()`);
+    expect(flow.shown).toHaveLength(2);
+    flow.shown.forEach((v, l) => expect(v / flow.traced[l]!).toBeCloseTo(1, 12));
     await page.getByRole('tab', { name: 'Gradient flow' }).click();
+    expect(await page.locator('.flow path.layer').count()).toBe(4); // two layers, two plots
     await page.screenshot({ path: `${SCREENSHOTS}/instruments-flow.png` });
   });
 });

@@ -15,6 +15,9 @@ const activeLayer = async () => {
   return (await active.count()) === 0 ? null : active.first().getAttribute('data-layer');
 };
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+const shown = async (id: string) => Number(await page.getByTestId(id).textContent());
+/** Long enough for a loaded two-core machine: results are awaited, never a speed. */
+const GENEROUS = { timeout: 120_000 };
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -66,7 +69,8 @@ describe('the lab screen', () => {
   it('shows the curves, heatmaps and decision boundary after training', async () => {
     await fullSpeed(page);
     await page.getByRole('button', { name: 'Play' }).click();
-    await expect.poll(async () => Number(await page.getByTestId('step').textContent())).toBeGreaterThan(2000);
+    // The planar flower is learned: 0.9 train accuracy is what the 2-4-1 net reaches.
+    await expect.poll(() => shown('train-accuracy'), GENEROUS).toBeGreaterThan(0.85);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(status).toBe('paused');
     await page.getByRole('tab', { name: 'Curves' }).click();
@@ -91,15 +95,20 @@ describe('the lab screen', () => {
     await page.getByRole('button', { name: 'Play' }).waitFor();
   });
 
-  it('loads MNIST with a progress bar and trains a few hundred steps', async () => {
+  it('loads MNIST with a progress bar and learns the digits', async () => {
     await expect.poll(status, { timeout: 30_000 }).toBe('idle');
     await page.getByLabel('Experiment').selectOption('mnist-two-layer-relu');
     await page.getByRole('progressbar').waitFor({ timeout: 30_000 });
     await expect.poll(status, { timeout: 120_000 }).toBe('idle');
     await page.getByRole('button', { name: 'Play' }).click();
-    await expect.poll(async () => Number(await page.getByTestId('step').textContent()), { timeout: 60_000 }).toBeGreaterThan(300);
+    // The first evaluation (after 600 steps, one epoch of 100-image batches) on all 60 000 training
+    // images: 784-50-10 ReLU at η = 0.1 is past 0.85 by then (chance is 0.1), and the training
+    // loss has fallen from ln 10 ≈ 2.30 to well under 1.
+    await expect.poll(() => shown('train-accuracy'), GENEROUS).toBeGreaterThan(0.85);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(status).toBe('paused');
+    expect(await shown('step')).toBeGreaterThanOrEqual(600);
+    expect(await shown('loss')).toBeLessThan(1);
     expect(await page.getByText('input image (28×28)').count()).toBe(1);
     await page.getByRole('tab', { name: 'Digits' }).click();
     await shot('screen-mnist-digits');

@@ -14,12 +14,23 @@ const oneHot = fromRows([[1, 0], [0, 1], [1, 0], [0, 1]]);
 const values = fromRows([[0.2, -0.4], [1, 0.5], [-0.3, 0.1], [0.7, 0]]);
 
 function traced(spec: NetworkSpec, hyper: Hyperparameters, t = oneHot, seed = 3): Trace {
-  const trainer = new Trainer(createNetwork(spec, { weights: { kind: 'xavier' }, biases: { kind: 'standard-normal' } }, createRng(seed)), hyper);
-  return trainer.step({ x, t }, { trace: true }).trace!;
+  return tracedStep(spec, hyper, t, seed).trace;
 }
 
-/** Every δ, every ∂L/∂W and ∂L/∂b of the trace, against chain.ts's sums. */
-function checkAll(trace: Trace, spec: NetworkSpec, reg: Regularization) {
+/** A traced step, and the weights the core holds before and after it. */
+function tracedStep(spec: NetworkSpec, hyper: Hyperparameters, t = oneHot, seed = 3) {
+  const trainer = new Trainer(createNetwork(spec, { weights: { kind: 'xavier' }, biases: { kind: 'standard-normal' } }, createRng(seed)), hyper);
+  const before = trainer.params.map((p) => ({ W: Float64Array.from(p.W.data), b: Float64Array.from(p.b) }));
+  const trace = trainer.step({ x, t }, { trace: true }).trace!;
+  const after = trainer.params.map((p) => ({ W: Float64Array.from(p.W.data), b: Float64Array.from(p.b) }));
+  return { trace, before, after };
+}
+
+/**
+ * Every δ, every ∂L/∂W and ∂L/∂b of the trace, against chain.ts's sums; every update against
+ * SGD's Δw = −η·∂L/∂w and the weights the core holds before and after the step.
+ */
+function checkAll({ trace, before, after }: ReturnType<typeof tracedStep>, spec: NetworkSpec, reg: Regularization, eta: number) {
   trace.layers.forEach((layer, index) => {
     const l = index + 1;
     for (let j = 0; j < layer.W.cols; j++) {
@@ -33,10 +44,17 @@ function checkAll(trace: Trace, spec: NetworkSpec, reg: Regularization) {
         const g = c.gradient!;
         expect(g.data + g.penalty.value).toBe(g.total);
         expect(Math.abs(g.contributions.reduce((a, b) => a + b.value, 0) + g.penalty.value - g.total)).toBeLessThan(1e-12);
-        expect(c.update!.next).toBe(c.value + layer.updateW!.data[i * layer.W.cols + j]!);
+        const s = i * layer.W.cols + j;
+        expect(g.total).toBe(layer.dW!.data[s]);
+        expect(c.value).toBe(before[index]!.W[s]);
+        expect(c.update!.delta).toBe(-eta * layer.dW!.data[s]!);
+        expect(c.update!.next).toBe(after[index]!.W[s]);
       }
       const b = chainOf(trace, l, null, j, reg);
       expect(b.gradient!.data).toBe(layer.db![j]);
+      expect(b.value).toBe(before[index]!.b[j]);
+      expect(b.update!.delta).toBe(-eta * layer.db![j]!);
+      expect(b.update!.next).toBe(after[index]!.b[j]);
       expect(b.gradient!.penalty.kind).toBe('none');
     }
   });
@@ -50,8 +68,7 @@ describe('chain.ts', () => {
         const spec: NetworkSpec = { layers: [{ units: 3 }, { units: 4, activation }, { units: 3, activation }, { units: 2, activation: output }], loss };
         const t = loss.startsWith('softmax') || loss.startsWith('sigmoid') ? oneHot : values;
         for (const reg of [{ kind: 'l2', lambda: 0.01 }, { kind: 'l1', lambda: 0.003 }, { kind: 'none', lambda: 0 }] as const) {
-          const trace = traced(spec, { learningRate: 0.3, optimizer: { kind: 'sgd' }, regularization: reg }, t);
-          checkAll(trace, spec, reg);
+          checkAll(tracedStep(spec, { learningRate: 0.3, optimizer: { kind: 'sgd' }, regularization: reg }, t), spec, reg, 0.3);
         }
       }
     }

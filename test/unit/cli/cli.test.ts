@@ -96,6 +96,19 @@ describe('cli export and train', () => {
   });
 });
 
+describe('cli train that diverges: one clear line and exit code 3', () => {
+  it('names the step, the quantity and the rate, and prints no summary', () => {
+    // The noisy-sine ReLU net at η = 10 (the largest rate allowed) overflows within a few steps.
+    const preset = findPreset('regression-relu')!;
+    const config = file('diverging.json', { ...preset, hyper: { ...preset.hyper, learningRate: 10 } });
+    const { code, out, err } = run('train', '--config', config);
+    expect(code).toBe(3);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^error: training diverged at step \d+: \w+ (of layer \d )?became NaN or infinite \(during \w+\); lower the learning rate \(now 10\)$/);
+    expect(out.map((l) => JSON.parse(l).summary)).not.toContain(true);
+  });
+});
+
 describe('cli bad input: one clear line and exit code 2', () => {
   it.each([
     [['train'], /exactly one of --preset NAME or --config FILE/],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cloneRng, createRng, gaussian, nextUint32, shuffleInPlace, uniform, uniformInt } from '../../../src/core/rng.ts';
+import { expectWithinStandardErrors } from '../stats.ts';
 
 describe('rng', () => {
   it('gives the same sequence for the same seed and a different one for another seed', () => {
@@ -37,8 +38,9 @@ describe('rng', () => {
     }
     const mean = sum / n;
     expect(outside).toBe(0);
-    expect(mean).toBeCloseTo(0.5, 2);
-    expect(sq / n - mean * mean).toBeCloseTo(1 / 12, 2);
+    // Standard errors: √(σ²/n) for the mean, √((μ₄ − σ⁴)/n) for the variance (μ₄ = 1/80).
+    expectWithinStandardErrors(mean, 0.5, Math.sqrt(1 / 12 / n), 'mean');
+    expectWithinStandardErrors(sq / n - mean * mean, 1 / 12, Math.sqrt((1 / 80 - 1 / 144) / n), 'variance');
   });
 
   it('draws standard normals with mean 0, variance 1 and the right tail mass', () => {
@@ -53,16 +55,20 @@ describe('rng', () => {
       sq += g * g;
       if (Math.abs(g) > 2) beyond2++;
     }
-    expect(sum / n).toBeCloseTo(0, 1);
-    expect(sq / n).toBeCloseTo(1, 1);
-    expect(beyond2 / n).toBeCloseTo(0.0455, 2); // P(|Z| > 2) ≈ 4.55 %
+    // Standard errors: 1/√n for the mean, √((μ₄ − σ⁴)/n) = √(2/n) for E[g²], √(p(1 − p)/n) for a
+    // share p. P(|Z| > 2) = erfc(√2) = 0.0455003.
+    expectWithinStandardErrors(sum / n, 0, 1 / Math.sqrt(n), 'mean');
+    expectWithinStandardErrors(sq / n, 1, Math.sqrt(2 / n), 'E[g²]');
+    const p = 0.0455003;
+    expectWithinStandardErrors(beyond2 / n, p, Math.sqrt((p * (1 - p)) / n), 'P(|g| > 2)');
   });
 
   it('draws unbiased integers in [0, n)', () => {
     const r = createRng(3);
     const counts = new Array(6).fill(0);
     for (let i = 0; i < 60_000; i++) counts[uniformInt(r, 6)]++;
-    for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(400);
+    // Each count is binomial(60 000, 1/6): standard error √(n·p·(1 − p)) ≈ 91.
+    for (const c of counts) expectWithinStandardErrors(c, 10_000, Math.sqrt(60_000 * (1 / 6) * (5 / 6)), 'count');
     expect(() => uniformInt(r, 0)).toThrow(RangeError);
     expect(() => uniformInt(r, 2.5)).toThrow(RangeError);
   });

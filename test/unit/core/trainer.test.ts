@@ -171,11 +171,28 @@ describe('Trainer divergence', () => {
   });
 
   it('checks every new weight when one is near overflow, and applies a finite update', () => {
-    const huge = { spec, params: [{ W: fromRows([[1e308]]), b: Float64Array.of(0) }] };
+    // W₁ = 2¹⁰²³ is past the bound below which no update can overflow, so every new weight is
+    // checked. Its own change (x₁·δ ≈ 2⁻⁹⁶⁹) is below its last bit; W₂ and b show the update.
+    // Powers of two keep every number exact: z = 2⁻⁹⁹⁶·2¹⁰²³ + 1·1 + 0 = 2²⁷ + 1 = δ (t = 0).
+    const two = { layers: [{ units: 2 }, { units: 1, activation: 'identity' as const }], loss: 'squared-error-half' as const };
+    const huge = { spec: two, params: [{ W: fromRows([[2 ** 1023], [1]]), b: Float64Array.of(0) }] };
     const t = new Trainer(huge, { learningRate: 1, optimizer: { kind: 'sgd' }, regularization: { kind: 'none', lambda: 0 } });
-    const r = t.step({ x: fromRows([[1e-300]]), t: fromRows([[0]]) });
+    const r = t.step({ x: fromRows([[2 ** -996, 1]]), t: fromRows([[0]]) });
     expect(r.applied).toBe(true);
-    expect(t.params[0]!.W.data[0]).toBe(1e308 - 1e8 * 1e-300); // δ = z − t = 1e8, ∂L/∂W = x·δ
+    const delta = 2 ** 27 + 1;
+    expect(Array.from(t.params[0]!.W.data)).toEqual([2 ** 1023, 1 - delta]); // W₂ − η·x₂·δ
+    expect(Array.from(t.params[0]!.b)).toEqual([-delta]); // b − η·δ
+    expect(t.steps).toBe(1);
+  });
+
+  it('refuses an update that would make a bias infinite, and names b', () => {
+    // x = 0: ∂L/∂W = 0, so only b moves; δ = z − t = 1e10 and η·δ = 1e310 overflows.
+    const t = new Trainer(net, { learningRate: 1e300, optimizer: { kind: 'sgd' }, regularization: { kind: 'none', lambda: 0 } });
+    const r = t.step({ x: fromRows([[0]]), t: fromRows([[-1e10]]) });
+    expect(r.applied).toBe(false);
+    expect(r.divergence).toEqual({ phase: { kind: 'update' }, quantity: 'b', layer: 1 });
+    expect([t.params[0]!.W.data[0], t.params[0]!.b[0]]).toEqual([1, 0]);
+    expect(t.steps).toBe(0);
   });
 
   it('refuses an update that would make a weight infinite', () => {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { friedman1, noisySine } from '../../../src/data/regression.ts';
+import { expectWithinStandardErrors, stdOfNormalStd } from '../stats.ts';
 
 describe('noisySine', () => {
   it('has n × 1 inputs in [-π, π) and n × 1 targets', () => {
@@ -22,7 +23,8 @@ describe('noisySine', () => {
     const ds = noisySine({ n: 4000, noise: 0.3, seed: 3 });
     let ss = 0;
     for (let i = 0; i < 4000; i++) ss += (ds.y.data[i]! - Math.sin(ds.x.data[i]!)) ** 2;
-    expect(Math.sqrt(ss / 4000)).toBeCloseTo(0.3, 1);
+    // The root mean square of 4 000 normal residuals: standard error σ/√(2n).
+    expectWithinStandardErrors(Math.sqrt(ss / 4000), 0.3, stdOfNormalStd(0.3, 4000), 'residual deviation');
   });
 
   it('is deterministic for a seed, differs across seeds, and checks its options', () => {
@@ -59,7 +61,7 @@ describe('friedman1', () => {
     const ds = friedman1({ n: 4000, seed: 3 });
     let ss = 0;
     for (let i = 0; i < 4000; i++) ss += (ds.y.data[i]! - f(ds.x.data.subarray(5 * i, 5 * i + 5))) ** 2;
-    expect(Math.sqrt(ss / 4000)).toBeCloseTo(1, 1);
+    expectWithinStandardErrors(Math.sqrt(ss / 4000), 1, stdOfNormalStd(1, 4000), 'residual deviation');
     expect(friedman1({ seed: 4 }).y.data).toEqual(friedman1({ seed: 4 }).y.data);
     expect(friedman1({ seed: 4 }).y.data).not.toEqual(friedman1({ seed: 5 }).y.data);
     expect(() => friedman1({ n: 2.5, seed: 1 })).toThrow(RangeError);
