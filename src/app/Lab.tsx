@@ -84,8 +84,6 @@ export function Lab() {
   const setTab = useUi((s) => s.setTab);
   const [graphRef, graphSize] = useSize<HTMLDivElement>({ width: 620, height: 460 });
   const [panelRef, panelSize] = useSize<HTMLDivElement>({ width: 600, height: 460 });
-  /** Room the graph's caption, readout and legends take; on a phone they wrap onto more lines. */
-  const graphReserve = graphSize.width < 560 ? 190 : 112;
   /** Room below the tab list. */
   const below = Math.max(200, panelSize.height - 48);
   /** The data view: the boundary for 2-D data, the digits of the batch for MNIST. */
@@ -167,7 +165,7 @@ export function Lab() {
         <div className={loadingNext ? 'lab-graph stale' : 'lab-graph'} ref={graphRef}>
           {loadingNext && <p className="stale-label">{t('previous')}</p>}
           <div inert={loadingNext} className="stale-content">
-            <NetworkGraph width={graphSize.width} height={Math.max(200, graphSize.height - graphReserve)} />
+            <NetworkGraph width={graphSize.width} height={Math.max(320, graphSize.height)} />
           </div>
         </div>
         <div className="lab-panel" ref={panelRef}>

@@ -34,9 +34,23 @@ export interface UiState extends ScreenView {
   readonly sample: number;
   /** The keyboard shortcut sheet is open. */
   readonly shortcutsOpen: boolean;
+  /** Units show the focused sample's values, or their mean over the batch. */
+  readonly unitFocus: 'sample' | 'mean';
+  /** The graph's colours: one scale per quantity shared by all layers, or one per layer. */
+  readonly colourScaling: 'shared' | 'layer';
+  readonly colourMode: 'linear' | 'symlog';
+  /**
+   * The phase of the current step the graph shows, as an index into its trace's phases; null:
+   * the latest. Stepping back (←) is view-side: the trace holds every phase that has run.
+   */
+  readonly viewedPhase: number | null;
   select(selection: Selection): void;
   setLayer(layer: number): void;
   setSample(sample: number): void;
+  setUnitFocus(focus: 'sample' | 'mean'): void;
+  setColourScaling(scaling: 'shared' | 'layer'): void;
+  setColourMode(mode: 'linear' | 'symlog'): void;
+  viewPhase(index: number | null): void;
   setTab(tab: string): void;
   setPresenter(presenter: boolean): void;
   setTheme(theme: Theme): void;
@@ -54,9 +68,17 @@ export function createUiStore(view: Partial<ScreenView> = {}) {
     layer: 1,
     sample: 0,
     shortcutsOpen: false,
+    unitFocus: 'sample',
+    colourScaling: 'shared',
+    colourMode: 'linear',
+    viewedPhase: null,
     select: (selection) => set(selection === null ? { selection } : { selection, layer: selection.layer }),
     setLayer: (layer) => set({ layer }),
-    setSample: (sample) => set({ sample }),
+    setSample: (sample) => set({ sample, unitFocus: 'sample' }),
+    setUnitFocus: (unitFocus) => set({ unitFocus }),
+    setColourScaling: (colourScaling) => set({ colourScaling }),
+    setColourMode: (colourMode) => set({ colourMode }),
+    viewPhase: (viewedPhase) => set({ viewedPhase }),
     setTab: (tab) => set({ tab }),
     setPresenter: (presenter) => set({ presenter }),
     setTheme: (theme) => set({ theme }),

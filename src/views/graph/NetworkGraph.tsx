@@ -1,73 +1,93 @@
 /**
- * The network graph: units as circles, weights as lines, in SVG (React owns the elements;
- * d3 supplies the colour scale). During forward phases a unit's colour is its activation a
- * for the focused sample; from the backward phases on it is its error term δ. A weight's line
- * shows W, then ∂L/∂W once its layer's backward phase has run, then the applied ΔW after the
- * update. The layer the current phase computes is highlighted and its formula written above.
+ * The network graph: units as circles, weights as lines, in SVG (React owns the elements; d3
+ * supplies the colours). Everything it shows comes from the snapshot's trace, cut at the phase
+ * shown (the latest, or an earlier one of the same step after ←): the units carry a (forward)
+ * or δ (from the backward phases on) for the chosen sample or the batch mean, with the numbers
+ * beside them; the lines carry W, then ∂L/∂W, then the applied ΔW; the loss node carries the
+ * loss. Colours use one scale per quantity shared by all layers (or one per layer, on request).
+ * Above the graph, in boxes of fixed height, the phase's formula and its narrated sentence; the
+ * phase's motion is drawn over it.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { Phase } from '../../core/phases.ts';
+import { loss as lossOf } from '../../core/losses.ts';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
-import { useConfig, useRun, useUi, useLiveRun } from '../lab-context.tsx';
-import { divergingScale, formatValue, colorRange } from '../shared/diverging.ts';
-import { Legend } from '../shared/Legend.tsx';
+import { useConfig, useFocusSample, useLiveRun, useRun, useUi } from '../lab-context.tsx';
+import { Narration } from '../narration/Narration.tsx';
+import { formatValue } from '../shared/diverging.ts';
+import { SharedLegend } from '../shared/Legend.tsx';
+import { useSize } from '../shared/use-size.ts';
+import { Edges } from './Edges.tsx';
 import { sup } from '../shared/notation.ts';
 import { phaseFormula, phaseLayer } from './formulas.ts';
-import { graphLayout, MAX_VISIBLE_UNITS, type LayerLayout } from './layout.ts';
-import { useGraphMessages } from './messages.ts';
+import { GraphControls } from './GraphControls.tsx';
 import { InputImage } from './InputImage.tsx';
+import { graphLayout, MAX_VISIBLE_UNITS } from './layout.ts';
+import { LossNode } from './LossNode.tsx';
+import { useGraphMessages } from './messages.ts';
+import { Motion } from './Motion.tsx';
+import { Units } from './Units.tsx';
+import { edgeQuantity, graphColours, graphValues, rowOf, unitQuantity } from './values.ts';
+import { shownPhaseIndex, traceAtPhase } from './view-phase.ts';
+import { usePhaseKeys } from './use-phase-keys.ts';
 import './graph.css';
 
 type Hover = { kind: 'unit'; layer: number; unit: number } | { kind: 'weight'; layer: number; i: number; j: number } | null;
 
-/** What a unit's colour shows: 'a' (activation) or 'delta' (error term). */
-export function nodeQuantity(phase: Phase | null, trace: Trace | null, layer: number): 'a' | 'delta' {
-  if (phase === null || trace === null || layer === 0) return 'a';
-  const lt = trace.layers[layer - 1];
-  return (phase.kind === 'backward' || phase.kind === 'update') && lt?.delta !== undefined ? 'delta' : 'a';
-}
+/** How long a phase's motion takes when stepping by hand (animated running takes its own pace). */
+export const STEP_MOTION_MS = 700;
 
-/** What a weight's line shows for weight layer l. */
-export function edgeQuantity(phase: Phase | null, trace: Trace | null, layer: number): 'W' | 'dW' | 'updateW' {
-  const lt = trace?.layers[layer - 1];
-  if (phase === null || lt === undefined) return 'W';
-  if (phase.kind === 'update' && lt.updateW !== undefined) return 'updateW';
-  if ((phase.kind === 'backward' || phase.kind === 'update') && lt.dW !== undefined) return 'dW';
-  return 'W';
-}
+/** Height of what sits around the SVG (controls, formula, sentence, readout, legends), before it is measured. */
+const AROUND_SVG_PX = 190;
 
 const at = (m: Matrix | undefined, i: number, j: number) => (m === undefined || i >= m.rows ? undefined : m.data[i * m.cols + j]);
 
 export function NetworkGraph({ width, height }: { width: number; height: number }) {
   const t = useGraphMessages();
   const info = useRun((s) => s.info);
-  const trace = useLiveRun((s) => s.trace);
+  const running = useRun((s) => s.status === 'running');
+  const latestTrace = useLiveRun((s) => s.trace);
   const params = useLiveRun((s) => s.snapshot?.params ?? null);
-  const phase = useLiveRun((s) => s.snapshot?.phase ?? null);
+  const stepping = useLiveRun((s) => s.snapshot?.phase != null);
+  const speed = useConfig((s) => s.speed);
   const hyper = useConfig((s) => s.experiment.hyper);
-  const sample = useUi((s) => s.sample);
+  const k = useFocusSample();
+  const focus = useUi((s) => s.unitFocus);
+  const scaling = useUi((s) => s.colourScaling);
+  const mode = useUi((s) => s.colourMode);
+  const viewed = useUi((s) => s.viewedPhase);
+  const viewPhase = useUi((s) => s.viewPhase);
   const selection = useUi((s) => s.selection);
   const select = useUi((s) => s.select);
   const [offsets, setOffsets] = useState<number[]>([]);
   const [hover, setHover] = useState<Hover>(null);
+  const [svgBox, svgSize] = useSize<HTMLDivElement>({ width, height: Math.max(160, height - AROUND_SVG_PX) });
   const spec = info?.network ?? null;
   useEffect(() => setOffsets([]), [spec]);
+  // A new phase or step is shown as it arrives.
+  const viewingEarlier = viewed !== null;
+  useEffect(() => {
+    if (viewingEarlier) viewPhase(null);
+  }, [latestTrace]); // only a new trace resets the view
 
+  const index = stepping ? shownPhaseIndex(latestTrace, viewed) : null;
+  const phase = index === null ? null : latestTrace!.phases[index]!;
+  const trace = useMemo(() => (latestTrace === null || index === null ? latestTrace : traceAtPhase(latestTrace, index)), [latestTrace, index]);
+  const last = latestTrace === null ? 0 : latestTrace.phases.length - 1;
+  usePhaseKeys(index, last, viewPhase);
+
+  const svgHeight = svgSize.height;
   const units = spec?.layers.map((l) => l.units) ?? [];
-  const layout = useMemo(() => graphLayout(units, offsets, width, height), [units.join(','), offsets, width, height]);
+  const layout = useMemo(() => graphLayout(units, offsets, width, svgHeight), [units.join(','), offsets, width, svgHeight]);
+  const sample = focus === 'mean' ? 'mean' : k;
+  const values = useMemo(() => (trace === null ? null : graphValues(trace, phase, sample)), [trace, phase, sample]);
+  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode)), [values, scaling, mode]);
   if (spec === null) return <p className="graph-empty">{t('waiting')}</p>;
   const L = units.length - 1;
-  const m = trace?.x.rows ?? 0;
-  const k = Math.min(sample, Math.max(0, m - 1));
+  const m = latestTrace?.x.rows ?? 0;
   const active = phase === null ? null : phaseLayer(phase, L);
-
-  const nodeValues = (l: number): Matrix | undefined =>
-    trace === null ? undefined : l === 0 ? trace.x : nodeQuantity(phase, trace, l) === 'delta' ? trace.layers[l - 1]!.delta : trace.layers[l - 1]!.a;
-  const edgeValues = (l: number): Matrix | undefined => {
-    const q = edgeQuantity(phase, trace, l);
-    return q === 'W' ? (trace?.layers[l - 1]?.W ?? params?.[l - 1]?.W) : trace!.layers[l - 1]![q];
-  };
+  const classes = lossOf(spec.loss).name === 'softmax-cross-entropy' ? Array.from({ length: units[L]! }, (_, j) => String(j)) : null;
+  const durationMs = speed.kind === 'animated' ? 1000 / speed.phasesPerSecond : STEP_MOTION_MS;
 
   const page = (l: number, delta: number) =>
     setOffsets((o) => {
@@ -76,132 +96,122 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
       return next;
     });
 
-  /** Largest |value| drawn per layer: the range of that layer's colour scale. */
-  const nodeMax: number[] = [];
-  const edgeMax: number[] = [];
-  const legendLayer = active ?? L;
-
   const edges = layout.layers.slice(1).map((to) => {
     const l = to.layer;
     const from = layout.layers[l - 1]!;
     if (from.image !== null) return null;
-    const values = edgeValues(l);
-    const visible: number[] = [];
-    for (let a = 0; a < from.visible; a++) for (let b = 0; b < to.visible; b++) visible.push(at(values, from.offset + a, to.offset + b) ?? 0);
-    const max = colorRange(visible);
-    edgeMax[l] = max;
-    const color = divergingScale(max);
+    // Between steps (no trace yet) the lines show the current weights.
+    const v = values?.[l]?.edges ?? (trace === null ? (params?.[l - 1]?.W ?? null) : null);
     return (
-      <g key={`e${l}`} className={active === l ? 'edges active' : 'edges'}>
-        {from.ys.map((y1, a) =>
-          to.ys.map((y2, b) => {
-            const i = from.offset + a;
-            const j = to.offset + b;
-            const v = at(values, i, j) ?? 0;
-            const chosen = selection?.kind === 'weight' && selection.layer === l && selection.i === i && selection.j === j;
-            return (
-              <line
-                key={`${i}-${j}`}
-                x1={from.x}
-                y1={y1}
-                x2={to.x}
-                y2={y2}
-                stroke={chosen ? 'var(--accent)' : color(v)}
-                strokeWidth={chosen ? 3 : 0.4 + (max > 0 ? (2.6 * Math.abs(v)) / max : 0)}
-                data-weight={`${l}:${i}:${j}`}
-                onPointerEnter={() => setHover({ kind: 'weight', layer: l, i, j })}
-                onPointerLeave={() => setHover(null)}
-                onClick={() => select({ kind: 'weight', layer: l, i, j })}
-              />
-            );
-          }),
-        )}
-      </g>
+      <Edges
+        key={`e${l}`}
+        from={from}
+        to={to}
+        values={v}
+        colour={colours?.edge[l] ?? (() => 'var(--muted)')}
+        range={colours?.edgeRange[l] ?? 0}
+        active={active === l}
+        selection={selection}
+        onHover={(i, j, on) => setHover(on ? { kind: 'weight', layer: l, i, j } : null)}
+        onSelect={(i, j) => select({ kind: 'weight', layer: l, i, j })}
+      />
     );
   });
 
-  const nodes = layout.layers.map((lay: LayerLayout) => {
+  const nodes = layout.layers.map((lay) => {
     const l = lay.layer;
     if (lay.image !== null) {
       const n = lay.units;
       const row = trace === null || trace.x.cols !== n ? null : trace.x.data.subarray(k * n, (k + 1) * n);
-      return <InputImage key="input" x={lay.x} height={height} image={lay.image} row={row} label={t('inputImage', { rows: lay.image.rows, cols: lay.image.cols })} />;
+      return <InputImage key="input" x={lay.x} height={svgHeight} image={lay.image} row={row} label={t('inputImage', { rows: lay.image.rows, cols: lay.image.cols })} />;
     }
-    const values = nodeValues(l);
-    const shown = lay.ys.map((_, a) => at(values, k, lay.offset + a) ?? 0);
-    nodeMax[l] = colorRange(shown);
-    const color = divergingScale(nodeMax[l]);
     return (
-      <g key={`n${l}`} className={active === l ? 'layer active' : 'layer'} data-layer={l}>
-        <text x={lay.x} y={16} textAnchor="middle" className="layer-label">
-          {l === 0 ? t('input') : l === L ? t('output') : t('hidden', { l })} ({lay.units})
-        </text>
-        {lay.ys.map((y, a) => {
-          const unit = lay.offset + a;
-          const chosen = selection?.kind === 'unit' && selection.layer === l && selection.unit === unit;
-          return (
-            <circle
-              key={unit}
-              cx={lay.x}
-              cy={y}
-              r={layout.radius}
-              fill={values === undefined ? 'var(--bg)' : color(shown[a]!)}
-              className={chosen ? 'unit selected' : 'unit'}
-              data-unit={`${l}:${unit}`}
-              onPointerEnter={() => setHover({ kind: 'unit', layer: l, unit })}
-              onPointerLeave={() => setHover(null)}
-              onClick={() => l > 0 && select({ kind: 'unit', layer: l, unit })}
-            />
-          );
-        })}
-        {lay.units > lay.visible && (
-          <g className="pager">
-            <text x={lay.x} y={height - 8} textAnchor="middle">
-              {t('window', { from: lay.offset + 1, to: lay.offset + lay.visible, of: lay.units })}
-            </text>
-            <foreignObject x={lay.x - 40} y={height - 44} width={80} height={22}>
-              <div className="pager-buttons">
-                <button type="button" aria-label={t('pageUp', { l })} onClick={() => page(l, -MAX_VISIBLE_UNITS)} disabled={lay.offset === 0}>
-                  ▲
-                </button>
-                <button type="button" aria-label={t('pageDown', { l })} onClick={() => page(l, MAX_VISIBLE_UNITS)} disabled={lay.offset + lay.visible >= lay.units}>
-                  ▼
-                </button>
-              </div>
-            </foreignObject>
-          </g>
-        )}
-      </g>
+      <Units
+        key={`n${l}`}
+        lay={lay}
+        name={l === 0 ? t('input') : l === L ? t('output') : t('hidden', { l })}
+        values={values?.[l]?.units ?? null}
+        colour={colours?.unit[l] ?? (() => 'var(--bg)')}
+        radius={layout.radius}
+        height={svgHeight}
+        active={active === l}
+        showNumbers={!running || speed.kind === 'animated'}
+        classes={l === L ? classes : null}
+        selection={selection}
+        t={t}
+        onHover={(unit) => setHover(unit === null ? null : { kind: 'unit', layer: l, unit })}
+        onSelect={(unit) => select({ kind: 'unit', layer: l, unit })}
+        onPage={(d) => page(l, d)}
+      />
     );
   });
 
-  const phaseName = phase === null ? null : t(`phase.${phase.kind}`);
+  const uq = unitQuantity(phase);
+  const eq = edgeQuantity(phase);
+  const layersWith = (pick: (l: number) => number | null) =>
+    units.flatMap((_, l) => {
+      const max = pick(l);
+      return max === null ? [] : [{ layer: l, max }];
+    });
+  const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.image !== null ? null : values[l]!.unitMax));
+  const edgeRanges = values === null ? [] : layersWith((l) => (values[l]!.edges === null ? null : values[l]!.edgeMax));
   const formula = phase === null ? null : phaseFormula(phase, spec, hyper);
   return (
-    <figure className="network-graph">
-      <figcaption>
+    <figure className="network-graph" style={{ height }}>
+      <GraphControls m={m} sample={k} canGoBack={index !== null && index > 0} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
+      <figcaption title={formula ?? undefined}>
         {phase === null ? (
           <span>{t('caption.free')}</span>
         ) : (
           <span data-testid="phase-label">
             <strong>
-              {phaseName}
+              {t(`phase.${phase.kind}`)}
               {'layer' in phase ? ` ${phase.layer}` : ''}:
             </strong>{' '}
             <code>{formula}</code>
+            {index !== last && <span className="viewing"> ({t('viewing', { n: index! + 1, of: last + 1 })})</span>}
           </span>
         )}
       </figcaption>
-      <svg width={width} height={height} role="img" aria-label={t('aria', { layers: units.join('-') })}>
-        {edges}
-        {nodes}
-      </svg>
+      <Narration phase={phase} trace={trace} spec={spec} sample={k} selection={selection} running={running} />
+      <div className="graph-svg" ref={svgBox}>
+        <svg width={width} height={svgHeight} role="img" aria-label={t('aria', { layers: units.join('-') })} data-testid="network-svg">
+          {edges}
+          <LossNode
+            layout={layout}
+            output={layout.layers[L]!}
+            trace={trace}
+            targets={trace === null || trace.loss === undefined ? null : rowOf(trace.t, sample)}
+            outputDelta={uq === 'delta' ? (values?.[L]?.units ?? null) : null}
+            deltaColour={colours?.unit[L] ?? (() => 'var(--muted)')}
+            sample={sample}
+            active={phase?.kind === 'loss'}
+            t={t}
+          />
+          {nodes}
+          {phase !== null && trace !== null && !(running && speed.kind !== 'animated') && (
+            <Motion key={`${trace.step}:${index}`} phase={phase} trace={trace} layout={layout} sample={sample} durationMs={durationMs} mode={mode} />
+          )}
+        </svg>
+      </div>
       <div className="graph-readout" aria-live="polite">
         {hover === null ? t('hint') : readout(hover, trace, params, k, t)}
       </div>
       <div className="graph-legends">
-        <Legend max={nodeMax[legendLayer] ?? 0} label={t('legend.nodes', { l: legendLayer, what: nodeQuantity(phase, trace, legendLayer) === 'delta' ? 'δ' : 'a' })} width={220} />
-        <Legend max={edgeMax[legendLayer] ?? 0} label={t('legend.edges', { l: legendLayer, what: { W: 'W', dW: '∂L/∂W', updateW: 'ΔW' }[edgeQuantity(phase, trace, legendLayer)] })} width={220} />
+        <SharedLegend
+          label={t('legend.units', { what: uq === 'delta' ? 'δ' : 'a', layers: unitRanges.map((r) => r.layer).join(', ') || '—' })}
+          max={colours?.unitMax ?? 0}
+          mode={mode}
+          ranges={unitRanges}
+          perLayer={scaling === 'layer'}
+        />
+        <SharedLegend
+          label={t('legend.edges', { what: { W: 'W', dW: '∂L/∂W', updateW: 'ΔW' }[eq], layers: edgeRanges.map((r) => r.layer).join(', ') || '—' })}
+          max={colours?.edgeMax ?? 0}
+          mode={mode}
+          ranges={edgeRanges}
+          perLayer={scaling === 'layer'}
+        />
       </div>
     </figure>
   );

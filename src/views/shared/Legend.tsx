@@ -1,6 +1,6 @@
 /** The colour legend of the diverging scale: what it shows, then a gradient bar labelled −m, 0, +m. */
 import { useId } from 'react';
-import { divergingScale, formatValue } from './diverging.ts';
+import { colourAt, divergingScale, formatEngineering, formatValue, RESOLUTION, resolutionOf, scalePosition, type ColourMode } from './diverging.ts';
 
 export function Legend({ max, label, width = 160 }: { max: number; label: string; width?: number }) {
   const id = useId();
@@ -28,6 +28,66 @@ export function Legend({ max, label, width = 160 }: { max: number; label: string
       </text>
       <text x={width} y={36} fontSize={10} textAnchor="end" fill="currentColor">
         +{formatValue(r)}
+      </text>
+    </svg>
+  );
+}
+
+/** One layer's range on a shared legend. */
+export interface LayerRange {
+  readonly layer: number;
+  readonly max: number;
+}
+
+/**
+ * One legend for a quantity drawn in several layers: the bar spans ±max on the chosen scale,
+ * each layer's own largest |value| is marked on it (▲ with the layer's number), and the values
+ * drawn as zero (below the scale's resolution) are stated. With `perLayer`, each layer's colours
+ * span its own range (±max) instead; the marks still say where those ranges sit on the common scale.
+ */
+export function SharedLegend({ label, max, mode, ranges, perLayer, width = 240 }: { label: string; max: number; mode: ColourMode; ranges: readonly LayerRange[]; perLayer: boolean; width?: number }) {
+  const id = useId();
+  const r = max > 0 && Number.isFinite(max) ? max : 0;
+  const inset = 8;
+  const bar = width - 2 * inset;
+  const xOf = (p: number) => inset + ((p + 1) / 2) * bar;
+  const stops = Array.from({ length: 11 }, (_, i) => -1 + i / 5);
+  const marks = [...ranges].filter((g) => g.max > 0).sort((a, b) => a.max - b.max);
+  const zeroBelow = resolutionOf(r, mode);
+  const summary = ranges.map((g) => `${g.layer}: ±${formatEngineering(g.max)}`).join(', ');
+  return (
+    <svg className="legend shared-legend" width={width} height={66} role="img" aria-label={`${label}: −${formatEngineering(r)} to +${formatEngineering(r)} (${mode}); ${summary}`}>
+      <defs>
+        <linearGradient id={id}>
+          {stops.map((p) => (
+            <stop key={p} offset={`${((p + 1) / 2) * 100}%`} stopColor={colourAt(Math.abs(p) < RESOLUTION ? 0 : p)} />
+          ))}
+        </linearGradient>
+      </defs>
+      <text x={inset} y={11} fill="currentColor">
+        {label}
+      </text>
+      <rect x={inset} y={15} width={bar} height={10} fill={`url(#${id})`} stroke="currentColor" strokeOpacity={0.3} />
+      {marks.map((g, n) => {
+        const x = xOf(scalePosition(g.max, r, mode) || RESOLUTION);
+        const row = n % 2;
+        return (
+          <g key={g.layer} className="range-mark" data-layer={g.layer} data-x={x.toFixed(1)}>
+            <path d={`M${x},25 l-3,5 h6 z`} fill="currentColor" />
+            <text x={x} y={40 + row * 11} textAnchor="middle" fill="currentColor">
+              {g.layer}
+            </text>
+          </g>
+        );
+      })}
+      <text x={inset} y={63} fill="currentColor">
+        {perLayer ? '−max' : `−${formatEngineering(r)}`}
+      </text>
+      <text x={width / 2} y={63} textAnchor="middle" fill="currentColor">
+        {zeroBelow > 0 ? `|x| < ${formatEngineering(zeroBelow)} → 0` : '0'}
+      </text>
+      <text x={width - inset} y={63} textAnchor="end" fill="currentColor">
+        {perLayer ? '+max' : `+${formatEngineering(r)}`}
       </text>
     </svg>
   );

@@ -57,6 +57,73 @@ export function colorTable(m: number): { lut: Uint8ClampedArray; index(x: number
   };
 }
 
+/**
+ * How a signed value becomes a colour: `linear` (position x / m) or `symlog`, a symmetric
+ * logarithm spanning SYMLOG_DECADES decades below m, for quantities whose sizes differ by
+ * orders of magnitude (error terms deep in a sigmoid net).
+ */
+export type ColourMode = 'linear' | 'symlog';
+export const SYMLOG_DECADES = 6;
+/**
+ * Positions closer to zero than this (a fraction of the half-range) are drawn exactly as zero:
+ * the eye cannot tell the colours of smaller steps from white, so the scale says so instead of
+ * pretending to resolve them.
+ */
+export const RESOLUTION = 1 / 128;
+
+/** Where x sits on a scale of range ±m, from −1 to 1 (0 below the resolution). */
+export function scalePosition(x: number, m: number, mode: ColourMode): number {
+  if (!Number.isFinite(x) || !(m > 0) || !Number.isFinite(m)) return 0;
+  let p: number;
+  if (mode === 'linear') p = x / m;
+  else {
+    const c = m * 10 ** -SYMLOG_DECADES;
+    p = (Math.sign(x) * Math.log1p(Math.abs(x) / c)) / Math.log1p(m / c);
+  }
+  if (Math.abs(p) < RESOLUTION) return 0;
+  return Math.max(-1, Math.min(1, p));
+}
+
+/** The smallest |x| a scale of range ±m draws as different from zero. */
+export function resolutionOf(m: number, mode: ColourMode): number {
+  if (!(m > 0) || !Number.isFinite(m)) return 0;
+  if (mode === 'linear') return m * RESOLUTION;
+  const c = m * 10 ** -SYMLOG_DECADES;
+  return c * Math.expm1(RESOLUTION * Math.log1p(m / c));
+}
+
+/** The colour at position p ∈ [−1, 1]: blue … white (0) … red, as divergingScale draws it. */
+export function colourAt(p: number): string {
+  return interpolateRdBu((1 - p) / 2);
+}
+
+/** A colour function for values on a scale of range ±m. */
+export function signedColour(m: number, mode: ColourMode): (x: number) => string {
+  return (x) => colourAt(scalePosition(x, m, mode));
+}
+
+/**
+ * A number for a label on the graph: 3 significant digits, in engineering notation (exponent a
+ * multiple of 3) outside 0.001 … 9999, with a true minus sign.
+ */
+export function formatEngineering(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  let text: string;
+  if (a >= 1e-3 && a < 1e4) text = String(Number(x.toPrecision(3)));
+  else {
+    let e = Math.floor(Math.log10(a) / 3) * 3;
+    let mantissa = Number((x / 10 ** e).toPrecision(3));
+    if (Math.abs(mantissa) >= 1000) {
+      e += 3;
+      mantissa = Number((x / 10 ** e).toPrecision(3));
+    }
+    text = `${mantissa}e${e}`;
+  }
+  return text.replace(/-/g, '−');
+}
+
 /** A number with about `digits` significant digits, compact for labels. */
 export function formatValue(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return String(x);

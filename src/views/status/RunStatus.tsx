@@ -42,6 +42,8 @@ export function RunStatus() {
   const dismissError = useRun((s) => s.dismissError);
   const divergence = useRun((s) => s.divergence);
   const lastLoss = useLiveHistory((s) => (s.loss.length > 0 ? s.loss.last[s.loss.length - 1] : null));
+  // While stepping by phase, the batch loss of the step under way as soon as its loss phase has run.
+  const stepLoss = useLiveRun((s) => (s.snapshot?.phase != null ? (s.trace?.loss?.total ?? null) : null));
   const lastEval = useLiveHistory((s) => s.evaluations.at(-1) ?? null);
   const setLearningRate = useConfig((s) => s.setLearningRate);
   const play = useConfig((s) => s.play);
@@ -73,7 +75,7 @@ export function RunStatus() {
         </div>
         <div>
           <dt>{t('status.loss')}</dt>
-          <dd data-testid="loss">{format(lastLoss)}</dd>
+          <dd data-testid="loss">{format(stepLoss ?? lastLoss)}</dd>
         </div>
         <div>
           <dt>{t('status.trainAccuracy')}</dt>

@@ -68,13 +68,13 @@ describe('NetworkGraph', () => {
     expect(readout()).toBe(`W²[3][0] = ${formatValue(w, 4)},  ∂L/∂W = ${formatValue(dw, 4)},  ΔW = —`);
   });
 
-  it('shows δ on units from the backward phases on, and the legend says so', () => {
+  it('shows δ on units from the backward phases on, and the shared legends say so', () => {
     const { phases } = setup();
     phases(3);
-    expect(screen.getByRole('img', { name: /units of layer 2: a:/ })).toBeDefined();
+    expect(screen.getByRole('img', { name: /^units: a, layers 0, 1, 2:/ })).toBeDefined();
     phases(1);
-    expect(screen.getByRole('img', { name: /units of layer 2: δ:/ })).toBeDefined();
-    expect(screen.getByRole('img', { name: /weights of layer 2: ∂L\/∂W:/ })).toBeDefined();
+    expect(screen.getByRole('img', { name: /^units: δ, layers 2:/ })).toBeDefined();
+    expect(screen.getByRole('img', { name: /^weights: ∂L\/∂W, layers 1, 2:|^weights: ∂L\/∂W, layers 2:/ })).toBeDefined();
   });
 
   it('clicking selects a unit or a weight for the other views', () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { TOY_2D, TOY_2D_DEFAULTS, circle, flower, gaussians, moons, randomLabels, spiral, xor } from '../../../src/data/toy2d.ts';
 import type { Toy2dName } from '../../../src/data/toy2d.ts';
 import type { ClassificationSet } from '../../../src/data/dataset.ts';
+import { expectWithinStandardErrors, stdOfNormalStd } from '../stats.ts';
 
 const NAMES = Object.keys(TOY_2D) as Toy2dName[];
 
@@ -151,9 +152,10 @@ describe('gaussians', () => {
         ss += (a - c) ** 2 + (b - c) ** 2;
         m++;
       }
-      expect(sx / m).toBeCloseTo(c, 1);
-      expect(sy / m).toBeCloseTo(c, 1);
-      expect(Math.sqrt(ss / (2 * m))).toBeCloseTo(0.5, 1);
+      // Standard errors: σ/√m for a mean of m points, σ/√(2·2m) for σ from 2m coordinates.
+      expectWithinStandardErrors(sx / m, c, 0.5 / Math.sqrt(m), 'mean x');
+      expectWithinStandardErrors(sy / m, c, 0.5 / Math.sqrt(m), 'mean y');
+      expectWithinStandardErrors(Math.sqrt(ss / (2 * m)), 0.5, stdOfNormalStd(0.5, 2 * m), 'deviation');
     }
   });
 
@@ -242,7 +244,7 @@ describe('randomLabels', () => {
     const ds = randomLabels({ n: 4000, seed: 11 });
     const [c0, c1] = countLabels(ds);
     expect(c0 + c1).toBe(4000);
-    expect(Math.abs(c0 - c1)).toBeLessThan(300);
+    expectWithinStandardErrors(c0 - c1, 0, Math.sqrt(4000), 'c0 − c1'); // fair coins: Var(c0 − c1) = n
     const xs = ds.x.data;
     const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
     const variance = xs.reduce((s, v) => s + (v - mean) ** 2, 0) / xs.length;

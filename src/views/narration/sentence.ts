@@ -1,0 +1,129 @@
+/**
+ * The sentence that narrates a phase, with the live numbers of one unit (or weight) taken from
+ * the trace: which message, and its parameters already formatted. The unit is the selected one
+ * when it lies in the phase's layer, else the one with the largest |value| for the sample.
+ */
+import { activation, type ActivationName } from '../../core/activations.ts';
+import type { Phase } from '../../core/phases.ts';
+import type { NetworkSpec } from '../../core/spec.ts';
+import type { Matrix } from '../../core/tensor.ts';
+import type { Trace } from '../../core/trace.ts';
+import type { Selection } from '../../store/ui.ts';
+import { formatEngineering as f } from '../shared/diverging.ts';
+import { sup } from '../shared/notation.ts';
+
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+export function sub(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => SUBSCRIPT[Number(d)])
+    .join('');
+}
+
+export type NarrationKey =
+  | 'forward'
+  | 'forward.identity'
+  | 'loss'
+  | 'backward.output'
+  | 'backward.output.squared'
+  | 'backward.hidden'
+  | 'update.sgd'
+  | 'update.other';
+
+export interface Narration {
+  readonly key: NarrationKey;
+  readonly params: Record<string, string | number>;
+}
+
+/** A number written after an operator: negative ones in parentheses, "1.2 × (−0.5)". */
+const fp = (x: number) => (x < 0 ? `(${f(x)})` : f(x));
+
+const at = (m: Matrix, i: number, j: number) => m.data[i * m.cols + j]!;
+
+/** Index of the largest |x| in row k of m. */
+function largestIn(m: Matrix, k: number): number {
+  let best = 0;
+  for (let j = 1; j < m.cols; j++) if (Math.abs(at(m, k, j)) > Math.abs(at(m, k, best))) best = j;
+  return best;
+}
+
+function unitOf(selection: Selection, layer: number, m: Matrix, k: number): number {
+  return selection?.kind === 'unit' && selection.layer === layer && selection.unit < m.cols ? selection.unit : largestIn(m, k);
+}
+
+/** f'(z) of one unit, as the core computes it. */
+function slope(name: ActivationName, z: number, a: number): number {
+  const out = new Float64Array(1);
+  activation(name).derivative(Float64Array.of(z), Float64Array.of(a), out);
+  return out[0]!;
+}
+
+/** The narration of `phase` for sample k of a trace cut at that phase; null when the trace lacks its numbers. */
+export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number, selection: Selection): Narration | null {
+  const L = spec.layers.length - 1;
+  switch (phase.kind) {
+    case 'forward': {
+      const l = phase.layer;
+      const lt = trace.layers[l - 1]!;
+      if (lt.z === undefined || lt.a === undefined) return null;
+      const j = unitOf(selection, l, lt.a, k);
+      const fn = spec.layers[l]!.activation ?? 'identity';
+      const params = { l, z: `z${sup(l)}${sub(j)}`, a: `a${sup(l)}${sub(j)}`, f: fn, zv: f(at(lt.z, k, j)), av: f(at(lt.a, k, j)), k };
+      return { key: fn === 'identity' ? 'forward.identity' : 'forward', params };
+    }
+    case 'loss': {
+      if (trace.y === undefined || trace.perSampleLoss === undefined || trace.loss === undefined) return null;
+      const j = trace.t.cols > 1 ? largestIn(trace.t, k) : 0;
+      const name = trace.t.cols > 1 ? sub(j) : '';
+      return { key: 'loss', params: { k, j: name, y: f(at(trace.y, k, j)), t: f(at(trace.t, k, j)), li: f(trace.perSampleLoss[k]!), loss: f(trace.loss.total) } };
+    }
+    case 'backward': {
+      const l = phase.layer;
+      const lt = trace.layers[l - 1]!;
+      if (lt.delta === undefined) return null;
+      const j = unitOf(selection, l, lt.delta, k);
+      const d = `δ${sup(l)}${sub(j)}`;
+      if (l === L) {
+        if (trace.y === undefined) return null;
+        const y = at(trace.y, k, j);
+        const t = at(trace.t, k, j);
+        const base = { l, d, y: f(y), t: fp(t), delta: f(at(lt.delta, k, j)), k };
+        if (spec.loss === 'squared-error-half' || spec.loss === 'mean-squared-error') {
+          const fn = spec.layers[l]!.activation ?? 'identity';
+          const s = slope(fn, at(lt.z!, k, j), at(lt.a!, k, j));
+          const c = spec.loss === 'mean-squared-error' ? `${f(2 / trace.t.cols)} × ` : '';
+          return { key: 'backward.output.squared', params: { ...base, c, slope: fp(s), f: fn } };
+        }
+        return { key: 'backward.output', params: base };
+      }
+      const above = trace.layers[l]!;
+      if (above.delta === undefined || lt.z === undefined || lt.a === undefined) return null;
+      let sum = 0;
+      for (let q = 0; q < above.delta.cols; q++) sum += at(above.W, j, q) * at(above.delta, k, q);
+      const fn = spec.layers[l]!.activation ?? 'identity';
+      return { key: 'backward.hidden', params: { l, d, f: fn, sum: f(sum), slope: fp(slope(fn, at(lt.z, k, j), at(lt.a, k, j))), delta: f(at(lt.delta, k, j)), k } };
+    }
+    case 'update': {
+      // The weight that moved most in the last layer, or the selected weight.
+      let best = { l: L, i: 0, j: 0, size: -1 };
+      if (selection?.kind === 'weight') best = { l: selection.layer, i: selection.i, j: selection.j, size: 0 };
+      else
+        for (let l = 1; l <= L; l++) {
+          const u = trace.layers[l - 1]!.updateW;
+          if (u === undefined) return null;
+          for (let s = 0; s < u.data.length; s++)
+            if (Math.abs(u.data[s]!) > best.size) best = { l, i: Math.floor(s / u.cols), j: s % u.cols, size: Math.abs(u.data[s]!) };
+        }
+      const lt = trace.layers[best.l - 1];
+      if (lt?.updateW === undefined || lt.dW === undefined) return null;
+      const w = at(lt.W, best.i, best.j);
+      const dw = at(lt.dW, best.i, best.j);
+      const update = at(lt.updateW, best.i, best.j);
+      const eta = trace.learningRate ?? NaN;
+      const params = { w: `W${sup(best.l)}[${best.i}][${best.j}]`, wv: f(w), dw: fp(dw), update: fp(update), next: f(w + update), eta: f(eta) };
+      // Plain gradient descent when the update is −η·∂L/∂W (up to rounding); else the optimizer's own ΔW.
+      const sgd = Math.abs(update + eta * dw) <= 1e-9 * Math.abs(update);
+      return { key: sgd ? 'update.sgd' : 'update.other', params };
+    }
+  }
+}
