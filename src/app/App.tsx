@@ -11,7 +11,7 @@ import { LabContext, type Lab as LabStores } from '../views/lab-context.tsx';
 import { Lab } from './Lab.tsx';
 import { createLab } from './create-lab.ts';
 import { I18nProvider } from './I18nProvider.tsx';
-import { LinkNotice } from './LinkNotice.tsx';
+import { LinkNotice, type LinkOutcome } from './LinkNotice.tsx';
 import { applyPresenter, applyTheme, savedView } from './saved-view.ts';
 import './app.css';
 
@@ -38,12 +38,12 @@ export function App() {
   const [ui] = useState(() => createUiStore({ ...savedView(), ...(opening?.lesson ?? {}) }));
   // Created in an effect so that every mount owns exactly one live worker (StrictMode mounts twice).
   const [lab, setLab] = useState<LabStores | null>(null);
-  const [linkProblem, setLinkProblem] = useState<{ problem: string; whole: boolean } | null>(null);
+  const [linkProblem, setLinkProblem] = useState<{ problem: string; outcome: LinkOutcome } | null>(null);
   useScreenAttributes(ui);
   useEffect(() => {
     const link = decodeLink(location.hash);
     const created = createLab(undefined, link?.experiment ?? undefined, link?.lesson, ui);
-    if (link?.problem) setLinkProblem({ problem: link.problem, whole: link.experiment === null });
+    if (link?.problem) setLinkProblem({ problem: link.problem, outcome: link.experiment === null ? 'default' : 'part' });
     const stopLink = keepLinkInStep(created.config, ui, (fragment) =>
       history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`),
     );
@@ -51,7 +51,8 @@ export function App() {
     const onHashChange = () => {
       const pasted = decodeLink(location.hash);
       if (pasted === null) return;
-      setLinkProblem(pasted.problem === null ? null : { problem: pasted.problem, whole: pasted.experiment === null });
+      // An unusable experiment leaves the running one (kept); the lesson's usable words still apply.
+      setLinkProblem(pasted.problem === null ? null : { problem: pasted.problem, outcome: pasted.experiment === null ? 'kept' : 'part' });
       const { lesson } = pasted;
       if (pasted.experiment !== null) created.config.getState().configure(pasted.experiment);
       if (lesson.speed !== undefined) created.config.getState().setSpeed(lesson.speed);
@@ -75,7 +76,7 @@ export function App() {
           <Shell />
         </LabContext.Provider>
       )}
-      {linkProblem !== null && <LinkNotice problem={linkProblem.problem} whole={linkProblem.whole} onDismiss={() => setLinkProblem(null)} />}
+      {linkProblem !== null && <LinkNotice problem={linkProblem.problem} outcome={linkProblem.outcome} onDismiss={() => setLinkProblem(null)} />}
     </I18nProvider>
   );
 }

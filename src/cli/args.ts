@@ -1,4 +1,6 @@
 /** A small flag parser: `command --name value --switch`, with errors a person can act on. */
+import { shown } from '../core/errors.ts';
+import { parseDecimal } from '../core/strict-number.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -17,7 +19,7 @@ export function parseArgs(argv: readonly string[], switches: readonly string[]):
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}" (flags start with --)`);
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument ${shown(arg)} (flags start with --)`);
     const name = arg.slice(2);
     if (switches.includes(name)) {
       flags.set(name, true);
@@ -42,13 +44,26 @@ export function requireFlag(args: ParsedArgs, name: string): string {
   return v;
 }
 
-export function numberFlag(args: ParsedArgs, name: string, { integer = false, min = -Infinity } = {}): number | undefined {
+export interface NumberBounds {
+  readonly integer?: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  /** True: the value must be greater than min, not equal to it. */
+  readonly aboveMin?: boolean;
+}
+
+/**
+ * A flag's number, read strictly (decimal notation only: `0x10`, `Infinity` and `2.5` for a
+ * whole number are refused, never changed) and checked against its bounds.
+ */
+export function numberFlag(args: ParsedArgs, name: string, { integer = false, min = -Infinity, max = Infinity, aboveMin = false }: NumberBounds = {}): number | undefined {
   const raw = stringFlag(args, name);
   if (raw === undefined) return undefined;
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v)) throw new UsageError(`--${name} must be a number, got "${raw}"`);
+  const v = parseDecimal(raw);
+  if (v === null) throw new UsageError(`--${name} must be a number in decimal notation, got ${shown(raw)}`);
   if (integer && !Number.isInteger(v)) throw new UsageError(`--${name} must be a whole number, got ${raw}`);
-  if (v < min) throw new UsageError(`--${name} must be at least ${min}, got ${raw}`);
+  if (aboveMin ? !(v > min) : v < min) throw new UsageError(`--${name} must be ${aboveMin ? 'greater than' : 'at least'} ${min}, got ${raw}`);
+  if (v > max) throw new UsageError(`--${name} must be at most ${max}, got ${raw}`);
   return v;
 }
 

@@ -2,7 +2,7 @@
  * The command-line runner: `npm run cli -- <command> [flags]`.
  * Bad input gets one line on stderr naming what is wrong, and exit code 2.
  */
-import { ConfigError } from '../core/errors.ts';
+import { ConfigError, shown } from '../core/errors.ts';
 import { CsvError } from '../data/csv.ts';
 import { IdxError } from '../data/idx.ts';
 import { checkKnownFlags, parseArgs, UsageError } from './args.ts';
@@ -31,7 +31,7 @@ export function main(argv: readonly string[], out: (line: string) => void, err: 
       return args.command === undefined ? 2 : 0;
     }
     const command = COMMANDS[args.command];
-    if (!command) throw new UsageError(`unknown command "${args.command}"\n${USAGE}`);
+    if (!command) throw new UsageError(`unknown command ${shown(args.command)}\n${USAGE}`);
     checkKnownFlags(args, command.flags);
     command.run(args, out);
     return 0;

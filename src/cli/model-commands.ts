@@ -1,7 +1,7 @@
 /**
  * `trace`, `gradcheck` and `export`: one step of a model on a batch, every number as JSON.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { ConfigError } from '../core/errors.ts';
 import { gradientCheck } from '../core/gradcheck.ts';
 import { createNetwork } from '../core/network.ts';
@@ -12,15 +12,8 @@ import type { Trace } from '../core/trace.ts';
 import { parseBatchFile } from '../data/batch-file.ts';
 import { modelToJson, parseModelFile, type ModelFile } from '../data/model-file.ts';
 import { numberFlag, requireFlag, UsageError, type ParsedArgs } from './args.ts';
-import { resolveConfig } from './train.ts';
+import { readText, resolveConfig, SEED_BOUNDS } from './train.ts';
 
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${what} file "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
 
 function loadModelAndBatch(args: ParsedArgs) {
   const model = parseModelFile(readText(requireFlag(args, 'model'), 'model'));
@@ -57,10 +50,9 @@ function traceToJson(trace: Trace, model: ModelFile, trainer: Trainer | null): o
 export function runTrace(args: ParsedArgs, out: (line: string) => void): void {
   const { model, batch } = loadModelAndBatch(args);
   const apply = args.flags.get('apply') === true;
-  const lr = numberFlag(args, 'lr');
+  const lr = numberFlag(args, 'lr', { min: 0, aboveMin: true, max: 10 });
   if (apply && lr === undefined) throw new UsageError('--apply needs --lr X (the SGD learning rate)');
   if (!apply && lr !== undefined) throw new UsageError('--lr only makes sense with --apply');
-  if (lr !== undefined && !(lr > 0)) throw new UsageError(`--lr must be greater than 0, got ${lr}`);
   const trainer = new Trainer(model.network, {
     learningRate: lr ?? 1,
     optimizer: { kind: 'sgd' },
@@ -73,7 +65,7 @@ export function runTrace(args: ParsedArgs, out: (line: string) => void): void {
 
 export function runGradcheck(args: ParsedArgs, out: (line: string) => void): void {
   const { model, batch } = loadModelAndBatch(args);
-  const max = numberFlag(args, 'max-entries', { integer: true, min: 1 });
+  const max = numberFlag(args, 'max-entries', { integer: true, min: 1, max: 1_000_000 });
   const report = gradientCheck(model.network.spec, model.network.params, model.regularization, batch, {
     ...(max === undefined ? {} : { maxEntriesPerTensor: max, seed: 0 }),
   });
@@ -100,7 +92,7 @@ export function runGradcheck(args: ParsedArgs, out: (line: string) => void): voi
 export function runExport(args: ParsedArgs, out: (line: string) => void): void {
   const config = resolveConfig(args);
   const path = requireFlag(args, 'out');
-  const seed = numberFlag(args, 'seed', { integer: true, min: 0 }) ?? config.seed;
+  const seed = numberFlag(args, 'seed', SEED_BOUNDS) ?? config.seed;
   // The same stream the Experiment draws its initial weights from.
   const network = createNetwork(config.network, config.init, createRng(seed * 2));
   try {

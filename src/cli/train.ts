@@ -3,7 +3,9 @@
  * a progress bar on stderr, and a final summary line.
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../core/errors.ts';
+import { shown } from '../core/errors.ts';
+import { SCHEDULE_STEPS, SEED } from '../core/limits.ts';
+import { parseJsonObject } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { findPreset, presetNames } from '../presets/catalog.ts';
 import { loadExperimentData } from '../presets/data-source.ts';
@@ -13,6 +15,8 @@ import { loadMnist } from './mnist-files.ts';
 import { ProgressBar } from './progress.ts';
 
 export const TRAIN_FLAGS = ['preset', 'config', 'iters', 'epochs', 'seed'] as const;
+/** --seed takes what a config's seed takes. */
+export const SEED_BOUNDS = { integer: true, min: SEED.min, max: SEED.max } as const;
 
 export function resolveConfig(args: ParsedArgs): ExperimentConfig {
   const presetName = stringFlag(args, 'preset');
@@ -20,25 +24,28 @@ export function resolveConfig(args: ParsedArgs): ExperimentConfig {
   if ((presetName === undefined) === (file === undefined)) throw new UsageError('give exactly one of --preset NAME or --config FILE');
   if (presetName !== undefined) {
     const preset = findPreset(presetName);
-    if (!preset) throw new UsageError(`unknown preset "${presetName}" (known: ${presetNames().join(', ')})`);
+    if (!preset) throw new UsageError(`unknown preset ${shown(presetName)} (known: ${presetNames().join(', ')})`);
     return preset;
   }
   return validateExperimentConfig(readJson(file!, 'config'), 'config');
 }
 
-export function readJson(path: string, what: string): unknown {
-  let text: string;
+/** A file's text; a UsageError naming the file when it cannot be read. */
+export function readText(path: string, what: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${what} file "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new ConfigError(what, `"${path}" is not valid JSON (${(e as Error).message})`);
+    throw new UsageError(`cannot read ${what} file ${shown(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
+
+/** A JSON file's object, read as the lab reads files (a byte order mark skipped, the size checked first). */
+export function readJson(path: string, what: string): unknown {
+  return parseJsonObject(readText(path, what), what);
+}
+
+/** The largest number of steps a run takes: the schedule's own limit. */
+const MAX_ITERATIONS = SCHEDULE_STEPS.max;
 
 function round(x: number | null, digits: number): number | null {
   return x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits));
@@ -57,18 +64,23 @@ function toLine(m: Measurement): object {
 
 export function runTrain(args: ParsedArgs, out: (line: string) => void): void {
   let config = resolveConfig(args);
-  const seed = numberFlag(args, 'seed', { integer: true, min: 0 });
+  const seed = numberFlag(args, 'seed', SEED_BOUNDS);
   if (seed !== undefined) config = { ...config, seed };
-  const iters = numberFlag(args, 'iters', { integer: true, min: 1 });
-  const epochs = numberFlag(args, 'epochs', { min: 0 });
+  const iters = numberFlag(args, 'iters', { integer: true, min: 1, max: MAX_ITERATIONS });
+  const epochs = numberFlag(args, 'epochs', { min: 0, aboveMin: true, max: MAX_ITERATIONS });
   if (iters !== undefined && epochs !== undefined) throw new UsageError('give --iters or --epochs, not both');
 
   process.stderr.write(`${config.name}: loading data…\n`);
   const data = loadExperimentData(config.data, loadMnist);
   const perEpoch = stepsPerEpoch(config.schedule, data.train.x.rows);
-  const iterations = iters ?? (epochs !== undefined ? Math.max(1, Math.round(epochs * perEpoch)) : undefined);
+  const fromEpochs = epochs === undefined ? undefined : Math.max(1, Math.round(epochs * perEpoch));
+  if (fromEpochs !== undefined && fromEpochs > MAX_ITERATIONS) {
+    throw new UsageError(`--epochs ${epochs} makes ${fromEpochs.toLocaleString('en')} steps (${perEpoch} an epoch), more than the ${MAX_ITERATIONS.toLocaleString('en')} a run takes`);
+  }
+  const iterations = iters ?? fromEpochs;
   if (iterations !== undefined) config = { ...config, schedule: { ...config.schedule, iterations } };
   const experiment = new Experiment(config, data);
+  if (experiment.notice !== null) process.stderr.write(`${config.name}: ${experiment.notice}\n`);
 
   const started = performance.now();
   const total = config.schedule.iterations;

@@ -15,7 +15,7 @@
  *   gradients-accumulate       the gradient buffers are never reset, so each step adds this
  *                              batch's gradient to everything left over from earlier batches.
  */
-import { ConfigError } from './errors.ts';
+import { ConfigError, shown } from './errors.ts';
 import type { LayerParams } from './network.ts';
 import { errorTerm, layerGradients, type Workspace } from './passes.ts';
 import { depth, type NetworkSpec, type Regularization } from './spec.ts';
@@ -41,7 +41,7 @@ export function validateBugs(value: unknown, field = 'bugs'): BugName[] {
   if (!Array.isArray(value)) throw new ConfigError(field, 'must be an array of bug names');
   return value.map((b: unknown, i: number) => {
     if (typeof b !== 'string' || !(BUGS as readonly string[]).includes(b)) {
-      throw new ConfigError(`${field}[${i}]`, `unknown bug ${JSON.stringify(b)} (known: ${BUGS.join(', ')})`);
+      throw new ConfigError(`${field}[${i}]`, `unknown bug ${shown(b)} (known: ${BUGS.join(', ')})`);
     }
     return b as BugName;
   });

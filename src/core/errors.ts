@@ -11,13 +11,31 @@ export class ConfigError extends Error {
   }
 }
 
-/** A value for a message, whatever it is: an object whose toString throws must not crash the refusal. */
+/** The longest stretch of a string a message quotes. */
+const SHOWN_CHARS = 40;
+
+/**
+ * A value for a message, short whatever it is: strings are quoted and cut to 40 characters,
+ * arrays and objects are named by their size, never stringified (a value nested 10⁵ deep or a
+ * 100 MB string must not recurse, nor fill an alert). Never throws.
+ */
 export function shown(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return `a ${typeof value}`;
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return String(value);
+    case 'string': {
+      if (value.length <= SHOWN_CHARS) return JSON.stringify(value);
+      return `${JSON.stringify(value.slice(0, SHOWN_CHARS))}… (${value.length.toLocaleString('en')} characters)`;
+    }
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : `an array of ${value.length.toLocaleString('en')} ${value.length === 1 ? 'entry' : 'entries'}`;
+      return 'an object';
+    }
+    default:
+      return `a ${typeof value}`;
   }
 }
 

@@ -4,6 +4,8 @@
  * every other column is a numeric feature. Blank lines are skipped; unquoted cells and header
  * names are trimmed of surrounding spaces.
  */
+import { shown } from '../core/errors.ts';
+import { parseDecimal } from '../core/strict-number.ts';
 import { zeros } from '../core/tensor.ts';
 import type { ClassificationSet, Dataset, RegressionSet } from './dataset.ts';
 
@@ -12,7 +14,7 @@ export class CsvError extends Error {
   readonly line: number;
   readonly column: string | null;
   constructor(line: number, column: string | null, detail: string) {
-    super(column === null ? `line ${line}: ${detail}` : `line ${line}, column "${column}": ${detail}`);
+    super(column === null ? `line ${line}: ${detail}` : `line ${line}, column ${shown(column)}: ${detail}`);
     this.name = 'CsvError';
     this.line = line;
     this.column = column;
@@ -72,7 +74,7 @@ function readRecords(text: string): CsvRecord[] {
         }
         while (s[i] === ' ' || s[i] === '\t') i++;
         if (i < s.length && s[i] !== ',' && s[i] !== '\n' && s[i] !== '\r') {
-          throw new CsvError(line, null, `unexpected ${JSON.stringify(s[i])} after a closing quote`);
+          throw new CsvError(line, null, `unexpected ${shown(s[i])} after a closing quote`);
         }
         cell = buf;
       } else {
@@ -96,13 +98,9 @@ function readRecords(text: string): CsvRecord[] {
   return records;
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /** The value of a decimal number cell, or NaN when the cell is not one. */
 function parseNumber(cell: string): number {
-  if (!NUMBER.test(cell)) return NaN;
-  const v = Number(cell);
-  return Number.isFinite(v) ? v : NaN;
+  return parseDecimal(cell) ?? NaN;
 }
 
 /** The header's column names, checked for empty and duplicate names. */
@@ -151,7 +149,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
   const targetName = options.target ?? columns[columns.length - 1]!;
   const targetCol = columns.indexOf(targetName);
   if (targetCol < 0) {
-    const list = columns.map((c) => JSON.stringify(c)).join(', ');
+    const list = columns.slice(0, 10).map(shown).join(', ') + (columns.length > 10 ? `, … (${columns.length} columns)` : '');
     throw new CsvError(header.line, targetName, `there is no such target column; the columns are ${list}`);
   }
   if (columns.length < 2) {
@@ -179,7 +177,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
         return;
       }
       const v = parseNumber(cell);
-      if (Number.isNaN(v)) throw new CsvError(row.line, columns[k]!, `${JSON.stringify(cell)} is not a number`);
+      if (Number.isNaN(v)) throw new CsvError(row.line, columns[k]!, `${shown(cell)} is not a number`);
       x.data[r * d + j++] = v;
     });
   });
@@ -198,7 +196,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
     const bad = numbers.findIndex((v) => Number.isNaN(v));
     if (bad >= 0) {
       const hint = task === 'auto' ? " (the column mixes numbers and text; task 'classification' reads it as class names)" : '';
-      throw new CsvError(rows[bad]!.line, targetName, `${JSON.stringify(targets[bad])} is not a number${hint}`);
+      throw new CsvError(rows[bad]!.line, targetName, `${shown(targets[bad])} is not a number${hint}`);
     }
     const result: RegressionSet = { kind: 'regression', name, x, y: { rows: rows.length, cols: 1, data: numbers } };
     return result;

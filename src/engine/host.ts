@@ -19,7 +19,7 @@ import { loadExperimentData } from '../presets/data-source.ts';
 import { EvaluationClock } from '../presets/evaluation-clock.ts';
 import { checkBatchSize, Experiment } from '../presets/experiment.ts';
 import { BATCH_SIZE } from '../core/limits.ts';
-import { Checkpoints } from './checkpoints.ts';
+import { Checkpoints, paramSize } from './checkpoints.ts';
 import { DataCache, type MnistFetcher } from './data-cache.ts';
 
 export type { MnistFetcher };
@@ -157,7 +157,9 @@ export class EngineHost {
         const checkpoint = this.checkpoints.takeOffered();
         this.stopTimer();
         this.stepping!.abandon();
-        experiment.trainer.setParams(checkpoint.params, checkpoint.step);
+        experiment.rewind(checkpoint);
+        this.metrics.clear();
+        this.post({ type: 'rewound', step: checkpoint.step, epoch: experiment.epoch });
         this.setStatus('paused');
         this.snapshots.release();
         this.sendSnapshot(null);
@@ -387,11 +389,13 @@ export class EngineHost {
         divergence: result.divergence,
         learningRate: experiment.trainer.hyper.learningRate,
         checkpointStep: this.checkpoints.offered?.step ?? null,
+        recovery: this.checkpoints.recovery.kind,
+        weightsOrdinary: this.checkpoints.isOrdinary(paramSize(experiment.trainer.params)),
       });
       return;
     }
     if (this.status === 'diverged') this.setStatus('paused'); // a good step after lowering the rate
-    this.checkpoints.afterStep(experiment.trainer.steps, experiment.trainer.params);
+    this.checkpoints.afterStep(experiment.trainer.steps, experiment.trainer.params, { samplesSeen: experiment.samplesDrawn });
     // The twin takes the same step, on the same batch, without the mistakes.
     const twinLoss = this.stepping!.twinStep();
     this.metrics.addStep(result.step, result.loss.total, experiment.trainer.hyper.learningRate, twinLoss);
@@ -539,7 +543,7 @@ export class EngineHost {
     }
     this.config = { ...this.config!, hyper };
     this.post({ type: 'applied', settings: { hyper }, fromStep: target.trainer.steps, model: { network: this.config.network } });
-    this.checkpoints.startAt(target.trainer.steps, target.trainer.params);
+    this.checkpoints.startAt(target.trainer.steps, target.trainer.params, { samplesSeen: target.samplesDrawn, initialised: false });
     this.stepping!.abandon();
     this.snapshots.reset();
     this.sendSnapshot(null);

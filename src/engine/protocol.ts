@@ -6,6 +6,7 @@
  * Typed arrays in events travel as transferred ArrayBuffers (see `transferables`).
  */
 import type { BugName } from '../core/bugs.ts';
+import { shown } from '../core/errors.ts';
 import type { GradCheckReport } from '../core/gradcheck.ts';
 import type { LossBreakdown } from '../core/passes.ts';
 import type { Phase } from '../core/phases.ts';
@@ -143,9 +144,15 @@ export type Event =
       readonly step: number;
       readonly divergence: Divergence;
       readonly learningRate: number;
-      /** A step whose weights were kept as a checkpoint well before the divergence, or null. */
+      /** The latest step whose weights were kept and are of ordinary size, or null (see Checkpoints). */
       readonly checkpointStep: number | null;
+      /** 'reinitialise' when no ordinary weights are kept: a lower rate cannot help. */
+      readonly recovery: 'go-back' | 'reinitialise';
+      /** Whether the last finite weights (kept now) are of ordinary size, so continuing from them can work. */
+      readonly weightsOrdinary: boolean;
     }
+  /** Went back to the weights kept at `step` (after a divergence); history after it no longer holds. */
+  | { readonly type: 'rewound'; readonly step: number; readonly epoch: number }
   | { readonly type: 'gradcheck-progress'; readonly done: number; readonly total: number }
   | { readonly type: 'gradcheck'; readonly report: GradCheckReport }
   | { readonly type: 'inspection'; readonly sample: number | null; readonly trace: Trace }
@@ -168,7 +175,7 @@ const BODY_PROBLEM: { readonly [K in CommandType]: (body: Body) => string | null
   step: (b) =>
     ['phase', 'batch', 'epoch'].includes(b['granularity'] as string)
       ? null
-      : `step needs granularity "phase", "batch" or "epoch", got ${JSON.stringify(b['granularity'])}`,
+      : `step needs granularity "phase", "batch" or "epoch", got ${shown(b['granularity'])}`,
   reset: () => null,
   set: (b) => (typeof b['settings'] !== 'object' || b['settings'] === null ? 'set needs a settings object' : null),
   'gradient-check': () => null,
@@ -191,12 +198,12 @@ function isCommandType(type: unknown): type is CommandType {
 export function commandProblem(message: unknown): string | null {
   if (typeof message !== 'object' || message === null) return 'a message must be an object { v, command }';
   const m = message as Record<string, unknown>;
-  if (m['v'] !== PROTOCOL_VERSION) return `protocol version ${JSON.stringify(m['v'])} is not supported (expected ${PROTOCOL_VERSION})`;
+  if (m['v'] !== PROTOCOL_VERSION) return `protocol version ${shown(m['v'])} is not supported (expected ${PROTOCOL_VERSION})`;
   const c = m['command'];
   if (typeof c !== 'object' || c === null) return 'the message has no command object';
   const body = c as Body;
   const type = body['type'];
-  if (!isCommandType(type)) return `unknown command type ${JSON.stringify(type)}`;
+  if (!isCommandType(type)) return `unknown command type ${shown(type)}`;
   return BODY_PROBLEM[type](body);
 }
 

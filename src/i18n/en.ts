@@ -34,6 +34,11 @@ export const en = {
   'diverged.where.update': 'the update',
   'diverged.lower': 'Lower the rate to {rate} and continue from here',
   'diverged.reset': 'Start again',
+  'stalled.chance': 'Stalled: accuracy {accuracy} is at chance ({chance}) after several evaluations. Units may be saturated or dead: lower the learning rate and start again.',
+  'stalled.oscillating': 'The loss swings up and down between evaluations: the learning rate is probably too high; lower it.',
+  'stalled.no-improvement': 'No improvement in the last {n} evaluations: lower the learning rate, or change the network.',
+  'diverged.reinitialise': 'The weights themselves are too large for the forward pass, so a lower rate cannot help: start again from freshly initialised weights.',
+  'diverged.reinitialiseButton': 'Start again from fresh weights',
   'error.dismiss': 'Dismiss',
   'language.label': 'Language',
 } as const;

@@ -36,6 +36,11 @@ export const zh: Record<MessageKey, string> = {
   'diverged.where.update': '更新',
   'diverged.lower': '把学习率降到 {rate}，从这里继续',
   'diverged.reset': '重新开始',
+  'stalled.chance': '训练停滞：多次评估后准确率 {accuracy} 仍处于随机水平（{chance}）。神经元可能已饱和或失活：请降低学习率并重新开始。',
+  'stalled.oscillating': '损失在评估之间上下摆动：学习率可能过高，请降低它。',
+  'stalled.no-improvement': '最近 {n} 次评估没有改进：请降低学习率，或更换网络结构。',
+  'diverged.reinitialise': '权重本身太大，前向传播已经溢出，降低学习率也无济于事：请从重新初始化的权重开始。',
+  'diverged.reinitialiseButton': '用新初始化的权重重新开始',
   'error.dismiss': '关闭',
   'language.label': '语言',
 };

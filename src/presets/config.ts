@@ -3,7 +3,7 @@
  * learns, on what data, for how long, and how often it is measured. Presets are values of
  * this type; a config file for the CLI is one too.
  */
-import { ConfigError, requireInRange, requireInteger, requireOneOf } from '../core/errors.ts';
+import { ConfigError, requireInRange, requireInteger, requireOneOf, shown } from '../core/errors.ts';
 import { BATCH_SIZE, GENERATED_SAMPLES, MAX_CSV_CHARS, NOISE, SCHEDULE_STEPS, SEED, TEST_FRACTION } from '../core/limits.ts';
 import {
   validateHyperparameters,
@@ -61,6 +61,9 @@ export type DataConfig =
     };
 
 export { MAX_CSV_CHARS };
+/** The longest name or title a config holds, and the longest source text, in characters. */
+export const MAX_NAME_CHARS = 256;
+export const MAX_SOURCE_CHARS = 4000;
 
 let lastCsv: { text: string; target: string | null; name: string; data: Dataset } | null = null;
 
@@ -69,6 +72,10 @@ let lastCsv: { text: string; target: string | null; name: string; data: Dataset 
  * The last one is kept, since the same text is read on every change of any setting.
  */
 export function csvDataset(data: Extract<DataConfig, { kind: 'csv' }>, field = 'data'): Dataset {
+  // The size first: a text too long is refused before any of it is parsed.
+  if (data.text.length > MAX_CSV_CHARS) {
+    throw new ConfigError(`${field}.text`, `must be at most ${MAX_CSV_CHARS.toLocaleString('en')} characters, got ${data.text.length.toLocaleString('en')}`);
+  }
   if (lastCsv !== null && lastCsv.text === data.text && lastCsv.target === data.target && lastCsv.name === data.name) return lastCsv.data;
   try {
     const parsed = parseCsv(data.text, { name: data.name, ...(data.target === null ? {} : { target: data.target }) });
@@ -84,7 +91,9 @@ export function csvDataset(data: Extract<DataConfig, { kind: 'csv' }>, field = '
  * How batches are drawn and how long training runs:
  *   with-replacement: each batch is `batchSize` samples drawn independently (the two-layer-net loop);
  *   epochs: a fresh shuffle each epoch, cut into batches (the SGD loop);
- *   full-batch: every step uses the whole training set (plain gradient descent).
+ *   full-batch: every step uses the whole training set (plain gradient descent). A training
+ *     set of more rows than a batch may hold (MAX_BATCH_SIZE, 100 000) runs as shuffled
+ *     epochs of mini-batches of that size instead, and the experiment says so (`notice`).
  * `iterations` counts steps; an epoch is ⌈n / batchSize⌉ steps (one step for full-batch).
  */
 export interface ScheduleConfig {
@@ -122,8 +131,27 @@ export interface ExperimentConfig {
 }
 
 function obj(field: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(field, 'must be an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(field, `must be an object, got ${shown(value)}`);
   return value as Record<string, unknown>;
+}
+
+function text(field: string, value: unknown, max: number, { empty = false } = {}): string {
+  if (typeof value !== 'string' || (!empty && value.length === 0)) throw new ConfigError(field, `must be a ${empty ? '' : 'non-empty '}string, got ${shown(value)}`);
+  if (value.length > max) throw new ConfigError(field, `must be at most ${max.toLocaleString('en')} characters, got ${value.length.toLocaleString('en')}`);
+  return value;
+}
+
+/** A published figure: its known fields checked, anything else dropped. */
+function validatePublished(field: string, value: unknown): PublishedResult {
+  const o = obj(field, value);
+  const accuracy = (key: 'trainAccuracy' | 'testAccuracy') =>
+    o[key] === undefined ? {} : { [key]: requireInRange(`${field}.${key}`, o[key], 0, 1) };
+  return {
+    source: text(`${field}.source`, o['source'], MAX_SOURCE_CHARS),
+    ...accuracy('trainAccuracy'),
+    ...accuracy('testAccuracy'),
+    measure: requireOneOf(`${field}.measure`, o['measure'], ['final', 'peak'] as const),
+  };
 }
 
 function validateMnistSelection(field: string, value: unknown): MnistSelection {
@@ -139,22 +167,28 @@ export function validateDataConfig(value: unknown, field = 'data'): DataConfig {
   const o = obj(field, value);
   const kind = requireOneOf(`${field}.kind`, o['kind'], ['mnist', 'toy2d', 'regression', 'csv'] as const);
   if (kind === 'csv') {
-    const { name, text, target } = o;
-    if (typeof name !== 'string' || name.length === 0) throw new ConfigError(`${field}.name`, 'must be a non-empty string');
-    if (typeof text !== 'string') throw new ConfigError(`${field}.text`, 'must be the CSV text');
-    if (text.length > MAX_CSV_CHARS) throw new ConfigError(`${field}.text`, `must be at most ${MAX_CSV_CHARS.toLocaleString('en')} characters, got ${text.length.toLocaleString('en')}`);
-    if (target !== null && target !== undefined && typeof target !== 'string') throw new ConfigError(`${field}.target`, 'must be a column name or null');
+    const target = o['target'];
+    const name = text(`${field}.name`, o['name'], MAX_NAME_CHARS);
+    const csvText = text(`${field}.text`, o['text'], MAX_CSV_CHARS, { empty: true });
+    if (target !== null && target !== undefined && typeof target !== 'string') throw new ConfigError(`${field}.target`, `must be a column name or null, got ${shown(target)}`);
     const csv = {
       kind,
       name,
-      text,
+      text: csvText,
       target: target ?? null,
       testFraction: requireInRange(`${field}.testFraction`, o['testFraction'], TEST_FRACTION.min, TEST_FRACTION.max),
       seed: requireInteger(`${field}.seed`, o['seed'], SEED.min, SEED.max),
     } as const;
-    const rows = csvDataset(csv, field).x.rows; // refuses text that does not parse, naming line and column
+    const ds = csvDataset(csv, field); // refuses text that does not parse, naming line and column
+    const rows = ds.x.rows;
     if (csv.testFraction > 0 && rows < 2) {
       throw new ConfigError(`${field}.testFraction`, `must be 0 for data of ${rows} row: nothing is left to hold out for testing`);
+    }
+    if (ds.kind === 'classification' && ds.numClasses < 2) {
+      throw new ConfigError(
+        `${field}.text`,
+        `the data ${shown(name)} has only one class (${shown(ds.classNames?.[0] ?? '0')}) in its target column; a classifier needs at least 2`,
+      );
     }
     return csv;
   }
@@ -205,28 +239,70 @@ export function inputsOf(data: DataConfig): number {
   }
 }
 
-/** Checks a whole experiment config; throws a ConfigError naming the first bad field. */
-export function validateExperimentConfig(value: unknown, field = 'config'): ExperimentConfig {
-  const o = obj(field, value);
-  const name = o['name'];
-  if (typeof name !== 'string' || name.length === 0) throw new ConfigError(`${field}.name`, 'must be a non-empty string');
-  const network = validateNetworkSpec(o['network'], `${field}.network`);
-  const data = validateDataConfig(o['data'], `${field}.data`);
+/** What a data set's targets are: classes to tell apart, or values to predict per sample. */
+export function targetsOf(data: DataConfig): { readonly classes: number } | { readonly values: number } {
+  switch (data.kind) {
+    case 'mnist':
+      return { classes: 10 };
+    case 'toy2d':
+      return { classes: 2 };
+    case 'regression':
+      return { values: 1 };
+    case 'csv': {
+      const ds = csvDataset(data);
+      return ds.kind === 'classification' ? { classes: ds.numClasses } : { values: ds.y.cols };
+    }
+  }
+}
+
+/** The data's name as a message gives it. */
+function dataName(data: DataConfig): string {
+  return data.kind === 'mnist' ? 'MNIST' : data.kind === 'csv' ? shown(data.name) : data.name;
+}
+
+/**
+ * The cross-field checks that make a validated config buildable: the network's input and
+ * output layers fit the data (inputs = features; classes ≤ outputs, or 2 classes on one
+ * output; values to predict = outputs), and a held-out split leaves rows on both sides.
+ */
+function checkFits(network: NetworkSpec, data: DataConfig, field: string): void {
   const inputs = network.layers[0]!.units;
   const expectedInputs = inputsOf(data);
   if (inputs !== expectedInputs) {
-    throw new ConfigError(`${field}.network.layers[0].units`, `the ${data.kind === 'mnist' ? 'mnist' : data.name} data has ${expectedInputs} inputs, got ${inputs}`);
+    throw new ConfigError(`${field}.network.layers[0].units`, `the ${dataName(data)} data has ${expectedInputs} inputs, got ${inputs}`);
   }
+  const L = network.layers.length - 1;
+  const outputs = network.layers[L]!.units;
+  const outField = `${field}.network.layers[${L}].units`;
+  const targets = targetsOf(data);
+  if ('values' in targets) {
+    if (outputs !== targets.values) {
+      throw new ConfigError(outField, `the ${dataName(data)} data has ${targets.values} value${targets.values === 1 ? '' : 's'} to predict per sample, so the output layer needs ${targets.values} unit${targets.values === 1 ? '' : 's'}, got ${outputs}`);
+    }
+    return;
+  }
+  if (outputs === 1 ? targets.classes > 2 : targets.classes > outputs) {
+    throw new ConfigError(outField, `the ${dataName(data)} data has ${targets.classes} classes, so the output layer needs at least ${targets.classes} units, got ${outputs}`);
+  }
+}
+
+/** Checks a whole experiment config; throws a ConfigError naming the first bad field. */
+export function validateExperimentConfig(value: unknown, field = 'config'): ExperimentConfig {
+  const o = obj(field, value);
+  const name = text(`${field}.name`, o['name'], MAX_NAME_CHARS);
+  const data = validateDataConfig(o['data'], `${field}.data`);
+  const network = validateNetworkSpec(o['network'], `${field}.network`);
+  checkFits(network, data, field);
   return {
     name,
-    title: typeof o['title'] === 'string' ? o['title'] : name,
-    source: typeof o['source'] === 'string' ? o['source'] : '',
+    title: o['title'] === undefined ? name : text(`${field}.title`, o['title'], MAX_NAME_CHARS, { empty: true }),
+    source: o['source'] === undefined ? '' : text(`${field}.source`, o['source'], MAX_SOURCE_CHARS, { empty: true }),
     network,
     init: validateInit(o['init'], `${field}.init`),
     hyper: validateHyperparameters(o['hyper'], `${field}.hyper`),
     data,
     schedule: validateSchedule(o['schedule'], `${field}.schedule`),
     seed: requireInteger(`${field}.seed`, o['seed'], SEED.min, SEED.max),
-    ...(o['published'] === undefined ? {} : { published: o['published'] as PublishedResult }),
+    ...(o['published'] === undefined ? {} : { published: validatePublished(`${field}.published`, o['published']) }),
   };
 }

@@ -6,7 +6,7 @@
 import { ConfigError } from '../core/errors.ts';
 import { BATCH_SIZE } from '../core/limits.ts';
 import { evaluate } from '../core/metrics.ts';
-import { createNetwork } from '../core/network.ts';
+import { createNetwork, type LayerParams } from '../core/network.ts';
 import { penalty } from '../core/regularizers.ts';
 import type { Batch } from '../core/passes.ts';
 import { createRng, type Rng } from '../core/rng.ts';
@@ -17,6 +17,8 @@ import { rowRanges } from '../data/features.ts';
 import { targetsFor } from '../data/split.ts';
 import type { ExperimentConfig, ScheduleConfig } from './config.ts';
 import type { ExperimentData } from './data-source.ts';
+
+const MAX_BATCH_SIZE = BATCH_SIZE.max;
 
 export interface Measurement {
   /** Updates applied so far. */
@@ -31,9 +33,27 @@ export interface Measurement {
   readonly testAccuracy: number | null;
 }
 
+/**
+ * How a schedule draws batches from n training samples. Full-batch descent over more rows than
+ * a batch may hold becomes shuffled epochs of MAX_BATCH_SIZE rows (a documented exception,
+ * announced by `scheduleNotice`), so a config that validates never fails at its first step.
+ */
+export function effectiveSampling(schedule: ScheduleConfig, n: number): { sampling: ScheduleConfig['sampling']; batchSize: number } {
+  if (schedule.sampling === 'full-batch' && n > MAX_BATCH_SIZE) return { sampling: 'epochs', batchSize: MAX_BATCH_SIZE };
+  return { sampling: schedule.sampling, batchSize: schedule.batchSize };
+}
+
+/** What the schedule does differently from what it says, for n training samples; null when nothing. */
+export function scheduleNotice(schedule: ScheduleConfig, n: number): string | null {
+  if (schedule.sampling !== 'full-batch' || n <= MAX_BATCH_SIZE) return null;
+  const perEpoch = Math.ceil(n / MAX_BATCH_SIZE);
+  return `full-batch descent takes at most ${MAX_BATCH_SIZE.toLocaleString('en')} rows at once; the ${n.toLocaleString('en')} training rows run as shuffled mini-batches of ${MAX_BATCH_SIZE.toLocaleString('en')} (${perEpoch} steps an epoch)`;
+}
+
 /** Steps in one pass over n training samples: ⌈n / batch size⌉, or 1 for full-batch descent. */
 export function stepsPerEpoch(schedule: ScheduleConfig, n: number): number {
-  return schedule.sampling === 'full-batch' ? 1 : Math.ceil(n / schedule.batchSize);
+  const { sampling, batchSize } = effectiveSampling(schedule, n);
+  return sampling === 'full-batch' ? 1 : Math.ceil(n / batchSize);
 }
 
 /** Seeds for the two random streams, so changing one never shifts the other. */
@@ -44,6 +64,8 @@ export class Experiment {
   readonly config: ExperimentConfig;
   readonly trainer: Trainer;
   readonly data: ExperimentData;
+  /** Where the run departs from its schedule (see scheduleNotice), or null. */
+  readonly notice: string | null;
   private readonly outputUnits: number;
   private _batchSize: number;
   /** Samples drawn for training so far: the epoch count survives batch-size changes. */
@@ -69,10 +91,11 @@ export class Experiment {
     const network = createNetwork(config.network, config.init, createRng(config.seed * 2 + INIT_STREAM));
     this.trainer = new Trainer(network, config.hyper);
     this.batchRng = createRng(config.seed * 2 + BATCH_STREAM);
-    this._batchSize = config.schedule.batchSize;
     const n = data.train.x.rows;
-    const sampling = config.schedule.sampling;
-    this.epochs = sampling === 'epochs' ? new EpochBatcher(n, config.schedule.batchSize, this.batchRng) : null;
+    const { sampling, batchSize } = effectiveSampling(config.schedule, n);
+    this._batchSize = batchSize;
+    this.notice = scheduleNotice(config.schedule, n);
+    this.epochs = sampling === 'epochs' ? new EpochBatcher(n, batchSize, this.batchRng) : null;
     this.fullBatch = sampling === 'full-batch' ? gather(data.train, Int32Array.from({ length: n }, (_, i) => i), this.outputUnits) : null;
     this.trainTargets = targetsFor(data.train, this.outputUnits);
     this.testTargets = data.test === null ? null : targetsFor(data.test, this.outputUnits);
@@ -84,7 +107,8 @@ export class Experiment {
 
   /** Steps in one pass over the training set. */
   get stepsPerEpoch(): number {
-    return stepsPerEpoch({ ...this.config.schedule, batchSize: this._batchSize }, this.data.train.x.rows);
+    if (this.fullBatch !== null) return 1;
+    return Math.ceil(this.data.train.x.rows / this._batchSize);
   }
 
   get batchSize(): number {
@@ -96,6 +120,21 @@ export class Experiment {
     checkBatchSize(m);
     this._batchSize = m;
     if (this.epochs !== null) this.epochs.batchSize = m;
+  }
+
+  /** Training samples drawn so far (the epoch counter's numerator). */
+  get samplesDrawn(): number {
+    return this.samplesSeen;
+  }
+
+  /**
+   * Goes back to weights kept at `step`, with the epoch counter as it was then. The optimizer's
+   * state and the batch order go on from where they are (the next batches differ from the
+   * first time round).
+   */
+  rewind(to: { readonly step: number; readonly samplesSeen: number; readonly params: readonly LayerParams[] }): void {
+    this.trainer.setParams(to.params, to.step);
+    this.samplesSeen = to.samplesSeen;
   }
 
   /** Passes over the training set so far: samples drawn ÷ training-set size. */

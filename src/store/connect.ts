@@ -16,6 +16,7 @@ export function connectStores(client: EngineClient, { run, history, config }: La
   return client.subscribe((event) => {
     config?.getState().receive(event);
     if (event.type === 'ready') history.getState().clear();
+    if (event.type === 'rewound') history.getState().rewind(event.step);
     if (event.type === 'metrics') history.getState().append(event.steps, event.evaluations, event.flow);
     run.getState().receive(event);
   });

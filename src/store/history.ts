@@ -24,6 +24,8 @@ export interface HistoryState {
   readonly version: number;
   append(steps: StepMetrics, evaluations: readonly Measurement[], flow?: FlowMetrics | null): void;
   clear(): void;
+  /** Forgets everything after `step`: training went back to the weights of that step. */
+  rewind(step: number): void;
 }
 
 export function createHistoryStore(capacity = 2048) {
@@ -62,6 +64,15 @@ export function createHistoryStore(capacity = 2048) {
       let evals = evaluations.length ? [...get().evaluations, ...evaluations] : get().evaluations;
       if (evals.length > MAX_EVALUATIONS) evals = evals.filter((_, i) => i % 2 === 0 || i === evals.length - 1);
       set({ evaluations: evals, rateChanges: changes, gradNorm, updateRatio, version: get().version + 1 });
+    },
+    rewind(step) {
+      const { loss, twinLoss, gradNorm, updateRatio, evaluations, rateChanges } = get();
+      for (const series of [loss, twinLoss, ...gradNorm, ...updateRatio]) series.dropAfter(step);
+      set({
+        evaluations: evaluations.filter((m) => m.iteration <= step),
+        rateChanges: rateChanges.filter((c) => c.step <= step),
+        version: get().version + 1,
+      });
     },
     clear() {
       get().loss.clear();

@@ -28,6 +28,9 @@ export interface RunState {
     readonly divergence: Divergence;
     readonly learningRate: number;
     readonly checkpointStep: number | null;
+    readonly recovery: 'go-back' | 'reinitialise';
+    /** Whether continuing from the last finite weights can work (they are of ordinary size). */
+    readonly weightsOrdinary: boolean;
   } | null;
   readonly gradcheck: GradCheckReport | null;
   readonly gradcheckProgress: { readonly done: number; readonly total: number } | null;
@@ -80,7 +83,19 @@ export function createRunStore() {
           set({ phase: event });
           return;
         case 'diverged':
-          set({ divergence: { step: event.step, divergence: event.divergence, learningRate: event.learningRate, checkpointStep: event.checkpointStep } });
+          set({
+            divergence: {
+              step: event.step,
+              divergence: event.divergence,
+              learningRate: event.learningRate,
+              checkpointStep: event.checkpointStep,
+              recovery: event.recovery,
+              weightsOrdinary: event.weightsOrdinary,
+            },
+          });
+          return;
+        case 'rewound':
+          set({ step: event.step, epoch: event.epoch });
           return;
         case 'gradcheck-progress':
           set({ gradcheckProgress: { done: event.done, total: event.total } });

@@ -67,6 +67,17 @@ export class DecimatedSeries {
     return this.sum[b]! / this.n[b]!;
   }
 
+  /**
+   * Forgets the points after x (going back to an earlier step). A bucket that began at or
+   * before x stays whole, so up to width − 1 later points may remain in it.
+   */
+  dropAfter(x: number): void {
+    while (this._length > 0 && this.x[this._length - 1]! > x) {
+      this._length--;
+      this._count -= this.n[this._length]!;
+    }
+  }
+
   clear(): void {
     this._width = 1;
     this._length = 0;

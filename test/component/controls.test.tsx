@@ -135,7 +135,7 @@ describe('RunStatus', () => {
   it('after divergence offers to lower the rate and continue', () => {
     const h = renderInLab(<RunStatus />);
     act(h.ready);
-    act(() => h.emit({ type: 'diverged', step: 17, divergence: { phase: { kind: 'forward', layer: 2 }, quantity: 'z', layer: 2 }, learningRate: 5, checkpointStep: 0 }));
+    act(() => h.emit({ type: 'diverged', step: 17, divergence: { phase: { kind: 'forward', layer: 2 }, quantity: 'z', layer: 2 }, learningRate: 5, checkpointStep: 0, recovery: 'go-back', weightsOrdinary: true }));
     expect(screen.getByRole('alert').textContent).toMatch(/diverged at step 17: z became NaN or infinite in layer 2/);
     fireEvent.click(screen.getByRole('button', { name: 'Lower the rate to 0.5 and continue from here' }));
     expect(h.sent).toMatchObject([{ type: 'set', settings: { hyper: { learningRate: 0.5 } } }, { type: 'play' }]);
@@ -158,6 +158,41 @@ describe('RunStatus', () => {
     expect(screen.getByTestId('step').textContent).toBe('1');
     expect(screen.getByTestId('phase-of').textContent).toBe('');
     expect(screen.getByTestId('epoch').textContent).toBe('1.00');
+  });
+
+  it('after divergence from weights grown past the ordinary, offers only going back, not continuing', () => {
+    const h = renderInLab(<RunStatus />);
+    act(h.ready);
+    act(() => h.emit({ type: 'diverged', step: 80, divergence: { phase: { kind: 'update' }, quantity: 'W', layer: 1 }, learningRate: 10, checkpointStep: 50, recovery: 'go-back', weightsOrdinary: false }));
+    expect(screen.getByRole('button', { name: 'Lower the rate to 1 and go back to step 50' })).toBeDefined();
+    expect(screen.queryByRole('button', { name: /continue from here/ })).toBeNull();
+  });
+
+  it('after the forward pass overflows on huge weights, offers re-initialising instead of a lower rate', () => {
+    const h = renderInLab(<RunStatus />);
+    act(h.ready);
+    act(() => h.emit({ type: 'diverged', step: 0, divergence: { phase: { kind: 'forward', layer: 1 }, quantity: 'z', layer: 1 }, learningRate: 0.1, checkpointStep: null, recovery: 'reinitialise', weightsOrdinary: false }));
+    expect(screen.getByRole('alert').textContent).toMatch(/a lower rate cannot help/);
+    expect(screen.queryByRole('button', { name: /Lower the rate/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Start again from fresh weights' }));
+    expect(h.sent).toMatchObject([{ type: 'reset' }]);
+  });
+
+  it('flags a classifier stuck at chance with a suggestion, and nothing while it learns', () => {
+    const h = renderInLab(<RunStatus />); // the default experiment: two classes, chance 0.5
+    act(h.ready);
+    const evaluation = (iteration: number, accuracy: number) => ({ iteration, epoch: iteration, loss: 0.69, trainAccuracy: accuracy, testLoss: null, testAccuracy: null });
+    const metrics = (evaluations: ReturnType<typeof evaluation>[]) =>
+      h.emit({ type: 'metrics', steps: { step: Float64Array.of(1), loss: Float64Array.of(0.69), learningRate: Float64Array.of(1.2) }, evaluations, flow: null });
+    act(() => metrics([evaluation(0, 0.5), evaluation(1000, 0.7), evaluation(2000, 0.8)]));
+    expect(screen.queryByTestId('stalled')).toBeNull();
+    // Evaluations taken between the schedule's (every 250 ms at a slow speed) do not count.
+    act(() => metrics([evaluation(2005, 0.5), evaluation(2010, 0.5), evaluation(2015, 0.49)]));
+    expect(screen.queryByTestId('stalled')).toBeNull();
+    act(() => metrics([evaluation(3000, 0.5), evaluation(4000, 0.51), evaluation(5000, 0.49)]));
+    expect(screen.getByTestId('stalled').textContent).toBe(
+      'Stalled: accuracy 0.490 is at chance (0.50) after several evaluations. Units may be saturated or dead: lower the learning rate and start again.',
+    );
   });
 
   it('shows loading progress in MB', () => {

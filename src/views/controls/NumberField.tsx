@@ -3,6 +3,7 @@
  * and (`why`) why it is disabled.
  */
 import { useEffect, useId, useState } from 'react';
+import { parseDecimal } from '../../core/strict-number.ts';
 
 export function NumberField(props: {
   label: string;
@@ -18,10 +19,11 @@ export function NumberField(props: {
   const whyId = useId();
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
+  // Strict: `0x10` is not read as 16, and `2.5` for a whole number goes on to be refused, not truncated.
   const commit = () => {
-    const v = Number(text);
-    if (text.trim() === '' || !Number.isFinite(v)) setText(String(value));
-    else if (v !== value) onCommit(integer ? Math.trunc(v) : v);
+    const v = parseDecimal(text.trim());
+    if (v === null) setText(String(value));
+    else if (v !== value) onCommit(v);
   };
   return (
     <span className="number-field">

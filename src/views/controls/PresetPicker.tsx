@@ -19,6 +19,8 @@ const EN = {
   'planar-2-4-1-random-labels': 'Random labels · 2-4-1 (cannot learn noise)',
   'regression-relu': 'Noisy sine · 1-32-1 ReLU regression',
   'spiral-deep-tanh': 'Spiral · deep 2-8×6-1 tanh',
+  'deep-sigmoid-2-8-8-8-8-1': 'Circle · deep sigmoid (δ vanishes)',
+  'deep-relu-2-8-8-8-8-1': 'Circle · deep ReLU (δ keeps its size)',
   modified: '{title} (modified)',
 };
 const ZH: Record<keyof typeof EN, string> = {
@@ -30,6 +32,8 @@ const ZH: Record<keyof typeof EN, string> = {
   'planar-2-4-1-random-labels': '随机标签 · 2-4-1（无法学习噪声）',
   'regression-relu': '带噪正弦 · 1-32-1 ReLU 回归',
   'spiral-deep-tanh': '螺旋 · 深层 2-8×6-1 tanh',
+  'deep-sigmoid-2-8-8-8-8-1': '圆形数据 · 深层 sigmoid（δ 消失）',
+  'deep-relu-2-8-8-8-8-1': '圆形数据 · 深层 ReLU（δ 保持大小）',
   modified: '{title}（已修改）',
 };
 const useTitles = defineMessages({ en: EN, zh: ZH });
@@ -51,8 +55,8 @@ export function PresetPicker() {
   const experiment = useConfig((s) => s.experiment);
   const loadPreset = useConfig((s) => s.loadPreset);
   const { preset, modified } = useMemo(() => provenance(experiment), [experiment]);
-  // A preset added to the catalog without a title here shows its name.
-  const titleOf = (name: string) => (TITLED.has(name) ? title(name as TitledPreset) : name);
+  // A preset added to the catalog without a short title here shows its own (English) title.
+  const titleOf = (name: string) => (TITLED.has(name) ? title(name as TitledPreset) : (findPreset(name)?.title ?? name));
   const value = modified ? '' : experiment.name;
   return (
     <label className="field preset-picker">

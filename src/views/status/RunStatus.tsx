@@ -3,8 +3,11 @@
  * latest loss and accuracies, the data loading progress, errors, and a plain message with a
  * way out when training diverged. While a new experiment loads, the old figures are greyed.
  */
+import { useMemo } from 'react';
 import { phasesOf, type Phase } from '../../core/phases.ts';
 import { defineMessages, useI18n, useRefusalText } from '../../i18n/i18n.ts';
+import { targetsOf } from '../../presets/config.ts';
+import { detectStall } from '../../presets/stall.ts';
 import { useConfig, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
 
 const useMessages = defineMessages({
@@ -49,6 +52,16 @@ export function RunStatus() {
   const play = useConfig((s) => s.play);
   const reset = useConfig((s) => s.reset);
   const restoreCheckpoint = useConfig((s) => s.restoreCheckpoint);
+  const data = useConfig((s) => s.experiment.data);
+  const evaluations = useLiveHistory((s) => s.evaluations);
+  const evaluateEvery = useConfig((s) => s.experiment.schedule.evaluateEvery);
+  const stall = useMemo(() => {
+    const targets = targetsOf(data);
+    // Judged on the schedule's evaluations only: those taken every 250 ms at slow speeds are a
+    // few steps apart, and "no better for 10 evaluations" must not mean 50 steps.
+    const scheduled = evaluations.filter((e) => e.iteration % evaluateEvery === 0);
+    return detectStall(scheduled, 'classes' in targets ? targets.classes : null);
+  }, [data, evaluations, evaluateEvery]);
 
   const lowered = divergence ? Number((divergence.learningRate / 10).toPrecision(3)) : 0;
   return (
@@ -106,7 +119,8 @@ export function RunStatus() {
                   : t('diverged.where.layer', { l: divergence.divergence.layer }),
             })}
           </p>
-          {divergence.checkpointStep !== null && (
+          {divergence.recovery === 'reinitialise' && <p>{t('diverged.reinitialise')}</p>}
+          {divergence.recovery === 'go-back' && divergence.checkpointStep !== null && (
             <button
               type="button"
               onClick={() => {
@@ -118,19 +132,31 @@ export function RunStatus() {
               {t('diverged.rollback', { rate: lowered, step: divergence.checkpointStep })}
             </button>
           )}
-          <button
-            type="button"
-            onClick={() => {
-              setLearningRate(lowered);
-              play();
-            }}
-          >
-            {t('diverged.lower', { rate: lowered })}
-          </button>
+          {/* Continuing from weights already grown far past their start only diverges again. */}
+          {divergence.recovery === 'go-back' && divergence.weightsOrdinary && (
+            <button
+              type="button"
+              onClick={() => {
+                setLearningRate(lowered);
+                play();
+              }}
+            >
+              {t('diverged.lower', { rate: lowered })}
+            </button>
+          )}
           <button type="button" onClick={reset}>
-            {t('diverged.reset')}
+            {t(divergence.recovery === 'reinitialise' ? 'diverged.reinitialiseButton' : 'diverged.reset')}
           </button>
         </div>
+      )}
+      {stall !== null && divergence === null && (
+        <p className="stalled" data-testid="stalled">
+          {stall.kind === 'chance'
+            ? t('stalled.chance', { accuracy: stall.accuracy.toFixed(3), chance: stall.chance.toFixed(2) })
+            : stall.kind === 'oscillating'
+              ? t('stalled.oscillating')
+              : t('stalled.no-improvement', { n: stall.evaluations })}
+        </p>
       )}
       {error !== null && (
         <div role="alert" className="error">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phasesOf } from '../../../src/core/phases.ts';
 import { zeros } from '../../../src/core/tensor.ts';
+import { paramSize } from '../../../src/engine/checkpoints.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
 import type { Event } from '../../../src/engine/protocol.ts';
 import { bits } from '../core/helpers.ts';
@@ -370,7 +371,7 @@ describe('engine host: bug lab', () => {
 });
 
 describe('engine host: recovering from divergence', () => {
-  it('offers the older checkpoint; going back there with a lower rate trains on (where the last finite weights cannot)', () => {
+  it('offers the latest checkpoint of ordinary size; going back there with a lower rate trains on (where the last finite weights cannot)', () => {
     const h = harness();
     const base = findPreset('regression-relu')!;
     h.send({ type: 'configure', config: { ...base, hyper: { ...base.hyper, learningRate: 0.05 } } });
@@ -379,7 +380,9 @@ describe('engine host: recovering from divergence', () => {
     h.send({ type: 'play' });
     h.run(() => h.of('diverged').length > 0, 5000);
     const d = h.last('diverged')!;
-    expect(d.checkpointStep).toBe(50);
+    expect(d.checkpointStep).toBe(100); // trained at 0.05 up to step 120: still ordinary
+    expect(d.recovery).toBe('go-back');
+    expect(d.weightsOrdinary).toBe(false);
     // From the last finite weights even a tiny rate keeps diverging...
     h.send({ type: 'set', settings: { hyper: { ...base.hyper, learningRate: 1e-6 } } });
     h.send({ type: 'step', granularity: 'batch' });
@@ -387,10 +390,57 @@ describe('engine host: recovering from divergence', () => {
     // ...from the checkpoint, training goes on and the status leaves "diverged".
     h.send({ type: 'restore-checkpoint' });
     h.send({ type: 'snapshot-ack' });
-    expect(h.last('snapshot')?.step).toBe(50);
+    expect(h.last('snapshot')?.step).toBe(100);
+    // The epoch counter went back with the weights: 100 batches of 10 over 150 training points.
+    expect(h.last('rewound')).toEqual({ type: 'rewound', step: 100, epoch: (100 * 10) / 150 });
+    expect(h.last('snapshot')?.epoch).toBeCloseTo((100 * 10) / 150, 12);
     h.send({ type: 'step', granularity: 'batch' });
-    expect(h.last('snapshot')?.step).toBe(51);
+    expect(h.last('snapshot')?.step).toBe(101);
     expect(h.last('status')?.status).toBe('paused');
+  });
+
+  it('regression-relu at rate 10: going back with the rate lowered tenfold per round recovers, never from ruined weights', () => {
+    const h = harness();
+    const base = findPreset('regression-relu')!;
+    h.send({ type: 'configure', config: { ...base, hyper: { ...base.hyper, learningRate: 10 } } });
+    const initialSize = paramSize(h.last('snapshot')!.params);
+    h.send({ type: 'play' });
+    h.run(() => h.of('diverged').length > 0, 5000);
+    let rate = 10;
+    const rounds: { rate: number; back: number }[] = [];
+    while (h.of('diverged').length > rounds.length && rounds.length < 6) {
+      const d = h.last('diverged')!;
+      expect(d.recovery).toBe('go-back');
+      rate /= 10; // what the lab's button does
+      rounds.push({ rate, back: d.checkpointStep! });
+      h.send({ type: 'set', settings: { hyper: { ...base.hyper, learningRate: rate } } });
+      h.send({ type: 'restore-checkpoint' });
+      h.send({ type: 'snapshot-ack' });
+      // The weights gone back to are of ordinary size (the old "last finite" ones were |W| ≈ 10¹⁸³).
+      expect(paramSize(h.last('snapshot')!.params)).toBeLessThanOrEqual(100 * Math.max(1, initialSize));
+      h.send({ type: 'play' });
+      const target = d.checkpointStep! + 500;
+      h.run(() => (h.last('snapshot')?.step ?? 0) >= target || h.of('diverged').length > rounds.length, 2000);
+    }
+    h.send({ type: 'pause' });
+    console.log(`regression-relu at rate 10: recovered after ${rounds.length} round(s): ${JSON.stringify(rounds)}`);
+    // Each round is one click; the rate has to come down to this net's working range (0.05).
+    expect(rounds.length).toBeLessThanOrEqual(3);
+    expect(h.of('diverged')).toHaveLength(rounds.length);
+    expect(h.last('snapshot')!.step).toBeGreaterThanOrEqual(rounds.at(-1)!.back + 500);
+  });
+
+  it('a model whose weights overflow the forward pass is offered re-initialisation, not a lower rate', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    const spec = SMALL.network;
+    const params = spec.layers.slice(1).map((l, i) => ({ W: Array.from({ length: spec.layers[i]!.units }, () => Array(l.units).fill(1e308)), b: Array(l.units).fill(0) }));
+    h.send({ type: 'import-model', text: JSON.stringify({ format: 'backprop-lab/model@1', layers: spec.layers, loss: spec.loss, params }) });
+    expect(h.of('error')).toEqual([]);
+    h.send({ type: 'step', granularity: 'batch' });
+    const d = h.last('diverged')!;
+    expect(d.divergence.phase.kind).toBe('forward');
+    expect(d).toMatchObject({ recovery: 'reinitialise', checkpointStep: null, weightsOrdinary: false });
   });
 
   it('epoch stepping stops at the end of the epoch at animated speed too', () => {

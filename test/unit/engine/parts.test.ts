@@ -12,7 +12,7 @@ import { SMALL } from './fakes.ts';
 const params = (w: number) => [{ W: fromRows([[w]]), b: Float64Array.of(0) }];
 
 describe('Checkpoints', () => {
-  it('keeps the start and every n-th step, offers the older of the two latest, copies the weights', () => {
+  it('keeps the start and every n-th step, offers the latest of ordinary size, copies the weights', () => {
     const c = new Checkpoints(50);
     const p = params(1);
     c.startAt(0, p);
@@ -20,12 +20,27 @@ describe('Checkpoints', () => {
     expect(c.offered?.params[0]!.W.data[0]).toBe(1);
     c.afterStep(49, params(2));
     expect(c.offered?.step).toBe(0);
-    c.afterStep(50, params(3));
+    c.afterStep(50, params(3), { samplesSeen: 500 });
     c.afterStep(100, params(4));
-    expect(c.offered?.step).toBe(50);
-    expect(c.takeOffered().params[0]!.W.data[0]).toBe(3);
-    expect(c.offered?.step).toBe(50);
+    expect(c.offered?.step).toBe(100);
+    // Blowing up: |W| of 10¹⁸³ is far past 100 × the initial size; the last ordinary one is offered.
+    c.afterStep(150, params(1e183));
+    c.afterStep(200, params(1e250));
+    expect(c.offered?.step).toBe(100);
+    expect(c.takeOffered().params[0]!.W.data[0]).toBe(4);
+    expect(c.offered?.step).toBe(100); // going back again lands on the same weights, in one round
     expect(() => new Checkpoints(10).takeOffered()).toThrow(/no checkpoint/);
+  });
+
+  it('advises re-initialising when only weights of extraordinary size are kept (an imported W = 10³⁰⁸)', () => {
+    const c = new Checkpoints(50);
+    c.startAt(0, params(0.5));
+    expect(c.recovery.kind).toBe('go-back');
+    c.startAt(0, params(1e308), { initialised: false });
+    expect(c.recovery).toEqual({ kind: 'reinitialise' });
+    expect(c.offered).toBeUndefined();
+    expect(c.isOrdinary(100)).toBe(true);
+    expect(c.isOrdinary(101)).toBe(false);
   });
 });
 

@@ -56,7 +56,7 @@ describe('CSV data in an experiment', () => {
     expect(message).toMatch(/line \d+, column "x2": "oops" is not a number/);
     expect(fieldAndMessage(() => validateExperimentConfig(experimentOn(csv(TEXT), 3, 2)))).toEqual([
       'config.network.layers[0].units',
-      'config.network.layers[0].units: the mine.csv data has 2 inputs, got 3',
+      'config.network.layers[0].units: the "mine.csv" data has 2 inputs, got 3',
     ]);
   });
 
@@ -71,7 +71,11 @@ describe('CSV data in an experiment', () => {
       'config.data.testFraction',
       'config.data.testFraction: must be 0 for data of 1 row: nothing is left to hold out for testing',
     ]);
-    expect(validateExperimentConfig(experimentOn(csv('x1,x2,label\n1,2,a', 0), 2, 2)).data.kind).toBe('csv');
+    // With nothing held out, one row still holds only one class: a classifier cannot be trained on it.
+    expect(fieldAndMessage(() => validateExperimentConfig(experimentOn(csv('x1,x2,label\n1,2,a', 0), 2, 2)))).toEqual([
+      'config.data.text',
+      'config.data.text: the data "mine.csv" has only one class ("a") in its target column; a classifier needs at least 2',
+    ]);
   });
 
   it('reads a numeric target with many values as numbers to predict', () => {

@@ -103,7 +103,7 @@ describe('run and history stores, connected to the engine', () => {
 
   it('records divergence, and clears it when running again', () => {
     const run = createRunStore();
-    run.getState().receive({ type: 'diverged', step: 12, divergence: { phase: { kind: 'loss' }, quantity: 'loss', layer: null }, learningRate: 9, checkpointStep: null });
+    run.getState().receive({ type: 'diverged', step: 12, divergence: { phase: { kind: 'loss' }, quantity: 'loss', layer: null }, learningRate: 9, checkpointStep: null, recovery: 'reinitialise', weightsOrdinary: false });
     expect(run.getState().divergence?.step).toBe(12);
     run.getState().receive({ type: 'status', status: 'running', step: 12 });
     expect(run.getState().divergence).toBeNull();
