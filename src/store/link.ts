@@ -145,25 +145,28 @@ export function lessonOf(config: ConfigStore, ui: UiStore): LessonState {
 
 /**
  * Writes the link of the current lesson (through `write`, e.g. history.replaceState) whenever
- * it changes, at most once per `delayMs` while a slider is dragged; '' when it would be longer
- * than MAX_LINK_CHARS. Returns the function that stops.
+ * it changes: settings at most once per `delayMs` while a slider is dragged, the screen's
+ * choices at once; '' when it would be longer than MAX_LINK_CHARS. Returns the function that stops.
  */
 export function keepLinkInStep(config: ConfigStore, ui: UiStore, write: (fragment: string) => void, delayMs = 400): () => void {
   let written = linkFragment(config.getState().experiment, lessonOf(config, ui));
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const writeNow = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const fragment = linkFragment(config.getState().experiment, lessonOf(config, ui));
+    if (fragment !== written) write((written = fragment));
+  };
   const changed = () => {
-    if (timer !== null) return;
-    timer = setTimeout(() => {
-      timer = null;
-      const fragment = linkFragment(config.getState().experiment, lessonOf(config, ui));
-      if (fragment !== written) write((written = fragment));
-    }, delayMs);
+    if (timer === null) timer = setTimeout(writeNow, delayMs);
   };
   const stopConfig = config.subscribe((state, before) => {
     if (state.experiment !== before.experiment || state.speed !== before.speed || state.granularity !== before.granularity) changed();
   });
+  // The screen's choices are single clicks, not drags: written at once, so that a reload right
+  // after choosing a language or a tab brings that choice back.
   const stopUi = ui.subscribe((state, before) => {
-    if (state.tab !== before.tab || state.presenter !== before.presenter || state.theme !== before.theme || state.language !== before.language) changed();
+    if (state.tab !== before.tab || state.presenter !== before.presenter || state.theme !== before.theme || state.language !== before.language) writeNow();
   });
   return () => {
     stopConfig();

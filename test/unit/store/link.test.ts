@@ -124,6 +124,18 @@ describe('keepLinkInStep', () => {
 describe('keepLinkInStep: the whole lesson', () => {
   afterEach(() => vi.useRealTimers());
 
+  it('writes the screen’s choices at once, without waiting for the slider delay', () => {
+    vi.useFakeTimers();
+    const config = createConfigStore(silent, findPreset('planar-2-4-1'));
+    const ui = createUiStore();
+    const written: string[] = [];
+    const stop = keepLinkInStep(config, ui, (f) => written.push(f), 400);
+    ui.getState().setLanguage('zh');
+    expect(written).toHaveLength(1);
+    expect(decodeLink(written[0]!)!.lesson.language).toBe('zh');
+    stop();
+  });
+
   it('writes speed, granularity, tab, presenter, theme and language as they change', () => {
     vi.useFakeTimers();
     const config = createConfigStore(silent, findPreset('planar-2-4-1'));
