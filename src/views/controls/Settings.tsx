@@ -8,6 +8,7 @@ import { ACTIVATIONS, type ActivationName } from '../../core/activations.ts';
 import { LOSSES, OPTIMIZERS, REGULARIZATIONS, type OptimizerConfig, type OptimizerKind } from '../../core/spec.ts';
 import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
 import { useRefusalText } from '../../i18n/i18n.ts';
+import { useTerms } from '../../i18n/terms.ts';
 import { useConfig } from '../lab-context.tsx';
 import { useSettingsMessages } from './settings-messages.ts';
 import { CsvData } from './CsvData.tsx';
@@ -22,6 +23,7 @@ const OPTIMIZER_DEFAULTS: Record<OptimizerKind, OptimizerConfig> = {
 
 export function Settings() {
   const t = useSettingsMessages();
+  const terms = useTerms();
   const experiment = useConfig((s) => s.experiment);
   const refused = useConfig((s) => s.refused);
   const setHyper = useConfig((s) => s.setHyper);
@@ -107,7 +109,7 @@ export function Settings() {
                 <select aria-label={t('activation', { l })} value={layer.activation} disabled={l === layers.length - 1 && outputFixed} onChange={(e) => setLayer(l, { activation: e.target.value as ActivationName })}>
                   {ACTIVATIONS.map((a) => (
                     <option key={a} value={a}>
-                      {a}
+                      {terms.activation(a)}
                     </option>
                   ))}
                 </select>
@@ -136,7 +138,7 @@ export function Settings() {
           >
             {LOSSES.map((loss) => (
               <option key={loss} value={loss}>
-                {loss}
+                {terms.loss(loss)}
               </option>
             ))}
           </select>
@@ -152,7 +154,7 @@ export function Settings() {
               <select value={data.name} onChange={(e) => rebuild({ data: { ...data, name: e.target.value as typeof data.name } })}>
                 {TOY_2D_NAMES.map((n) => (
                   <option key={n} value={n}>
-                    {n}
+                    {terms.dataset(n)}
                   </option>
                 ))}
               </select>

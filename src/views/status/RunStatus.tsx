@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { phasesOf, type Phase } from '../../core/phases.ts';
 import { defineMessages, useI18n, useRefusalText } from '../../i18n/i18n.ts';
+import { useTerms } from '../../i18n/terms.ts';
 import { targetsOf } from '../../presets/config.ts';
 import { detectStall } from '../../presets/stall.ts';
 import { useConfig, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
@@ -27,6 +28,7 @@ function format(x: number | null | undefined, digits = 4): string {
 export function RunStatus() {
   const { t } = useI18n();
   const inLanguage = useRefusalText();
+  const terms = useTerms();
   const status = useRun((s) => s.status);
   const m = useMessages();
   const step = useLiveRun((s) => s.step);
@@ -112,7 +114,7 @@ export function RunStatus() {
           <p>
             {t('diverged.message', {
               step: divergence.step,
-              quantity: divergence.divergence.quantity,
+              quantity: terms.quantity(divergence.divergence.quantity),
               where:
                 divergence.divergence.layer === null
                   ? t(`diverged.where.${divergence.divergence.phase.kind}`)
