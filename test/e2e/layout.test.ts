@@ -33,6 +33,8 @@ const CLIPPED_TEXT = `(() => {
     if (el === null || el.closest('[aria-hidden="true"], option, script, style, .katex-mathml') !== null) continue;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.display === 'none') continue;
+    // A disclosure's summary may end in an ellipsis: opening it shows the whole text.
+    if (style.textOverflow === 'ellipsis' && el.closest('summary') !== null) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     const text = range.getBoundingClientRect();
