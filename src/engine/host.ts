@@ -16,6 +16,7 @@ import type { StepResult } from '../core/trainer.ts';
 import { modelToJson, parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { loadExperimentData } from '../presets/data-source.ts';
+import { EvaluationClock } from '../presets/evaluation-clock.ts';
 import { checkBatchSize, Experiment } from '../presets/experiment.ts';
 import { BATCH_SIZE } from '../core/limits.ts';
 import { Checkpoints, paramSize } from './checkpoints.ts';
@@ -78,6 +79,8 @@ export class EngineHost {
   /** Live settings that arrived while data was loading, applied once the experiment is built. */
   private pendingSettings: LiveSettings[] = [];
   private readonly checkpoints = new Checkpoints(CHECKPOINT_EVERY);
+  /** Evaluates on the schedule's steps and at least every 250 ms of wall time (within a budget). */
+  private evaluations = new EvaluationClock(0);
 
   constructor(
     private readonly port: Port,
@@ -246,7 +249,10 @@ export class EngineHost {
       },
     });
     this.setStatus('idle');
+    const start = this.scheduler.now();
     this.metrics.addEvaluation(experiment.measure());
+    this.evaluations = new EvaluationClock(start);
+    this.evaluations.evaluated(start, this.scheduler.now());
     this.flushMetrics();
     this.sendSnapshot(null);
   }
@@ -400,7 +406,11 @@ export class EngineHost {
       const { gradNorm, updateRatio } = experiment.trainer.layerNorms();
       this.metrics.addFlow(result.step, gradNorm, updateRatio);
     }
-    if (experiment.evaluationDue) this.metrics.addEvaluation(experiment.measure());
+    const now = this.scheduler.now();
+    if (this.evaluations.due(experiment.evaluationDue, now)) {
+      this.metrics.addEvaluation(experiment.measure());
+      this.evaluations.evaluated(now, this.scheduler.now());
+    }
   }
 
   private step(experiment: Experiment, granularity: Granularity): void {

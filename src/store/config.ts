@@ -10,11 +10,11 @@ import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
 import { validateHyperparameters, type Hyperparameters } from '../core/spec.ts';
 import type { EngineClient } from '../engine/client.ts';
-import { checkSpeed } from '../engine/live-settings.ts';
 import type { Event, Granularity, Speed } from '../engine/protocol.ts';
 import { findPreset, PRESETS } from '../presets/catalog.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { checkBatchSize } from '../presets/experiment.ts';
+import { checkedSpeed, startingSpeed } from './speed.ts';
 
 export interface ConfigState {
   readonly experiment: ExperimentConfig;
@@ -59,7 +59,14 @@ export interface ConfigState {
 /** The first experiment a visitor sees: small, fast, and visibly learning within seconds. */
 export const DEFAULT_PRESET = 'planar-2-4-1';
 
-export function createConfigStore(client: EngineClient, initial: ExperimentConfig = findPreset(DEFAULT_PRESET) ?? PRESETS[0]!) {
+/** How playback starts; the experiment's starting speed and whole steps unless given (e.g. by a link). */
+export interface InitialPlayback {
+  readonly speed?: Speed;
+  readonly granularity?: Granularity;
+}
+
+export function createConfigStore(client: EngineClient, initial: ExperimentConfig = findPreset(DEFAULT_PRESET) ?? PRESETS[0]!, playback: InitialPlayback = {}) {
+  const initialSpeed = playback.speed ?? startingSpeed(initial);
   const store = createStore<ConfigState>()((set, get) => {
     /** Runs a change; a ConfigError is kept as `refused` instead of thrown. */
     const attempt = (change: () => void) => {
@@ -79,11 +86,11 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
     let importing = false;
     let editedWhileImporting = false;
     /** The live settings as the engine last confirmed them. */
-    let confirmed = { hyper: initial.hyper, batchSize: initial.schedule.batchSize, speed: { kind: 'full' } as Speed };
+    let confirmed = { hyper: initial.hyper, batchSize: initial.schedule.batchSize, speed: initialSpeed };
     return {
       experiment: initial,
-      speed: { kind: 'full' },
-      granularity: 'batch',
+      speed: initialSpeed,
+      granularity: playback.granularity ?? 'batch',
       bugs: [],
       refused: null,
       loadPreset(name) {
@@ -93,6 +100,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           return;
         }
         get().configure(preset);
+        get().setSpeed(startingSpeed(preset));
       },
       configure(experiment) {
         attempt(() => {
@@ -122,7 +130,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       },
       setSpeed(speed) {
         attempt(() => {
-          checkSpeed(speed);
+          checkedSpeed(speed);
           set({ speed });
           client.send({ type: 'set', settings: { speed } });
         });

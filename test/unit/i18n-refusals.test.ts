@@ -38,7 +38,7 @@ describe('refusals in 简体中文', () => {
   it('reads the worker’s and the link’s words too, and leaves what it does not know in English', () => {
     expect(refusalInChinese('"step" must wait: the data is still loading')).toBe('"step" 需要等待：数据仍在加载');
     const link = decodeLink('#config=%%%');
-    expect(refusalInChinese(link !== null && 'problem' in link ? link.problem : '')).toBe('链接不完整或已损坏');
+    expect(refusalInChinese(link?.problem ?? '')).toBe('链接不完整或已损坏');
     expect(refusalInChinese('config.network.layers[0].units: the my data.csv data has 1 inputs, got 2')).toBe(
       'config.network.layers[0].units: 数据 my data.csv 有 1 个输入，当前为 2',
     );

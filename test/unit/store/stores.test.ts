@@ -33,10 +33,12 @@ describe('config store', () => {
     config.getState().setBatchSize(32);
     config.getState().setSpeed({ kind: 'steps-per-second', value: 2 });
     config.getState().loadPreset('planar-2-4-1');
-    expect(sent.map((c) => c.type)).toEqual(['set', 'set', 'set', 'configure']);
+    // A preset comes with the speed it starts at.
+    expect(sent.map((c) => c.type)).toEqual(['set', 'set', 'set', 'configure', 'set']);
     expect(sent[0]).toMatchObject({ settings: { hyper: { learningRate: 0.5 } } });
     expect(config.getState().experiment.name).toBe('planar-2-4-1');
-    expect(config.getState().speed).toEqual({ kind: 'steps-per-second', value: 2 });
+    expect(sent[4]).toEqual({ type: 'set', settings: { speed: { kind: 'steps-per-second', value: 20 } } });
+    expect(config.getState().speed).toEqual({ kind: 'steps-per-second', value: 20 });
   });
 
   it('refuses an impossible setting, naming the field, and sends nothing', () => {
