@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
 import { decodeLink, keepLinkInStep } from '../store/link.ts';
 import { LabContext, type Lab as LabStores } from '../views/lab-context.tsx';
+import { isLessonLink } from '../views/lessons/lesson-link.ts';
 import { Lab } from './Lab.tsx';
 import { createLab } from './create-lab.ts';
 import { I18nProvider } from './I18nProvider.tsx';
@@ -28,9 +29,10 @@ export function App() {
     const link = decodeLink(location.hash);
     const created = createLab(undefined, link !== null && 'experiment' in link ? link.experiment : undefined);
     setLinkProblem(link !== null && 'problem' in link ? { problem: link.problem, kept: false } : null);
-    const stopLink = keepLinkInStep(created.config, (fragment) =>
-      history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`),
-    );
+    // While a lesson is open the address holds it (#lesson=…), not the experiment it sets up.
+    const stopLink = keepLinkInStep(created.config, (fragment) => {
+      if (!isLessonLink(location.hash)) history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`);
+    });
     // A link pasted into this tab's address bar: open what it holds.
     const onHashChange = () => {
       const pasted = decodeLink(location.hash);

@@ -21,6 +21,7 @@ import { Transport } from '../views/controls/Transport.tsx';
 import { Curves } from '../views/curves/Curves.tsx';
 import { NetworkGraph } from '../views/graph/NetworkGraph.tsx';
 import { LayerHeatmaps } from '../views/heatmaps/LayerHeatmaps.tsx';
+import { Lessons } from '../views/lessons/Lessons.tsx';
 import { WeightTiles } from '../views/heatmaps/WeightTiles.tsx';
 import { useRun } from '../views/lab-context.tsx';
 import { BatchSamples } from '../views/samples/BatchSamples.tsx';
@@ -133,6 +134,7 @@ export function Lab() {
         <h1>{tApp('app.title')}</h1>
         <PresetPicker />
         <span className="spacer" />
+        <Lessons />
         <ThemeSwitch />
         <LanguageSwitch />
       </header>
