@@ -92,4 +92,35 @@ describe('the backward pass you can watch', () => {
     expect(new Set(sentences).size).toBe(PHASES.length);
     await page.getByLabel('语言').selectOption('en');
   });
+
+  it("animated phases: each phase moves for the speed control's duration, pauses on a phase and goes on", async () => {
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.locator('select:has(option[value="animated"])').selectOption('animated'); // 4 phases a second
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press(' ');
+    const seen = new Set<string>();
+    let duration = '';
+    await expect
+      .poll(
+        async () => {
+          seen.add(await narration());
+          const motion = page.locator('.motion').first();
+          if ((await motion.count()) > 0) duration = await motion.evaluate((e) => (e as HTMLElement).style.getPropertyValue('--phase-duration'));
+          return seen.size;
+        },
+        { timeout: 20_000, interval: 100 },
+      )
+      .toBeGreaterThan(3);
+    expect(duration).toBe('250ms');
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.getByTestId('status').getAttribute('data-status')).toBe('paused');
+    const held = await narration();
+    await page.waitForTimeout(1000);
+    expect(await narration()).toBe(held); // paused: the phase stays
+    await page.keyboard.press(' ');
+    await expect.poll(narration, { timeout: 10_000 }).not.toBe(held); // and goes on
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.getByTestId('status').getAttribute('data-status')).toBe('paused');
+    await page.locator('select:has(option[value="animated"])').selectOption('full');
+  });
 });

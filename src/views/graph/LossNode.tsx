@@ -40,13 +40,14 @@ export function LossNode({ layout, output, trace, targets, outputDelta, deltaCol
         const d = outputDelta?.[j];
         const x0 = Math.min(output.x + layout.radius + NUMBER_ROOM, x - r - 20);
         const y0 = yo + ((y - yo) * (x0 - output.x)) / (x - output.x);
-        const lx = x0 + (x - r - x0) * 0.4;
-        const ly = y0 + (y - y0) * 0.4;
+        // At the start of the line, where the lines are still as far apart as the units.
+        const lx = x0 + 2;
+        const ly = y0;
         return (
           <g key={j}>
             <line x1={x0} y1={y0} x2={x - r} y2={y} stroke={d === undefined ? 'var(--muted)' : deltaColour(d)} strokeOpacity={d === undefined ? 0.35 : 1} strokeWidth={d === undefined ? 0.6 : 2} data-loss-edge={j} />
             {labelTargets && loss !== undefined && (
-              <text x={lx} y={ly} dy="-0.3em" textAnchor="middle" className="edge-label" data-target={j}>
+              <text x={lx} y={ly} dy="-0.3em" textAnchor="start" className="edge-label" data-target={j}>
                 t={formatEngineering(targets![j]!)}
               </text>
             )}

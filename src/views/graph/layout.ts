@@ -41,7 +41,8 @@ export function layerImage(units: number, layer: number): ImageShape | null {
 
 export function graphLayout(units: readonly number[], offsets: readonly number[], width: number, height: number, top = 40, bottom = 30): GraphLayout {
   const columns = units.length;
-  const marginX = 44;
+  // An input image needs room for itself and its label.
+  const marginX = units.length > 0 && layerImage(units[0]!, 0) !== null ? 64 : 44;
   // Room on the right for the last layer's numbers and the loss node with its value.
   const lossX = width - 46;
   const lastX = Math.max(marginX, lossX - Math.min(170, Math.max(120, width / 4)));

@@ -84,7 +84,7 @@ export function SharedLegend({ label, max, mode, ranges, perLayer, width = 240 }
         {perLayer ? '−max' : `−${formatEngineering(r)}`}
       </text>
       <text x={width / 2} y={63} textAnchor="middle" fill="currentColor">
-        {zeroBelow > 0 ? `|x| < ${formatEngineering(zeroBelow)} → 0` : '0'}
+        {zeroBelow > 0 && !perLayer ? `|x| < ${formatEngineering(zeroBelow)} → 0` : '0'}
       </text>
       <text x={width - inset} y={63} textAnchor="end" fill="currentColor">
         {perLayer ? '+max' : `+${formatEngineering(r)}`}
