@@ -15,7 +15,7 @@ export const TARGET_SELECTORS: Record<CalloutSpec['target'], string> = {
   transport: '.lab-toolbar',
   'learning-rate': '.lab-toolbar',
   narration: '[data-testid="narration"]',
-  status: '.lab-header',
+  status: '.run-status',
   presets: '.preset-picker',
 };
 
