@@ -9,12 +9,14 @@ import { imageShape } from '../data/image.ts';
 import { defineMessages, useI18n } from '../i18n/i18n.ts';
 import { DecisionBoundary } from '../views/boundary/DecisionBoundary.tsx';
 import { UnitMaps } from '../views/boundary/UnitMaps.tsx';
+import { BugBanner } from '../views/buglab/BugBanner.tsx';
 import { BugLab } from '../views/buglab/BugLab.tsx';
 import { GradientFlow } from '../views/flow/GradientFlow.tsx';
 import { GradCheckPanel } from '../views/gradcheck/GradCheckPanel.tsx';
 import { LanguageSwitch } from '../views/controls/LanguageSwitch.tsx';
 import { LearningRate } from '../views/controls/LearningRate.tsx';
 import { PresetPicker } from '../views/controls/PresetPicker.tsx';
+import { Provenance } from '../views/provenance/Provenance.tsx';
 import { Settings } from '../views/controls/Settings.tsx';
 import { ThemeSwitch } from '../views/controls/ThemeSwitch.tsx';
 import { Transport } from '../views/controls/Transport.tsx';
@@ -59,7 +61,7 @@ const useMessages = defineMessages({
     tiles: '第一层权重 {rows}×{cols}',
     batch: '本批样本',
     inspector: '链式法则',
-    check: '检验与错误',
+    check: '梯度检验与常见错误',
     code: '代码',
     settings: '设置',
   },
@@ -133,6 +135,7 @@ export function Lab() {
       <header className="lab-header">
         <h1>{tApp('app.title')}</h1>
         <PresetPicker />
+        <Provenance />
         <span className="spacer" />
         <Lessons />
         <ThemeSwitch />
@@ -143,6 +146,7 @@ export function Lab() {
         <LearningRate />
       </div>
       <RunStatus />
+      <BugBanner />
       <main className="lab-main">
         <div className="lab-graph" ref={graphRef}>
           <NetworkGraph width={graphSize.width} height={Math.max(320, graphSize.height)} />

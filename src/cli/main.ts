@@ -11,14 +11,14 @@ import { DivergedError, runTrain, TRAIN_FLAGS } from './train.ts';
 
 const USAGE = `usage: npm run cli -- <command> [flags]
   train     --preset NAME | --config FILE [--iters N] [--epochs N] [--seed S]
-  trace     --model MODEL.json --batch BATCH.json [--apply --lr X]
-  gradcheck --model MODEL.json --batch BATCH.json [--max-entries N]
+  trace     --model MODEL.json --batch BATCH.json [--apply --lr X] [--bug NAME[,NAME]]
+  gradcheck --model MODEL.json --batch BATCH.json [--max-entries N] [--bug NAME[,NAME]]
   export    --preset NAME | --config FILE --out MODEL.json [--seed S]`;
 
 const COMMANDS: Record<string, { flags: readonly string[]; run: typeof runTrain }> = {
   train: { flags: TRAIN_FLAGS, run: runTrain },
-  trace: { flags: ['model', 'batch', 'apply', 'lr'], run: runTrace },
-  gradcheck: { flags: ['model', 'batch', 'max-entries'], run: runGradcheck },
+  trace: { flags: ['model', 'batch', 'apply', 'lr', 'bug'], run: runTrace },
+  gradcheck: { flags: ['model', 'batch', 'max-entries', 'bug'], run: runGradcheck },
   export: { flags: ['preset', 'config', 'out', 'seed'], run: runExport },
 };
 

@@ -11,7 +11,9 @@ import { Trainer } from '../core/trainer.ts';
 import type { Trace } from '../core/trace.ts';
 import { parseBatchFile } from '../data/batch-file.ts';
 import { modelToJson, parseModelFile, type ModelFile } from '../data/model-file.ts';
-import { numberFlag, requireFlag, UsageError, type ParsedArgs } from './args.ts';
+import { validateBugs, type BugName } from '../core/bugs.ts';
+import { updateCheck } from '../core/update-check.ts';
+import { numberFlag, requireFlag, stringFlag, UsageError, type ParsedArgs } from './args.ts';
 import { readText, resolveConfig, SEED_BOUNDS } from './train.ts';
 
 
@@ -22,12 +24,19 @@ function loadModelAndBatch(args: ParsedArgs) {
   return { model, batch };
 }
 
+/** --bug NAME[,NAME…]: the bug-lab mistakes to apply (none without the flag). */
+function bugsFlag(args: ParsedArgs): BugName[] {
+  const raw = stringFlag(args, 'bug');
+  return raw === undefined ? [] : validateBugs(raw.split(',').map((b) => b.trim()), '--bug');
+}
+
 const rows = (m: Matrix | undefined) => (m === undefined ? undefined : toRows(m));
 const list = (v: Float64Array | undefined) => (v === undefined ? undefined : Array.from(v));
 
-function traceToJson(trace: Trace, model: ModelFile, trainer: Trainer | null): object {
+function traceToJson(trace: Trace, model: ModelFile, trainer: Trainer | null, bugs: readonly BugName[]): object {
   return {
     format: 'backprop-lab/trace@1',
+    ...(bugs.length > 0 ? { bugs } : {}),
     convention: 'row vectors: z = a·W + b, W[i][j] from unit i below to unit j above; delta = dL_i/dz per sample; dW = (1/m)·aᵀ·delta + penalty gradient',
     regularization: model.regularization,
     loss: trace.loss,
@@ -58,17 +67,25 @@ export function runTrace(args: ParsedArgs, out: (line: string) => void): void {
     optimizer: { kind: 'sgd' },
     regularization: model.regularization,
   });
+  const bugs = bugsFlag(args);
+  trainer.setBugs(bugs);
   const stepper = trainer.begin(batch, { trace: true });
   while (!stepper.done && (apply || stepper.upcoming?.kind !== 'update')) stepper.next();
-  out(JSON.stringify(traceToJson(stepper.trace(), model, apply ? trainer : null)));
+  out(JSON.stringify(traceToJson(stepper.trace(), model, apply ? trainer : null, bugs)));
 }
 
 export function runGradcheck(args: ParsedArgs, out: (line: string) => void): void {
   const { model, batch } = loadModelAndBatch(args);
   const max = numberFlag(args, 'max-entries', { integer: true, min: 1, max: 1_000_000 });
+  const bugs = bugsFlag(args);
+  // With bugs, the gradients checked are the buggy pass's; the update check takes one SGD step (η = 0.1).
+  const trainer = new Trainer(model.network, { learningRate: 0.1, optimizer: { kind: 'sgd' }, regularization: model.regularization });
+  trainer.setBugs(bugs);
   const report = gradientCheck(model.network.spec, model.network.params, model.regularization, batch, {
     ...(max === undefined ? {} : { maxEntriesPerTensor: max, seed: 0 }),
+    ...(bugs.length > 0 ? { analytic: trainer.gradientsOn(batch) } : {}),
   });
+  const updates = updateCheck(trainer, batch);
   out(
     JSON.stringify({
       format: 'backprop-lab/gradcheck@1',
@@ -85,6 +102,12 @@ export function runGradcheck(args: ParsedArgs, out: (line: string) => void): voi
         maxRelError: t.maxRelError,
         meanAbsDiff: t.meanAbsDiff,
       })),
+      ...(bugs.length > 0 ? { bugs } : {}),
+      updateCheck: {
+        method: 'one SGD step (learning rate 0.1) on the batch; a tensor with a nonzero gradient and no entry changed was not updated',
+        notUpdated: updates.tensors.filter((t) => t.notUpdated).map((t) => t.name),
+        tensors: updates.tensors,
+      },
     }),
   );
 }

@@ -1,25 +1,36 @@
 /**
- * The bug lab: five mistakes found again and again in students' backpropagation code, each a
- * switch. The correct backward pass (passes.ts) knows nothing of them: a trainer with no bug
- * switched on never calls this file, and this file only reuses the correct pieces (errorTerm,
- * layerGradients) and changes what the mistake changes.
+ * The bug lab: mistakes found again and again in students' backpropagation code, each a switch,
+ * each reproducing the mistake as the student's code writes it. The correct backward pass
+ * (passes.ts) knows nothing of them: a trainer with no bug switched on never calls this file,
+ * and this file only reuses the correct pieces (errorTerm, layerGradients) and changes what the
+ * mistake changes. The student's code is typically written with the batch error term
+ * δ_s = ∂L/∂z (it carries the 1/m, e.g. δ³ = (y − t)/m); ours is per sample (δ = m·δ_s).
  *
- *   delta-divided-every-layer  δ is divided by the batch size m again at every layer, on top
- *                              of the one 1/m of the batch mean: layer l's gradient comes out
- *                              m^(L − l + 1) times too small (only visible with m > 1).
- *   first-bias-frozen          the first layer's bias gradient is never computed (stays 0), so
- *                              b¹ is never updated.
+ *   delta-divided-every-layer  δ³ = (y − t)/m is right, and then each hidden δ is divided by m
+ *                              again: layer l's gradient comes out m^(L − l) times too small
+ *                              (W¹ m² too small in a 3-layer net); the output layer is right.
+ *   first-bias-frozen          the first layer's bias gradient is computed correctly, but the
+ *                              line that applies it (b1 -= lr * db1) is missing: b¹ never moves.
  *   no-activation-derivative   the hidden error term leaves out f'(z): δˡ = δˡ⁺¹·Wˡ⁺¹ᵀ.
  *   output-error-flipped       the output error is taken as t − y while the update still
  *                              subtracts the gradient: every gradient has the wrong sign.
  *   gradients-accumulate       the gradient buffers are never reset, so each step adds this
  *                              batch's gradient to everything left over from earlier batches.
+ *   batch-summed               dW = aᵀ·δ_s with δ = y − t: summed over the batch, never divided
+ *                              by m, so every gradient is m times the mean's (the effective
+ *                              learning rate grows with the batch size).
+ *   relu-derivative-from-activation
+ *                              relu_derivative(a) with a >= 0, on a ReLU hidden layer: since
+ *                              a = max(0, z) ≥ 0 always, f' is 1 everywhere; the same effect as
+ *                              no-activation-derivative on those layers (others are untouched).
  */
 import { ConfigError, shown } from './errors.ts';
 import type { LayerParams } from './network.ts';
 import { errorTerm, layerGradients, type Workspace } from './passes.ts';
+import { addPenaltyGradient } from './regularizers.ts';
+import { transposedProductInto } from './sparse.ts';
 import { depth, type NetworkSpec, type Regularization } from './spec.ts';
-import { timesTransposeInto, type Matrix } from './tensor.ts';
+import { columnSumsInto, timesTransposeInto, type Matrix } from './tensor.ts';
 
 export const BUGS = [
   'delta-divided-every-layer',
@@ -27,8 +38,13 @@ export const BUGS = [
   'no-activation-derivative',
   'output-error-flipped',
   'gradients-accumulate',
+  'batch-summed',
+  'relu-derivative-from-activation',
 ] as const;
 export type BugName = (typeof BUGS)[number];
+
+/** Bugs with the same effect as another on some networks: the bug lab says so next to them. */
+export const SAME_EFFECT: Partial<Record<BugName, BugName>> = { 'relu-derivative-from-activation': 'no-activation-derivative' };
 
 /** The switched-on bugs, and what the accumulating bug carries from step to step. */
 export interface BugState {
@@ -64,6 +80,14 @@ function scale(m: Matrix, by: number): void {
   for (let s = 0; s < m.data.length; s++) m.data[s] *= by;
 }
 
+/** δˡ = δˡ⁺¹·Wˡ⁺¹ᵀ, then multiplied by the student's relu_derivative(aˡ) = (aˡ >= 0). */
+function reluDerivativeFromActivation(params: readonly LayerParams[], buf: Workspace['layers'][number], deltaAbove: Matrix, l: number): void {
+  timesTransposeInto(deltaAbove, params[l]!.W, buf.delta);
+  const a = buf.a.data;
+  const d = buf.delta.data;
+  for (let s = 0; s < d.length; s++) d[s] *= a[s]! >= 0 ? 1 : 0;
+}
+
 /** backwardLayer with the switched-on mistakes. */
 export function buggyBackwardLayer(
   spec: NetworkSpec,
@@ -77,15 +101,40 @@ export function buggyBackwardLayer(
   const { bugs } = state;
   const buf = ws.layers[l - 1]!;
   const output = l === depth(spec);
+  const relu = spec.layers[l]!.activation === 'relu';
   if (!output && bugs.has('no-activation-derivative')) timesTransposeInto(ws.layers[l]!.delta, params[l]!.W, buf.delta);
+  else if (!output && relu && bugs.has('relu-derivative-from-activation')) reluDerivativeFromActivation(params, buf, ws.layers[l]!.delta, l);
   else errorTerm(spec, params, ws, t, l);
   if (output && bugs.has('output-error-flipped')) scale(buf.delta, -1);
-  if (bugs.has('delta-divided-every-layer')) scale(buf.delta, 1 / ws.m);
-  layerGradients(params, reg, ws, l);
-  if (l === 1 && bugs.has('first-bias-frozen')) buf.db.fill(0);
+  // The output δ is the student's (y − t)/m, right; each hidden δ is divided by m once more.
+  if (!output && bugs.has('delta-divided-every-layer')) scale(buf.delta, 1 / ws.m);
+  if (bugs.has('batch-summed')) {
+    transposedProductInto(buf.inputRows, buf.delta, 1, buf.inputCols, buf.dW); // aᵀ·δ, no 1/m
+    addPenaltyGradient(reg, params[l - 1]!.W.data, buf.dW.data);
+    columnSumsInto(buf.delta, 1, buf.db);
+  } else layerGradients(params, reg, ws, l);
   if (bugs.has('gradients-accumulate')) {
     const carried = state.carried[l - 1]!;
     for (let s = 0; s < carried.dW.length; s++) buf.dW.data[s] = carried.dW[s] += buf.dW.data[s]!;
     for (let j = 0; j < carried.db.length; j++) buf.db[j] = carried.db[j] += buf.db[j]!;
   }
+}
+
+/**
+ * Runs the update `apply`, then, for first-bias-frozen, puts b¹ back as it was and records
+ * its applied update as 0: the update the student's code forgot to apply. Its gradient (and
+ * the optimizer's state) were computed as in the correct code.
+ */
+export function applyWithForgottenUpdates<R>(
+  state: BugState,
+  params: readonly LayerParams[],
+  updates: readonly { readonly b: Float64Array }[],
+  apply: () => R,
+): R {
+  if (!state.bugs.has('first-bias-frozen')) return apply();
+  const before = new Float64Array(params[0]!.b);
+  const result = apply();
+  params[0]!.b.set(before);
+  updates[0]!.b.fill(0);
+  return result;
 }

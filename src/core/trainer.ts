@@ -4,7 +4,7 @@
  * run the very same PhaseStepper, so they agree bit for bit, and tracing only copies numbers
  * out — it never changes what is computed.
  */
-import { buggyBackwardLayer, cloneBugState, createBugState, validateBugs, type BugName, type BugState } from './bugs.ts';
+import { applyWithForgottenUpdates, buggyBackwardLayer, cloneBugState, createBugState, validateBugs, type BugName, type BugState } from './bugs.ts';
 import { ConfigError } from './errors.ts';
 import { BATCH_SIZE } from './limits.ts';
 import { checkParamShapes, cloneParams, type LayerParams, type Network } from './network.ts';
@@ -162,7 +162,13 @@ export class Trainer {
       updates: this.updates,
       steps: () => this._steps,
       isCurrent: (g) => g === this.generation,
-      applyUpdate: (lr, gradMaxAbs) => this.applyUpdate(lr, gradMaxAbs),
+      applyUpdate: (lr, gradMaxAbs) => {
+        if (this.bugState === null) return this.applyUpdate(lr, gradMaxAbs);
+        // The bug lab's forgotten updates: the parameters they leave alone are put back.
+        const refused = applyWithForgottenUpdates(this.bugState, this._params, this.updates, () => this.applyUpdate(lr, gradMaxAbs));
+        this.paramMaxAbs = null;
+        return refused;
+      },
     };
   }
 

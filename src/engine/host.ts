@@ -24,7 +24,7 @@ import { DataCache, type MnistFetcher } from './data-cache.ts';
 export type { MnistFetcher };
 import { pointsOf } from './host-helpers.ts';
 import { checkSpeed } from './live-settings.ts';
-import { checkGradients, inspectBatch } from './instruments.ts';
+import { checkGradients, checkUpdates, inspectBatch } from './instruments.ts';
 import { MetricsBuffer } from './metrics-buffer.ts';
 import { SnapshotGate } from './snapshot-gate.ts';
 import { Stepping } from './stepping.ts';
@@ -495,14 +495,15 @@ export class EngineHost {
 
   private gradientCheck(experiment: Experiment, maxEntries: number): void {
     let lastPost = -Infinity;
-    const report = checkGradients(experiment, this.currentBatch(), maxEntries, (done, total) => {
+    const batch = this.currentBatch();
+    const report = checkGradients(experiment, batch, maxEntries, (done, total) => {
       const now = this.scheduler.now();
       if (now - lastPost > 50 || done === total) {
         lastPost = now;
         this.post({ type: 'gradcheck-progress', done, total });
       }
     });
-    this.post({ type: 'gradcheck', report });
+    this.post({ type: 'gradcheck', report, updates: checkUpdates(experiment, batch) });
   }
 
   private inspect(experiment: Experiment, sample: number | undefined): void {

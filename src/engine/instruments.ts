@@ -8,6 +8,7 @@ import type { Batch } from '../core/passes.ts';
 import { cloneMatrix } from '../core/tensor.ts';
 import { Trainer } from '../core/trainer.ts';
 import type { Trace } from '../core/trace.ts';
+import { updateCheck, type UpdateCheckReport } from '../core/update-check.ts';
 import { gather } from '../data/batching.ts';
 import type { Experiment } from '../presets/experiment.ts';
 
@@ -27,6 +28,11 @@ export function checkGradients(experiment: Experiment, batch: Batch, maxEntries:
     seed: experiment.trainer.steps,
     onProgress,
   });
+}
+
+/** Which parameters one step on this batch changes, on a copy: catches an update never applied. */
+export function checkUpdates(experiment: Experiment, batch: Batch): UpdateCheckReport {
+  return updateCheck(experiment.trainer, batch);
 }
 
 /** A trace of the batch, or of its sample `sample`, up to the update, computed on a copy. */

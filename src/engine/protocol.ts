@@ -8,6 +8,7 @@
 import type { BugName } from '../core/bugs.ts';
 import { shown } from '../core/errors.ts';
 import type { GradCheckReport } from '../core/gradcheck.ts';
+import type { UpdateCheckReport } from '../core/update-check.ts';
 import type { LossBreakdown } from '../core/passes.ts';
 import type { Phase } from '../core/phases.ts';
 import type { Hyperparameters, NetworkSpec } from '../core/spec.ts';
@@ -154,7 +155,7 @@ export type Event =
   /** Went back to the weights kept at `step` (after a divergence); history after it no longer holds. */
   | { readonly type: 'rewound'; readonly step: number; readonly epoch: number }
   | { readonly type: 'gradcheck-progress'; readonly done: number; readonly total: number }
-  | { readonly type: 'gradcheck'; readonly report: GradCheckReport }
+  | { readonly type: 'gradcheck'; readonly report: GradCheckReport; readonly updates?: UpdateCheckReport }
   | { readonly type: 'inspection'; readonly sample: number | null; readonly trace: Trace }
   | { readonly type: 'model'; readonly text: string; readonly step: number }
   | { readonly type: 'error'; readonly message: string; readonly field?: string; readonly command?: string };

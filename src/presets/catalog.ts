@@ -93,6 +93,23 @@ export const PRESETS: readonly ExperimentConfig[] = [
     seed: 0,
   },
   {
+    name: 'mnist-l2-last-4000-as-written',
+    title: 'The L2 experiment as its source writes it: mean squared error, λ = 0.1 literally',
+    source:
+      'The mnist-l2-last-4000 experiment with the source\'s own loss and λ taken as written: the plain mean ' +
+      'squared error over every output, and ½·λ·ΣW² with λ = 0.1 (not λ/n). The penalty is then thousands of ' +
+      'times the data loss, so the weights are driven towards zero instead of towards the data.',
+    network: {
+      layers: [{ units: 784 }, { units: 100, activation: 'sigmoid' }, { units: 10, activation: 'identity' }],
+      loss: 'mean-squared-error',
+    },
+    init: { weights: { kind: 'xavier' }, biases: { kind: 'zero' } },
+    hyper: { learningRate: 0.1, optimizer: { kind: 'sgd' }, regularization: { kind: 'l2', lambda: 0.1 } },
+    data: { kind: 'mnist', train: { part: 'train', take: 'last', n: 4_000 }, test: { part: 't10k', take: 'all' } },
+    schedule: { sampling: 'with-replacement', batchSize: 300, iterations: 2_000, evaluateEvery: 100, evaluateTrain: true },
+    seed: 0,
+  },
+  {
     name: 'planar-2-4-1',
     title: 'Planar flower, 2-4-1 tanh + sigmoid, gradient descent',
     source:

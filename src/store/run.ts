@@ -4,6 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { GradCheckReport } from '../core/gradcheck.ts';
+import type { UpdateCheckReport } from '../core/update-check.ts';
 import type { Divergence } from '../core/trainer.ts';
 import type { Trace } from '../core/trace.ts';
 import type { Event, ReadyInfo, RunStatus } from '../engine/protocol.ts';
@@ -33,6 +34,8 @@ export interface RunState {
     readonly weightsOrdinary: boolean;
   } | null;
   readonly gradcheck: GradCheckReport | null;
+  /** Which parameters one step on the checked batch changed (sent with the gradient check). */
+  readonly updateCheck: UpdateCheckReport | null;
   readonly gradcheckProgress: { readonly done: number; readonly total: number } | null;
   readonly inspection: { readonly sample: number | null; readonly trace: Trace } | null;
   /** The last model file the engine exported, numbered so that each export is a new value. */
@@ -56,13 +59,14 @@ export function createRunStore() {
     error: null,
     divergence: null,
     gradcheck: null,
+    updateCheck: null,
     gradcheckProgress: null,
     inspection: null,
     model: null,
     receive(event) {
       switch (event.type) {
         case 'ready':
-          set({ info: event.info, loading: null, step: 0, epoch: 0, phase: null, trace: null, divergence: null, gradcheck: null, inspection: null, snapshotCount: 0 });
+          set({ info: event.info, loading: null, step: 0, epoch: 0, phase: null, trace: null, divergence: null, gradcheck: null, updateCheck: null, inspection: null, snapshotCount: 0 });
           return;
         case 'loading':
           set({ loading: { what: event.what, loaded: event.loaded, total: event.total } });
@@ -101,7 +105,7 @@ export function createRunStore() {
           set({ gradcheckProgress: { done: event.done, total: event.total } });
           return;
         case 'gradcheck':
-          set({ gradcheck: event.report, gradcheckProgress: null });
+          set({ gradcheck: event.report, updateCheck: event.updates ?? null, gradcheckProgress: null });
           return;
         case 'inspection':
           set({ inspection: { sample: event.sample, trace: event.trace } });

@@ -113,7 +113,7 @@ describe('RunStatus', () => {
     const h = renderInLab(<RunStatus />);
     act(h.ready);
     act(() => h.emit({ type: 'diverged', step: 17, divergence: { phase: { kind: 'forward', layer: 2 }, quantity: 'z', layer: 2 }, learningRate: 5, checkpointStep: 0, recovery: 'go-back', weightsOrdinary: true }));
-    expect(screen.getByRole('alert').textContent).toMatch(/diverged at step 17: z became NaN or infinite in layer 2/);
+    expect(screen.getByRole('alert').textContent).toMatch(/diverged at step 17: the weighted input z became NaN or infinite in layer 2/);
     fireEvent.click(screen.getByRole('button', { name: 'Lower the rate to 0.5 and continue from here' }));
     expect(h.sent).toMatchObject([{ type: 'set', settings: { hyper: { learningRate: 0.5 } } }, { type: 'play' }]);
     fireEvent.click(screen.getByRole('button', { name: 'Lower the rate to 0.5 and go back to step 0' }));

@@ -7,6 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { phaseLabel, type Phase } from '../../core/phases.ts';
 import { useConfig, useLiveRun, useRun } from '../lab-context.tsx';
+import { ExportProgram } from './ExportProgram.tsx';
 import { useCodeMessages } from './messages.ts';
 import { numpyCode, type CodeStyle, type Convention } from './numpy.ts';
 import './code.css';
@@ -110,6 +111,7 @@ export function CodePanel({ height = 360 }: { height?: number }) {
         <button type="button" className="code-copy" onClick={onCopy}>
           {copy === 'copied' ? t('copied') : copy === 'failed' ? t('copyFailed') : t('copy')}
         </button>
+        <ExportProgram style={style} convention={convention} t={t} />
       </div>
       <p className="code-phase" aria-live="polite" data-testid="code-phase">
         {phase === null || highlighted.length === 0 ? t('phase.none') : t('phase.current', { phase: phaseName(phase, t), lines: lineRanges(highlighted) })}

@@ -22,6 +22,11 @@ export const useCodeMessages = defineMessages({
     'phase.backward': 'backward {l}',
     'phase.update': 'update',
     listing: 'NumPy code, {count} lines',
+    export: 'Whole program',
+    'export.py': 'Program .py',
+    'export.ipynb': 'Notebook .ipynb',
+    'export.pyHint': 'The whole experiment from its seed: data, network class, training loop with the lab’s schedule, evaluate, a numerical gradient check. It reaches the lab’s weights.',
+    'export.failed': 'Could not export: {reason}',
   },
   zh: {
     title: 'NumPy 代码',
@@ -43,5 +48,10 @@ export const useCodeMessages = defineMessages({
     'phase.backward': '反向 {l}',
     'phase.update': '更新',
     listing: 'NumPy 代码，共 {count} 行',
+    export: '完整程序',
+    'export.py': '程序 .py',
+    'export.ipynb': '笔记本 .ipynb',
+    'export.pyHint': '从随机种子开始的整个实验：数据、网络类、按实验室日程的训练循环、evaluate 和数值梯度检验，得到与实验室相同的权重。',
+    'export.failed': '无法导出：{reason}',
   },
 });

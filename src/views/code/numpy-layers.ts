@@ -21,6 +21,9 @@ const LOSS_LAYERS: Record<LossName, { cls: string; code: (lay: Layout) => string
 
     def backward(self):
         """δ = ∂L_i/∂z for each sample: y − t, as each sample's t sums to 1."""
+        # Saito's SoftmaxWithLoss.backward returns (y − t) / batch_size and his Affine does not
+        # divide; here Affine.backward divides by m instead. Mixing the book's SoftmaxWithLoss
+        # with this Affine would divide by m twice.
         return self.y * self.t.sum(axis=${lay.unitAxis}, keepdims=True) - self.t`,
   },
   'sigmoid-binary-cross-entropy': {

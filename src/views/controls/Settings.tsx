@@ -8,6 +8,7 @@ import { LOSSES, OPTIMIZERS, REGULARIZATIONS, type OptimizerConfig, type Optimiz
 import type { Speed } from '../../engine/protocol.ts';
 import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
 import { useRefusalText } from '../../i18n/i18n.ts';
+import { useTerms } from '../../i18n/terms.ts';
 import { useConfig } from '../lab-context.tsx';
 import { useSettingsMessages } from './settings-messages.ts';
 import { CsvData } from './CsvData.tsx';
@@ -32,6 +33,7 @@ function speedKey(s: Speed): string {
 
 export function Settings() {
   const t = useSettingsMessages();
+  const terms = useTerms();
   const experiment = useConfig((s) => s.experiment);
   const speed = useConfig((s) => s.speed);
   const refused = useConfig((s) => s.refused);
@@ -113,7 +115,7 @@ export function Settings() {
                 <select aria-label={t('activation', { l })} value={layer.activation} disabled={l === layers.length - 1 && outputFixed} onChange={(e) => setLayer(l, { activation: e.target.value as ActivationName })}>
                   {ACTIVATIONS.map((a) => (
                     <option key={a} value={a}>
-                      {a}
+                      {terms.activation(a)}
                     </option>
                   ))}
                 </select>
@@ -142,7 +144,7 @@ export function Settings() {
           >
             {LOSSES.map((loss) => (
               <option key={loss} value={loss}>
-                {loss}
+                {terms.loss(loss)}
               </option>
             ))}
           </select>
@@ -158,7 +160,7 @@ export function Settings() {
               <select value={data.name} onChange={(e) => rebuild({ data: { ...data, name: e.target.value as typeof data.name } })}>
                 {TOY_2D_NAMES.map((n) => (
                   <option key={n} value={n}>
-                    {n}
+                    {terms.dataset(n)}
                   </option>
                 ))}
               </select>

@@ -11,11 +11,13 @@ import { DEFAULT_THRESHOLD, passes, short } from './checks.ts';
 import { GradCheckTable } from './GradCheckTable.tsx';
 import { useGradCheckMessages, type GradCheckMessages } from './messages.ts';
 import { RelativeErrorMap } from './RelativeErrorMap.tsx';
+import { UpdateCheckTable } from './UpdateCheckTable.tsx';
 import './gradcheck.css';
 
 export function GradCheckPanel() {
   const m = useGradCheckMessages();
   const report = useRun((s) => s.gradcheck);
+  const updates = useRun((s) => s.updateCheck);
   const progress = useRun((s) => s.gradcheckProgress);
   const ready = useRun((s) => s.info !== null);
   const gradientCheck = useConfig((s) => s.gradientCheck);
@@ -57,6 +59,7 @@ export function GradCheckPanel() {
           ) : (
             <RelativeErrorMap key={tensor.name} report={report} tensor={tensor} threshold={threshold} m={m} />
           )}
+          {updates !== null && <UpdateCheckTable report={updates} m={m} />}
         </>
       )}
     </section>

@@ -9,6 +9,16 @@ import type { Hyperparameters, NetworkSpec } from '../../core/spec.ts';
 import { sup } from '../shared/notation.ts';
 
 
+/** A name in a formula: leaky-relu is written LeakyReLU, so its hyphen cannot read as a minus. */
+function shownName(name: string): string {
+  return name === 'leaky-relu' ? 'LeakyReLU' : name;
+}
+
+/** The loss of one sample is Lᵢ, the batch's L: the per-sample formula written with its index. */
+function perSample(formula: string): string {
+  return formula.replace(/^L = /, 'Lᵢ = ');
+}
+
 /** The formula of a phase, e.g. "z² = a¹·W² + b²,  a² = tanh(z²)". */
 export function phaseFormula(phase: Phase, spec: NetworkSpec, hyper: Hyperparameters): string {
   const L = spec.layers.length - 1;
@@ -16,11 +26,11 @@ export function phaseFormula(phase: Phase, spec: NetworkSpec, hyper: Hyperparame
     case 'forward': {
       const l = phase.layer;
       const f = spec.layers[l]!.activation!;
-      const fa = f === 'identity' ? `z${sup(l)}` : `${activation(f).name}(z${sup(l)})`;
+      const fa = f === 'identity' ? `z${sup(l)}` : `${shownName(activation(f).name)}(z${sup(l)})`;
       return `z${sup(l)} = a${sup(l - 1)}·W${sup(l)} + b${sup(l)},  a${sup(l)} = ${fa}`;
     }
     case 'loss':
-      return `${lossOf(spec.loss).formula.loss},  L = (1/m)·Σᵢ Lᵢ${hyper.regularization.kind === 'none' || hyper.regularization.lambda === 0 ? '' : hyper.regularization.kind === 'l2' ? ' + ½·λ·ΣW²' : ' + λ·Σ|W|'}`;
+      return `${perSample(lossOf(spec.loss).formula.loss)},  L = (1/m)·Σᵢ Lᵢ${hyper.regularization.kind === 'none' || hyper.regularization.lambda === 0 ? '' : hyper.regularization.kind === 'l2' ? ' + ½·λ·ΣW²' : ' + λ·Σ|W|'}`;
     case 'backward': {
       const l = phase.layer;
       const delta =

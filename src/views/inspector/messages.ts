@@ -49,7 +49,7 @@ export const useInspectorMessages = defineMessages({
     mismatch: 'These numbers do not reproduce the trace’s {what}: the settings may have changed since this step.',
   },
   zh: {
-    bugs: '错误实验室开启了错误（{bugs}）：这里的数字是有错误的反向传播算出的，所示的正确公式可能无法得到它们。',
+    bugs: '常见错误实验中有错误处于开启状态（{bugs}）：这里的数字由带错误的反向传播算出，下面的正确公式未必能重现它们。',
     title: '链式法则',
     'empty.selection': '请在结构图或热力图中选择一个权重或一个单元',
     'empty.trace': '还没有记录的步骤：单步运行网络（按阶段或按批次），即可看到带数值的链式法则。',

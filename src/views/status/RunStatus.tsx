@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useI18n, useRefusalText } from '../../i18n/i18n.ts';
+import { useTerms } from '../../i18n/terms.ts';
 import { targetsOf } from '../../presets/config.ts';
 import { detectStall } from '../../presets/stall.ts';
 import { useConfig, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
@@ -15,6 +16,7 @@ function format(x: number | null | undefined, digits = 4): string {
 export function RunStatus() {
   const { t } = useI18n();
   const inLanguage = useRefusalText();
+  const terms = useTerms();
   const status = useRun((s) => s.status);
   const step = useLiveRun((s) => s.step);
   const epoch = useLiveRun((s) => s.epoch);
@@ -81,7 +83,7 @@ export function RunStatus() {
           <p>
             {t('diverged.message', {
               step: divergence.step,
-              quantity: divergence.divergence.quantity,
+              quantity: terms.quantity(divergence.divergence.quantity),
               where:
                 divergence.divergence.layer === null
                   ? t(`diverged.where.${divergence.divergence.phase.kind}`)

@@ -122,6 +122,35 @@ describe('CodePanel', () => {
     expect(button.textContent).toBe('Copied');
   });
 
+  it('exports the whole experiment as a .py program and an nbformat-4 notebook, in the chosen style and convention', async () => {
+    const saved: { name: string; text: string }[] = [];
+    vi.stubGlobal('URL', Object.assign(Object.create(URL), { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, text: '' });
+    });
+    const blobs: Blob[] = [];
+    const RealBlob = Blob;
+    vi.stubGlobal('Blob', class extends RealBlob {
+      constructor(parts: BlobPart[], options?: BlobPropertyBag) {
+        super(parts, options);
+        blobs.push(this);
+      }
+    });
+    const { h } = setup();
+    act(() => h.lab.config.getState().configure(planar));
+    fireEvent.click(screen.getByRole('radio', { name: 'Column vectors: z = W·a + b' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Program .py' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Notebook .ipynb' }));
+    expect(click).toHaveBeenCalledTimes(2);
+    expect(saved.map((f) => f.name)).toEqual(['planar-2-4-1-layers-column.py', 'planar-2-4-1-layers-column.ipynb']);
+    const py = await blobs[0]!.text();
+    expect(py).toMatch(/^class Network:/m);
+    expect(py).toMatch(/^def train\(net, X_TRAIN/m);
+    expect(py).toMatch(/^X_TRAIN = np\.array\(\[$/m);
+    expect(py).toContain('z = W @ a + b');
+    expect(JSON.parse(await blobs[1]!.text()).nbformat).toBe(4);
+  });
+
   it('says when copying failed', async () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn().mockRejectedValue(new Error('denied')) } });
     setup();

@@ -44,7 +44,7 @@ describe('NetworkGraph', () => {
     expect(screen.getByTestId('phase-label').textContent).toBe('forward 1: z¹ = a⁰·W¹ + b¹,  a¹ = tanh(z¹)');
     expect(h.container.querySelector('g.layer.active')?.getAttribute('data-layer')).toBe('1');
     phases(2); // forward 2, loss
-    expect(screen.getByTestId('phase-label').textContent).toMatch(/^loss: L = −Σⱼ \[tⱼ·log yⱼ \+ \(1 − tⱼ\)·log\(1 − yⱼ\)\], y = σ\(z\)/);
+    expect(screen.getByTestId('phase-label').textContent).toMatch(/^loss: Lᵢ = −Σⱼ \[tⱼ·log yⱼ \+ \(1 − tⱼ\)·log\(1 − yⱼ\)\], y = σ\(z\)/);
     phases(1); // backward 2
     expect(screen.getByTestId('phase-label').textContent).toBe('backward 2: δ² = y − t,  ∂L/∂W² = (1/m)·a¹ᵀ·δ²,  ∂L/∂b² = (1/m)·Σᵢ δ²ᵢ');
     phases(1); // backward 1

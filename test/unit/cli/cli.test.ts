@@ -68,6 +68,41 @@ describe('cli gradcheck', () => {
   });
 });
 
+describe('cli --bug: a bug-lab mistake, checked outside the browser', () => {
+  // The Mazur net with a batch of two, so that the mistakes about 1/m show.
+  const batch2 = file('mazur-batch-2.json', { x: [[0.05, 0.1], [0.3, -0.2]], t: [[0.01, 0.99], [0.5, 0.5]] });
+  const dW = (trace: { layers: { dW: number[][] }[] }) => trace.layers.map((l) => l.dW[0]![0]!);
+
+  it('trace --bug delta-divided-every-layer: W¹ m times too small, the output layer right (L = 2)', () => {
+    const good = JSON.parse(run('trace', '--model', mazurModel, '--batch', batch2).out[0]!);
+    const bad = JSON.parse(run('trace', '--model', mazurModel, '--batch', batch2, '--bug', 'delta-divided-every-layer').out[0]!);
+    expect(bad.bugs).toEqual(['delta-divided-every-layer']);
+    expect(dW(bad)[1]).toBe(dW(good)[1]);
+    expect(dW(bad)[0]! / dW(good)[0]!).toBeCloseTo(1 / 2, 14);
+  });
+
+  it('gradcheck --bug first-bias-frozen: every tensor passes, the update check names b1', () => {
+    const { code, out } = run('gradcheck', '--model', mazurModel, '--batch', batch2, '--bug', 'first-bias-frozen');
+    expect(code).toBe(0);
+    const report = JSON.parse(out[0]!);
+    expect(report.maxRelError).toBeLessThan(1e-7);
+    expect(report.updateCheck.notUpdated).toEqual(['b1']);
+    const clean = JSON.parse(run('gradcheck', '--model', mazurModel, '--batch', batch2).out[0]!);
+    expect(clean.updateCheck.notUpdated).toEqual([]);
+  });
+
+  it('gradcheck --bug batch-summed: every tensor fails by the factor m = 2', () => {
+    const report = JSON.parse(run('gradcheck', '--model', mazurModel, '--batch', batch2, '--bug', 'batch-summed').out[0]!);
+    expect(report.tensors.every((t: { maxRelError: number }) => Math.abs(t.maxRelError - 0.5) < 1e-6)).toBe(true);
+  });
+
+  it('refuses an unknown bug, naming the known ones', () => {
+    const { code, err } = run('trace', '--model', mazurModel, '--batch', batch2, '--bug', 'off-by-one');
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(/--bug\[0\]: unknown bug "off-by-one" \(known: delta-divided-every-layer, /);
+  });
+});
+
 describe('cli export and train', () => {
   it('exports a preset model that trace can read back', () => {
     const out = join(dir, 'planar.json');

@@ -354,14 +354,18 @@ describe('engine host: bug lab', () => {
     expect(buggyLoss[3]).not.toBe(twin[3]);
   });
 
-  it('the gradient check catches the switched-on mistake in exactly its tensors', () => {
+  it('the forgotten b¹ update: the gradient check passes, the update check sent with it names b1', () => {
     const h = harness();
     h.send({ type: 'configure', config: SMALL });
     h.send({ type: 'set-bugs', bugs: ['first-bias-frozen'] });
     h.send({ type: 'step', granularity: 'batch' });
     h.send({ type: 'gradient-check' });
     const failing = h.last('gradcheck')!.report.tensors.filter((t) => t.maxRelError > 1e-4).map((t) => t.name);
-    expect(failing).toEqual(['b1']);
+    expect(failing).toEqual([]);
+    expect(h.last('gradcheck')!.updates!.tensors.filter((t) => t.notUpdated).map((t) => t.name)).toEqual(['b1']);
+    h.send({ type: 'set-bugs', bugs: ['output-error-flipped'] });
+    h.send({ type: 'gradient-check' });
+    expect(h.last('gradcheck')!.report.tensors.filter((t) => t.maxRelError > 1e-4)).toHaveLength(h.last('gradcheck')!.report.tensors.length);
     h.host.handle({ v: 1, command: { type: 'set-bugs', bugs: ['nope'] } });
     expect(h.last('error')).toMatchObject({ field: 'bugs[0]' });
     h.send({ type: 'set-bugs', bugs: [] });
