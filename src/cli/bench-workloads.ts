@@ -67,10 +67,13 @@ export function sgd(learningRate: number): Hyperparameters {
 export interface Timing {
   readonly steps: number;
   readonly seconds: number;
+  /** CPU time this process spent (user + system), in seconds. */
+  readonly cpuSeconds: number;
 }
 
 /** Takes steps through the pool, in order and round again, until `seconds` of wall time have passed. */
 export function timeSteps(trainer: Trainer, pool: readonly Batch[], seconds: number): Timing {
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const end = start + seconds * 1000;
   let now = start;
@@ -80,7 +83,8 @@ export function timeSteps(trainer: Trainer, pool: readonly Batch[], seconds: num
     steps++;
     now = performance.now();
   }
-  return { steps, seconds: (now - start) / 1000 };
+  const cpu = process.cpuUsage(cpuStart);
+  return { steps, seconds: (now - start) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 /** The arrays one after another in one array. */

@@ -3,11 +3,13 @@
  * NumPy on the same machine in the same run. Figures are printed, never asserted.
  *
  * For each workload (bench-workloads.ts) a pool of batches is drawn before timing; the lab
- * warms up, then steps through the pool for S seconds of wall time. Then bench_numpy.py is
- * spawned once, with the pools and initial weights as raw float64 files, and does the same.
- * As a guard, both take one step from the same weights on the same batch and the largest
- * difference between the resulting weights is printed. The lab is timed twice: as it runs
- * (large products in WebAssembly SIMD) and with its TypeScript loops only.
+ * warms up, then steps through the pool for S seconds of wall time. Each lab measurement runs
+ * in a process of its own (this script, with --child), so that one workload's code cannot
+ * de-optimise another's: V8 compiles shared functions for the shapes it has seen. Then
+ * bench_numpy.py is spawned once, with the pools and initial weights as raw float64 files,
+ * and does the same. As a guard, both take one step from the same weights on the same batch
+ * and the largest difference between the resulting weights is printed. The lab is timed
+ * twice: as it runs (large products in WebAssembly SIMD) and without WebAssembly.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +28,8 @@ const SEED = 20240601;
 interface Measurement {
   readonly examplesPerS: number;
   readonly msPerStep: number;
+  /** CPU time per step: steadier than wall time when other work shares the cores. */
+  readonly cpuMsPerStep: number;
 }
 
 interface NumpyMeasurement extends Measurement {
@@ -42,12 +46,15 @@ function progress(message: string): void {
 }
 
 function measurement(timing: Timing, batchSize: number): Measurement {
-  return { examplesPerS: (timing.steps * batchSize) / timing.seconds, msPerStep: (1000 * timing.seconds) / timing.steps };
+  return {
+    examplesPerS: (timing.steps * batchSize) / timing.seconds,
+    msPerStep: (1000 * timing.seconds) / timing.steps,
+    cpuMsPerStep: (1000 * timing.cpuSeconds) / timing.steps,
+  };
 }
 
-/** The lab's speed on one workload, with the WebAssembly kernels on or off. */
-function benchLab(p: Prepared, seconds: number, warmup: number, wasm: boolean): Measurement {
-  progress(`backprop-lab${wasm ? '' : ' (TypeScript only)'}: ${p.workload.name} ...`);
+/** The lab's speed on one workload, with the WebAssembly kernels on or off, in this process. */
+function benchLabHere(p: Prepared, seconds: number, warmup: number, wasm: boolean): Measurement {
   useWasmKernels(wasm);
   try {
     const trainer = new Trainer(p.network, sgd(p.workload.learningRate));
@@ -56,6 +63,16 @@ function benchLab(p: Prepared, seconds: number, warmup: number, wasm: boolean): 
   } finally {
     useWasmKernels(true);
   }
+}
+
+/** The same, in a fresh process running this script with --child. */
+function benchLab(p: Prepared, seconds: number, wasm: boolean): Measurement {
+  progress(`backprop-lab${wasm ? '' : ' (no WebAssembly)'}: ${p.workload.name} ...`);
+  const script = fileURLToPath(import.meta.url);
+  const args = [...process.execArgv, script, '--child', p.workload.key, '--seconds', String(seconds), ...(wasm ? [] : ['--no-wasm'])];
+  const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (run.error || run.status !== 0) throw new Error(`the lab's run of ${p.workload.key} failed (${run.error?.message ?? `exit ${run.status}`})`);
+  return JSON.parse(run.stdout) as Measurement;
 }
 
 function maxAbsDiff(a: Float64Array, b: Float64Array): number {
@@ -70,6 +87,16 @@ function readFloat64(path: string): Float64Array {
   return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
 }
 
+/**
+ * The environment without OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE: where they are set they
+ * hold OpenBLAS to an older core's kernels or a smaller cache than this machine has, and
+ * NumPy gets its best, so they go.
+ */
+function withoutCpuOverrides(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { OPENBLAS_CORETYPE: _coretype, OPENBLAS_L2_SIZE: _l2, ...rest } = env;
+  return rest;
+}
+
 /** Runs bench_numpy.py once over every workload, in a temp dir it is handed the inputs in. */
 function benchNumpy(prepared: readonly Prepared[], seconds: number, warmup: number): NumpyOutcome {
   const dir = mkdtempSync(join(tmpdir(), 'backprop-bench-'));
@@ -80,7 +107,7 @@ function benchNumpy(prepared: readonly Prepared[], seconds: number, warmup: numb
       stdio: ['ignore', 'pipe', 'inherit'],
       encoding: 'utf8',
       env: {
-        ...process.env,
+        ...withoutCpuOverrides(process.env),
         OPENBLAS_NUM_THREADS: '1',
         OMP_NUM_THREADS: '1',
         MKL_NUM_THREADS: '1',
@@ -101,6 +128,7 @@ function benchNumpy(prepared: readonly Prepared[], seconds: number, warmup: numb
       byKey.set(p.workload.key, {
         examplesPerS: line['examples_per_s'] as number,
         msPerStep: line['ms_per_step'] as number,
+        cpuMsPerStep: line['cpu_ms_per_step'] as number,
         pageFaultsPerStep: line['page_faults_per_step'] as number,
         maxAbsDiff: maxAbsDiff(weightsAfterOneStep(p), after),
       });
@@ -128,8 +156,9 @@ function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], 
     'lab examples/s',
     'NumPy examples/s',
     'ratio lab/NumPy',
+    'ratio by CPU time',
     'lab ms/step',
-    'lab TS-only ms/step',
+    'lab no-wasm ms/step',
     'NumPy ms/step',
     'NumPy page faults/step',
     '1-step max abs diff',
@@ -138,13 +167,14 @@ function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], 
     const l = lab[i]!;
     const ts = fmtMs(labTs[i]!.msPerStep);
     const n = numpy.ok ? numpy.byKey.get(workload.key) : undefined;
-    if (n === undefined) return [workload.name, fmtRate(l.examplesPerS), '–', '–', fmtMs(l.msPerStep), ts, '–', '–', '–'];
+    if (n === undefined) return [workload.name, fmtRate(l.examplesPerS), '–', '–', '–', fmtMs(l.msPerStep), ts, '–', '–', '–'];
     const warn = n.maxAbsDiff > GUARD_TOLERANCE ? ' ⚠ MISMATCH' : '';
     return [
       workload.name,
       fmtRate(l.examplesPerS),
       fmtRate(n.examplesPerS),
       `${(l.examplesPerS / n.examplesPerS).toFixed(2)}×`,
+      `${(n.cpuMsPerStep / l.cpuMsPerStep).toFixed(2)}×`,
       fmtMs(l.msPerStep),
       ts,
       fmtMs(n.msPerStep),
@@ -155,9 +185,12 @@ function printTable(prepared: readonly Prepared[], lab: readonly Measurement[], 
   const kernels = wasmKernels() === null ? 'TypeScript only: WebAssembly SIMD is not available here' : 'loops over large arrays in WebAssembly SIMD';
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; lab: ${kernels}`;
   const versions = numpy.ok ? `; ${numpy.versions} (1 BLAS thread)` : '';
-  console.log(`Training-step speed, float64, ${seconds} s per workload per implementation\n${machine}${versions}\n`);
+  console.log(`Training-step speed, float64, ${seconds} s per workload per implementation, each lab run in a process of its own\n${machine}${versions}\n`);
   console.log(table([header, ...rows]));
-  if (numpy.ok) console.log('\nratio > 1: the lab is faster. 1-step max abs diff: largest |w_lab − w_NumPy| after one step from the same weights on the same batch.');
+  if (numpy.ok) {
+    console.log('\nratio > 1: the lab is faster. Ratio by CPU time: NumPy\'s CPU time per step over the lab\'s, which other work on the machine disturbs less.');
+    console.log('1-step max abs diff: largest |w_lab − w_NumPy| after one step from the same weights on the same batch.');
+  }
   else console.log(`\nNumPy was not measured: ${numpy.reason}.`);
 }
 
@@ -165,8 +198,8 @@ function printJson(prepared: readonly Prepared[], lab: readonly Measurement[], l
   prepared.forEach(({ workload }, i) => {
     const l = lab[i]!;
     const ts = labTs[i]!;
-    console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab', examples_per_s: l.examplesPerS, ms_per_step: l.msPerStep }));
-    console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab-typescript-only', examples_per_s: ts.examplesPerS, ms_per_step: ts.msPerStep }));
+    console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab', examples_per_s: l.examplesPerS, ms_per_step: l.msPerStep, cpu_ms_per_step: l.cpuMsPerStep }));
+    console.log(JSON.stringify({ workload: workload.name, impl: 'backprop-lab-no-wasm', examples_per_s: ts.examplesPerS, ms_per_step: ts.msPerStep, cpu_ms_per_step: ts.cpuMsPerStep }));
     const n = numpy.ok ? numpy.byKey.get(workload.key) : undefined;
     if (n === undefined) return;
     console.log(
@@ -175,6 +208,7 @@ function printJson(prepared: readonly Prepared[], lab: readonly Measurement[], l
         impl: 'numpy',
         examples_per_s: n.examplesPerS,
         ms_per_step: n.msPerStep,
+        cpu_ms_per_step: n.cpuMsPerStep,
         page_faults_per_step: n.pageFaultsPerStep,
         max_abs_diff_one_step: n.maxAbsDiff,
       }),
@@ -183,20 +217,36 @@ function printJson(prepared: readonly Prepared[], lab: readonly Measurement[], l
   if (!numpy.ok) progress(`NumPy was not measured: ${numpy.reason}.`);
 }
 
-function parseOptions(): { seconds: number; json: boolean } {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '2' }, json: { type: 'boolean', default: false } } });
+function parseOptions(): { seconds: number; json: boolean; child: string | undefined; wasm: boolean } {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '2' },
+      json: { type: 'boolean', default: false },
+      child: { type: 'string' },
+      'no-wasm': { type: 'boolean', default: false },
+    },
+  });
   const seconds = Number(values.seconds);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new RangeError(`--seconds must be a number > 0, got ${values.seconds}`);
-  return { seconds, json: values.json };
+  return { seconds, json: values.json, child: values.child, wasm: !values['no-wasm'] };
 }
 
+/** Enough for V8 to optimise the step's functions. */
+const warmupFor = (seconds: number) => Math.max(0.5, seconds / 4);
+
 function main(): void {
-  const { seconds, json } = parseOptions();
-  const warmup = Math.max(0.5, seconds / 4); // enough for V8 to optimise the kernels
+  const { seconds, json, child, wasm } = parseOptions();
+  const warmup = warmupFor(seconds);
+  if (child !== undefined) {
+    const workload = WORKLOADS.find((w) => w.key === child);
+    if (!workload) throw new Error(`no workload ${child}`);
+    console.log(JSON.stringify(benchLabHere(prepare(workload, SEED), seconds, warmup, wasm)));
+    return;
+  }
   progress('preparing workloads (networks, batch pools) ...');
   const prepared = WORKLOADS.map((w) => prepare(w, SEED));
-  const lab = prepared.map((p) => benchLab(p, seconds, warmup, true));
-  const labTs = prepared.map((p) => benchLab(p, seconds, warmup, false));
+  const lab = prepared.map((p) => benchLab(p, seconds, true));
+  const labTs = prepared.map((p) => benchLab(p, seconds, false));
   const numpy = benchNumpy(prepared, seconds, warmup);
   if (json) printJson(prepared, lab, labTs, numpy);
   else printTable(prepared, lab, labTs, numpy, seconds);

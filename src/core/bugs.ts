@@ -27,10 +27,8 @@
 import { ConfigError, shown } from './errors.ts';
 import type { LayerParams } from './network.ts';
 import { errorTerm, layerGradients, type Workspace } from './passes.ts';
-import { addPenaltyGradient } from './regularizers.ts';
-import { transposedProductInto } from './sparse.ts';
 import { depth, type NetworkSpec, type Regularization } from './spec.ts';
-import { columnSumsInto, timesTransposeInto, type Matrix } from './tensor.ts';
+import { timesTransposeInto, type Matrix } from './tensor.ts';
 
 export const BUGS = [
   'delta-divided-every-layer',
@@ -108,11 +106,8 @@ export function buggyBackwardLayer(
   if (output && bugs.has('output-error-flipped')) scale(buf.delta, -1);
   // The output δ is the student's (y − t)/m, right; each hidden δ is divided by m once more.
   if (!output && bugs.has('delta-divided-every-layer')) scale(buf.delta, 1 / ws.m);
-  if (bugs.has('batch-summed')) {
-    transposedProductInto(buf.inputRows, buf.delta, 1, buf.inputCols, buf.dW); // aᵀ·δ, no 1/m
-    addPenaltyGradient(reg, params[l - 1]!.W.data, buf.dW.data);
-    columnSumsInto(buf.delta, 1, buf.db);
-  } else layerGradients(params, reg, ws, l);
+  if (bugs.has('batch-summed')) layerGradients(params, reg, ws, l, 1); // aᵀ·δ and Σᵢ δᵢ, no 1/m
+  else layerGradients(params, reg, ws, l);
   if (bugs.has('gradients-accumulate')) {
     const carried = state.carried[l - 1]!;
     for (let s = 0; s < carried.dW.length; s++) buf.dW.data[s] = carried.dW[s] += buf.dW.data[s]!;

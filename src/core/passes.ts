@@ -17,6 +17,9 @@ import type { LayerParams } from './network.ts';
 import { addPenaltyGradient, penalty } from './regularizers.ts';
 import type { NetworkSpec, Regularization } from './spec.ts';
 import { depth } from './spec.ts';
+import { directLoopsOn } from './fast-paths.ts';
+import { activateChecked, actCode, timesDerivativeChecked } from './fused.ts';
+import { errorTermDirect, forwardDirect, gradientsDirect, SMALL_LAYER_WORK } from './small-layers.ts';
 import { affineInto, createSparseLists, listRowsInto, multiplyInto, transposedProductInto, type SparseLists } from './sparse.ts';
 import { allFinite, columnSumsInto, transposeInto, zeros, type Matrix } from './tensor.ts';
 
@@ -29,6 +32,8 @@ export interface Batch {
 
 /** Buffers of one weight layer l, index l − 1 in Workspace.layers. */
 export interface LayerBuffers {
+  /** True for a small layer, which takes the direct loops (small-layers.ts) and needs no lists. */
+  readonly direct: boolean;
   readonly z: Matrix;
   readonly a: Matrix;
   /** f'(zˡ), scratch for the backward pass. */
@@ -54,6 +59,8 @@ export interface Workspace {
   readonly perSample: Float64Array;
   /** The batch x whose row lists listInput has put in layer 1's inputRows, until forward 1 uses them. */
   listedInput: Matrix | null;
+  /** The x forward 1 read last, which backward 1 of a small layer reads again. */
+  x: Matrix | null;
 }
 
 export interface LossBreakdown {
@@ -72,6 +79,7 @@ export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
     const n = spec.layers[l]!.units;
     const nAbove = spec.layers[l + 1]?.units ?? 0;
     layers.push({
+      direct: directLoopsOn() && m * nIn * n <= SMALL_LAYER_WORK,
       z: zeros(m, n),
       a: zeros(m, n),
       fPrime: new Float64Array(m * n),
@@ -85,7 +93,7 @@ export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
     });
   }
   const k = spec.layers[spec.layers.length - 1]!.units;
-  return { m, layers, y: zeros(m, k), perSample: new Float64Array(m), listedInput: null };
+  return { m, layers, y: zeros(m, k), perSample: new Float64Array(m), listedInput: null, x: null };
 }
 
 /** aˡ⁻¹: the batch's x for l = 1, otherwise the layer below's activation. */
@@ -98,6 +106,10 @@ export function layerInput(ws: Workspace, x: Matrix, l: number): Matrix {
  * every entry of x is finite (those not listed are zeros): so a step reads x only once.
  */
 export function listInput(ws: Workspace, x: Matrix): boolean {
+  if (ws.layers[0]!.direct) {
+    ws.listedInput = null; // forward 1 reads x directly
+    return allFinite(x.data);
+  }
   const rows = ws.layers[0]!.inputRows;
   listRowsInto(x, rows);
   const finite = allFinite(rows.value.subarray(0, rows.ptr[rows.count]!));
@@ -105,14 +117,17 @@ export function listInput(ws: Workspace, x: Matrix): boolean {
   return finite;
 }
 
-/** zˡ = aˡ⁻¹·Wˡ + bˡ and aˡ = fˡ(zˡ). */
-export function forwardLayer(spec: NetworkSpec, params: readonly LayerParams[], ws: Workspace, x: Matrix, l: number): void {
+/** zˡ = aˡ⁻¹·Wˡ + bˡ and aˡ = fˡ(zˡ). Returns true when every zˡ is finite. */
+export function forwardLayer(spec: NetworkSpec, params: readonly LayerParams[], ws: Workspace, x: Matrix, l: number): boolean {
   const { W, b } = params[l - 1]!;
   const buf = ws.layers[l - 1]!;
+  const name = spec.layers[l]!.activation!;
+  if (l === 1) ws.x = x;
+  if (buf.direct) return forwardDirect(layerInput(ws, x, l), W, b, actCode(name), buf.z, buf.a);
   if (l === 1 && ws.listedInput === x) multiplyInto(buf.inputRows, W, b, buf.z);
   else affineInto(layerInput(ws, x, l), W, b, buf.inputRows, buf.z); // z = a·W + b
   if (l === 1) ws.listedInput = null;
-  activation(spec.layers[l]!.activation!).apply(buf.z.data, buf.a.data);
+  return activateChecked(actCode(name), buf.z.data, buf.a.data);
 }
 
 /** y from the output layer: softmax or sigmoid of the logits, or aᴸ itself. */
@@ -139,7 +154,10 @@ export function computeLoss(
   return { data, penalty: pen, total: data + pen };
 }
 
-/** δˡ, ∂L/∂Wˡ and ∂L/∂bˡ. Needs forward l (its input lists) and, for l < L, δˡ⁺¹. */
+/**
+ * δˡ, ∂L/∂Wˡ and ∂L/∂bˡ. Needs forward l (its input lists) and, for l < L, δˡ⁺¹. Returns
+ * true when every δˡ is finite.
+ */
 export function backwardLayer(
   spec: NetworkSpec,
   params: readonly LayerParams[],
@@ -147,33 +165,39 @@ export function backwardLayer(
   ws: Workspace,
   t: Matrix,
   l: number,
-): void {
-  errorTerm(spec, params, ws, t, l);
+): boolean {
+  const finite = errorTerm(spec, params, ws, t, l);
   layerGradients(params, reg, ws, l);
+  return finite;
 }
 
-/** δᴸ from the loss, or δˡ = (δˡ⁺¹·Wˡ⁺¹ᵀ) ⊙ f'(zˡ) below it. */
-export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws: Workspace, t: Matrix, l: number): void {
+/** δᴸ from the loss, or δˡ = (δˡ⁺¹·Wˡ⁺¹ᵀ) ⊙ f'(zˡ) below it. Returns true when every δˡ is finite. */
+export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws: Workspace, t: Matrix, l: number): boolean {
   const buf = ws.layers[l - 1]!;
-  const f = activation(spec.layers[l]!.activation!);
+  const name = spec.layers[l]!.activation!;
   if (l === depth(spec)) {
-    lossOf(spec.loss).outputDelta(buf.z, buf.a, ws.y, t, f, buf.fPrime, buf.delta);
-    return;
+    lossOf(spec.loss).outputDelta(buf.z, buf.a, ws.y, t, activation(name), buf.fPrime, buf.delta);
+    return allFinite(buf.delta.data);
   }
-  transposeInto(params[l]!.W, buf.weightsAboveT);
+  const above = params[l]!.W;
+  if (ws.layers[l]!.direct) return errorTermDirect(ws.layers[l]!.delta, above, actCode(name), buf.z, buf.a, buf.delta);
+  transposeInto(above, buf.weightsAboveT);
   affineInto(ws.layers[l]!.delta, buf.weightsAboveT, null, buf.deltaAboveRows, buf.delta); // δˡ⁺¹·Wˡ⁺¹ᵀ
-  f.derivative(buf.z.data, buf.a.data, buf.fPrime);
-  const d = buf.delta.data;
-  for (let s = 0; s < d.length; s++) d[s] *= buf.fPrime[s]!;
+  return timesDerivativeChecked(actCode(name), buf.z.data, buf.a.data, buf.delta.data);
 }
 
-/** ∂L/∂Wˡ = (1/m)·aˡ⁻¹ᵀ·δˡ + ∂penalty/∂Wˡ and ∂L/∂bˡ = (1/m)·Σᵢ δˡᵢ, from δˡ. */
-export function layerGradients(params: readonly LayerParams[], reg: Regularization, ws: Workspace, l: number): void {
+/**
+ * ∂L/∂Wˡ = (1/m)·aˡ⁻¹ᵀ·δˡ + ∂penalty/∂Wˡ and ∂L/∂bˡ = (1/m)·Σᵢ δˡᵢ, from δˡ. Needs forward l.
+ * (The bug lab passes another scale than 1/m for its summed-batch mistake.)
+ */
+export function layerGradients(params: readonly LayerParams[], reg: Regularization, ws: Workspace, l: number, scale = 1 / ws.m): void {
   const buf = ws.layers[l - 1]!;
-  const inv = 1 / ws.m;
-  transposedProductInto(buf.inputRows, buf.delta, inv, buf.inputCols, buf.dW); // (1/m)·aᵀ·δ
+  if (buf.direct) gradientsDirect(l === 1 ? ws.x! : ws.layers[l - 2]!.a, buf.delta, scale, buf.dW, buf.db);
+  else {
+    transposedProductInto(buf.inputRows, buf.delta, scale, buf.inputCols, buf.dW); // (1/m)·aᵀ·δ
+    columnSumsInto(buf.delta, scale, buf.db);
+  }
   addPenaltyGradient(reg, params[l - 1]!.W.data, buf.dW.data);
-  columnSumsInto(buf.delta, inv, buf.db);
 }
 
 /** Forward through every layer and the loss: what the gradient check perturbs. */

@@ -1,25 +1,19 @@
 /**
  * One training step in progress, run phase by phase: forward 1..L, loss, backward L..1,
  * update. Trainer.step runs one to the end, so whole, traced and phase-by-phase steps are the
- * same code and agree bit for bit. A stepper reaches its trainer only through StepperAccess;
- * divergence is found where it first appears, and a step that diverged is not applied.
+ * same code and agree bit for bit. The stepper owns the step (its batch, loss, gradients'
+ * sizes and verdict); the trainer owns the parameters, in the TrainingState both hold.
+ * Divergence is found where it first appears, and a step that diverged is not applied.
  */
-import { buggyBackwardLayer, type BugState } from './bugs.ts';
+import { applyWithForgottenUpdates, buggyBackwardLayer } from './bugs.ts';
 import { cloneParams, type LayerParams } from './network.ts';
-import { backwardLayer, computeLoss, forwardLayer, type Batch, type LossBreakdown, type Workspace } from './passes.ts';
-import { phasesOf, type Phase } from './phases.ts';
-import { depth, type Hyperparameters, type NetworkSpec } from './spec.ts';
-import { allFinite, cloneMatrix, maxAbs, type Matrix } from './tensor.ts';
+import { backwardLayer, computeLoss, forwardLayer, type Batch, type LossBreakdown } from './passes.ts';
+import type { Phase } from './phases.ts';
+import { allFinite, cloneMatrix, maxAbs } from './tensor.ts';
 import type { Trace } from './trace.ts';
+import { applyUpdate, type Divergence, type TrainingState } from './update.ts';
 
-/** Where a non-finite number (NaN or ±Infinity) first appeared in a step. */
-export interface Divergence {
-  readonly phase: Phase;
-  /** The quantity that went non-finite. */
-  readonly quantity: 'z' | 'loss' | 'delta' | 'dW' | 'db' | 'W' | 'b';
-  /** Weight layer 1..L, or null for the loss. */
-  readonly layer: number | null;
-}
+export type { Divergence };
 
 export interface StepResult {
   /** Index of this step: the number of updates applied before it. */
@@ -29,18 +23,6 @@ export interface StepResult {
   readonly applied: boolean;
   readonly divergence: Divergence | null;
   readonly trace?: Trace;
-}
-
-/** What a stepper may touch of its trainer. */
-export interface StepperAccess {
-  ws(): Workspace;
-  params(): readonly LayerParams[];
-  hyper(): Hyperparameters;
-  bugs(): BugState | null;
-  readonly updates: readonly { W: Matrix; b: Float64Array }[];
-  steps(): number;
-  isCurrent(generation: number): boolean;
-  applyUpdate(learningRate: number, gradMaxAbs: readonly number[]): Divergence | null;
 }
 
 /** One step in progress. Call `next()` until `done`, then read `result()`. */
@@ -53,20 +35,20 @@ export class PhaseStepper {
   private applied = false;
   private learningRate: number | null = null;
   /** max |g| of every gradient tensor (∂L/∂W¹, ∂L/∂b¹, ∂L/∂W², …), from the backward phases. */
-  private readonly gradMaxAbs: number[] = [];
+  private readonly gradMaxAbs: number[];
   /** Copies of the weights before the update, kept only when tracing. */
   private readonly paramsBefore: LayerParams[] | null;
 
+  /** The trainer begins a step (Trainer.begin); state.ws must be shaped for the batch, with x listed. */
   constructor(
-    private readonly spec: NetworkSpec,
-    private readonly access: StepperAccess,
+    private readonly state: TrainingState,
     private readonly batch: Batch,
-    private readonly generation: number,
     traced: boolean,
   ) {
-    this.phases = phasesOf(depth(spec));
-    this.step = access.steps();
-    this.paramsBefore = traced ? cloneParams(access.params()) : null;
+    this.phases = state.phases;
+    this.step = state.steps;
+    this.gradMaxAbs = new Array<number>(2 * state.params.length).fill(0);
+    this.paramsBefore = traced ? cloneParams(state.params) : null;
   }
 
   get done(): boolean {
@@ -80,7 +62,7 @@ export class PhaseStepper {
 
   /** Runs the next phase and returns it. */
   next(): Phase {
-    if (!this.access.isCurrent(this.generation)) throw new Error('this step was superseded by a newer one');
+    if (this.state.current !== this) throw new Error('this step was superseded by a newer one');
     const phase = this.phases[this.index];
     if (phase === undefined) throw new Error('the step is complete');
     this.run(phase);
@@ -101,7 +83,7 @@ export class PhaseStepper {
   /** A copy of everything computed so far. Needs the stepper to have been begun with trace. */
   trace(): Trace {
     if (this.paramsBefore === null) throw new Error('begin the step with { trace: true } to read its trace');
-    const ws = this.access.ws();
+    const ws = this.state.ws!;
     const ran = this.phases.slice(0, this.index);
     const has = (kind: Phase['kind'], layer?: number) =>
       ran.some((p) => p.kind === kind && (layer === undefined || ('layer' in p && p.layer === layer)));
@@ -123,8 +105,8 @@ export class PhaseStepper {
           lt.db = new Float64Array(buf.db);
         }
         if (this.applied) {
-          lt.updateW = cloneMatrix(this.access.updates[i]!.W);
-          lt.updateB = new Float64Array(this.access.updates[i]!.b);
+          lt.updateW = cloneMatrix(this.state.updates[i]!.W);
+          lt.updateB = new Float64Array(this.state.updates[i]!.b);
         }
         return lt;
       }),
@@ -140,31 +122,30 @@ export class PhaseStepper {
   }
 
   private run(phase: Phase): void {
-    const ws = this.access.ws();
-    const params = this.access.params();
-    const hyper = this.access.hyper();
-    const { x, t } = this.batch;
-    const spec = this.spec;
+    const { spec, params, hyper, bugs } = this.state;
+    const ws = this.state.ws!;
     switch (phase.kind) {
       case 'forward': {
-        forwardLayer(spec, params, ws, x, phase.layer);
-        if (!allFinite(ws.layers[phase.layer - 1]!.z.data)) this.diverge(phase, 'z', phase.layer);
+        if (!forwardLayer(spec, params, ws, this.batch.x, phase.layer)) this.diverge(phase, 'z', phase.layer);
         return;
       }
       case 'loss': {
-        this.loss = computeLoss(spec, params, hyper.regularization, ws, t);
+        this.loss = computeLoss(spec, params, hyper.regularization, ws, this.batch.t);
         if (!Number.isFinite(this.loss.total)) this.diverge(phase, 'loss', null);
         return;
       }
       case 'backward': {
-        const bugs = this.access.bugs();
-        if (bugs === null) backwardLayer(spec, params, hyper.regularization, ws, t, phase.layer);
-        else buggyBackwardLayer(spec, params, hyper.regularization, ws, t, phase.layer, bugs);
-        const buf = ws.layers[phase.layer - 1]!;
         const i = phase.layer - 1;
+        const buf = ws.layers[i]!;
+        let deltaFinite: boolean;
+        if (bugs === null) deltaFinite = backwardLayer(spec, params, hyper.regularization, ws, this.batch.t, phase.layer);
+        else {
+          buggyBackwardLayer(spec, params, hyper.regularization, ws, this.batch.t, phase.layer, bugs);
+          deltaFinite = allFinite(buf.delta.data);
+        }
         this.gradMaxAbs[2 * i] = maxAbs(buf.dW.data);
         this.gradMaxAbs[2 * i + 1] = maxAbs(buf.db);
-        if (!allFinite(buf.delta.data)) this.diverge(phase, 'delta', phase.layer);
+        if (!deltaFinite) this.diverge(phase, 'delta', phase.layer);
         else if (Number.isNaN(this.gradMaxAbs[2 * i]!)) this.diverge(phase, 'dW', phase.layer);
         else if (Number.isNaN(this.gradMaxAbs[2 * i + 1]!)) this.diverge(phase, 'db', phase.layer);
         return;
@@ -172,7 +153,14 @@ export class PhaseStepper {
       case 'update': {
         if (this.divergence !== null) return; // never apply a non-finite gradient
         this.learningRate = hyper.learningRate;
-        const refused = this.access.applyUpdate(hyper.learningRate, this.gradMaxAbs);
+        const lr = hyper.learningRate;
+        let refused: Divergence | null;
+        if (bugs === null) refused = applyUpdate(this.state, ws, lr, this.gradMaxAbs);
+        else {
+          // The bug lab's forgotten updates: the parameters they leave alone are put back.
+          refused = applyWithForgottenUpdates(bugs, this.state.params, this.state.updates, () => applyUpdate(this.state, ws, lr, this.gradMaxAbs));
+          this.state.paramMaxAbs = null;
+        }
         if (refused === null) this.applied = true;
         else this.diverge(phase, refused.quantity, refused.layer);
         return;

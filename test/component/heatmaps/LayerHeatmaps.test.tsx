@@ -26,7 +26,7 @@ describe('LayerHeatmaps', () => {
   it('shows z, a, δ (batch × units), ∂L/∂W, ΔW and W (fan-in × fan-out) of the chosen layer', () => {
     const h = setUp();
     expect(h.dims()).toEqual(['3×4', '3×4', '3×4', '2×4', '2×4', '2×4']);
-    for (const title of ['z (weighted input)', 'a = f(z) (activation)', 'δ = ∂Lᵢ/∂zᵢ per sample (error term); the batch gradient ∂L/∂W = (1/m)·aᵀ·δ carries the 1/m', '∂L/∂W (gradient)', 'ΔW (update applied)', 'W (current weights)']) {
+    for (const title of ['z (weighted input)', 'a = f(z) (activation)', 'δ = ∂Lᵢ/∂zᵢ per sample (error term); ∂L/∂W carries the 1/m', '∂L/∂W (gradient)', 'ΔW (update applied)', 'W (current weights)']) {
       expect(screen.getByRole('img', { name: new RegExp(`^${title.replace(/[()]/g, '\\$&')}: `) })).toBeDefined();
     }
     const picker = screen.getByLabelText('Weight layer') as HTMLSelectElement;
@@ -103,7 +103,7 @@ describe('LayerHeatmaps', () => {
   it('speaks 简体中文', () => {
     const h = setUp(knownTrace('forward 1'), 'zh');
     expect(screen.getByLabelText('权重层')).toBeDefined();
-    expect(screen.getByText('δ = ∂Lᵢ/∂zᵢ，逐样本（误差项）；批梯度 ∂L/∂W = (1/m)·aᵀ·δ 中含 1/m')).toBeDefined();
+    expect(screen.getByText('δ = ∂Lᵢ/∂zᵢ，逐样本（误差项）；1/m 在 ∂L/∂W 中')).toBeDefined();
     expect(screen.getByRole('img', { name: /^W（当前权重）：2 × 4 个格子/ })).toBeDefined();
     expect(h.map('updateW').textContent).toContain('参数更新之后出现。');
     layOut(h.canvas('z'), 0, 0, 96, 72);

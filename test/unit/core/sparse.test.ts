@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   affineInto,
   columnListsInto,
@@ -8,7 +8,7 @@ import {
   transposedProductInto,
 } from '../../../src/core/sparse.ts';
 import { fromRows, zeros } from '../../../src/core/tensor.ts';
-import { useWasmKernels, WASM_MIN_WORK } from '../../../src/core/wasm/kernel.ts';
+import { useWasmKernels, WASM_MIN_WORK, WasmSparseKernels } from '../../../src/core/wasm/kernel.ts';
 import { bits } from './helpers.ts';
 import { awkwardInput, naiveProduct, randomSparse } from './sparse-helpers.ts';
 
@@ -70,23 +70,40 @@ describe('affineInto and transposedProductInto', () => {
 
   it.each([true, false])('equal the plain loop bit for bit above and below the WebAssembly threshold (WebAssembly on: %s)', (on) => {
     useWasmKernels(on);
-    for (const [m, cols, n] of [
-      [3, 4, 5], // 60 products: TypeScript either way
-      [70, 60, 1], // 4 200 ≥ WASM_MIN_WORK
-      [20, 30, 17],
-    ] as const) {
-      const a = awkwardInput(m, cols, m + n);
-      const W = randomSparse(cols, n, 1, 7);
-      const D = randomSparse(m, n, 1, 8);
-      const b = randomSparse(1, n, 1, 9).data;
-      const rows = createSparseLists(m, 0);
-      const z = zeros(m, n);
-      affineInto(a, W, b, rows, z);
-      expect(bits(z.data)).toEqual(bits(naiveProduct(a, W, b, 1, false)));
-      const dW = zeros(cols, n);
-      transposedProductInto(rows, D, 0.5, createSparseLists(cols, 0), dW);
-      expect(bits(dW.data)).toEqual(bits(naiveProduct(a, D, null, 0.5, true)));
+    const multiply = vi.spyOn(WasmSparseKernels.prototype, 'multiply');
+    const transposed = vi.spyOn(WasmSparseKernels.prototype, 'transposedProduct');
+    const rowLists = vi.spyOn(WasmSparseKernels.prototype, 'rowLists');
+    try {
+      // [m, cols, n, which kernels run]: the products go to WebAssembly when nonzeros × n
+      // reach WASM_MIN_WORK, the row lists when m × cols do.
+      for (const [m, cols, n, products, lists] of [
+        [3, 4, 5, false, false], // 60 products: TypeScript either way
+        [70, 60, 1, false, true], // 4 200 entries to list, but only about 1 000 products
+        [20, 30, 17, false, false],
+        [40, 60, 17, true, false], // about 600 nonzeros × 17 columns = 10 000 products
+      ] as const) {
+        multiply.mockClear();
+        transposed.mockClear();
+        rowLists.mockClear();
+        const a = awkwardInput(m, cols, m + n);
+        const W = randomSparse(cols, n, 1, 7);
+        const D = randomSparse(m, n, 1, 8);
+        const b = randomSparse(1, n, 1, 9).data;
+        const rows = createSparseLists(m, 0);
+        const z = zeros(m, n);
+        affineInto(a, W, b, rows, z);
+        expect(bits(z.data)).toEqual(bits(naiveProduct(a, W, b, 1, false)));
+        const dW = zeros(cols, n);
+        transposedProductInto(rows, D, 0.5, createSparseLists(cols, 0), dW);
+        expect(bits(dW.data)).toEqual(bits(naiveProduct(a, D, null, 0.5, true)));
+        expect(multiply.mock.calls.length).toBe(on && products ? 1 : 0);
+        expect(transposed.mock.calls.length).toBe(on && products ? 1 : 0);
+        expect(rowLists.mock.calls.length).toBe(on && lists ? 1 : 0);
+      }
+    } finally {
+      vi.restoreAllMocks();
     }
-    expect(70 * 60 * 1).toBeGreaterThanOrEqual(WASM_MIN_WORK);
+    expect(WasmSparseKernels.load()).not.toBeNull();
+    expect(70 * 60).toBeGreaterThanOrEqual(WASM_MIN_WORK);
   });
 });
