@@ -3,8 +3,34 @@
  * events to subscribers, acknowledges each snapshot once the screen has had a frame to take
  * it, and restarts a crashed worker with an error event, replaying the last configure and the
  * settings and bug switches sent since, so the new worker matches what the screen shows.
+ *
+ * Liveness: the worker beats every HEARTBEAT_MS. A worker silent for SILENT_NOTICE_MS (1 s) is
+ * reported (`worker-silent`), so the screen can say so; one silent for RESTART_AFTER_MS (5 s)
+ * has stopped (self.close(), terminate()) or hangs, and is restarted like a crashed one. The
+ * margin leaves room for the longest legitimate piece of synchronous work (an evaluation on
+ * the whole of MNIST). A check that comes late means the page itself was blocked: no verdict.
  */
-import { PROTOCOL_VERSION, type Command, type Event, type EventEnvelope, type LiveSettings } from './protocol.ts';
+import { HEARTBEAT_MS, PROTOCOL_VERSION, type Command, type Event, type EventEnvelope, type LiveSettings } from './protocol.ts';
+
+export const SILENT_NOTICE_MS = 1000;
+export const RESTART_AFTER_MS = 5000;
+/** What a restart loses, said with every restart. */
+const LOST = 'training restarted from step 0';
+
+/** Time for the liveness check, so tests can drive it. */
+export interface Clock {
+  now(): number;
+  /** Calls fn every ms milliseconds; returns the function that stops. */
+  every(fn: () => void, ms: number): () => void;
+}
+
+const realClock: Clock = {
+  now: () => performance.now(),
+  every(fn, ms) {
+    const id = setInterval(fn, ms);
+    return () => clearInterval(id);
+  },
+};
 
 export interface EngineClient {
   send(command: Command): void;
@@ -29,7 +55,7 @@ export function createWorker(): WorkerLike {
 const nextFrame = (fn: () => void) =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => fn()) : setTimeout(fn, 0);
 
-export function createClient(makeWorker: () => WorkerLike = createWorker): EngineClient {
+export function createClient(makeWorker: () => WorkerLike = createWorker, clock: Clock = realClock): EngineClient {
   const listeners = new Set<(event: Event) => void>();
   /** What rebuilds the worker's state after a crash: the last configure, and since then the
    * latest of each live setting and the bug switches (merged, so the record stays small). */
@@ -38,39 +64,73 @@ export function createClient(makeWorker: () => WorkerLike = createWorker): Engin
   let bugs: Command | null = null;
   let worker: WorkerLike;
   let disposed = false;
+  let lastHeard = clock.now();
+  let lastCheck = lastHeard;
+  let silentReported = false;
 
   const emit = (event: Event) => {
     for (const l of listeners) l(event);
   };
 
+  /** A new worker in place of one that crashed or stopped, given everything the screen shows. */
+  const restart = (message: string) => {
+    worker.terminate();
+    emit({ type: 'error', message });
+    if (disposed) return;
+    start();
+    if (configure !== null) {
+      post(configure);
+      if (bugs !== null) post(bugs);
+      if (Object.keys(settings).length > 0) post({ type: 'set', settings });
+    }
+  };
+
+  const checkLiveness = () => {
+    const t = clock.now();
+    const late = t - lastCheck > 4 * HEARTBEAT_MS;
+    lastCheck = t;
+    if (late) {
+      lastHeard = t; // the page was blocked, so beats may be waiting unread: judge from now on
+      return;
+    }
+    const silentMs = t - lastHeard;
+    if (silentMs >= RESTART_AFTER_MS) {
+      silentReported = false;
+      emit({ type: 'worker-silent', silentMs: null });
+      restart(`the training worker stopped answering for ${Math.round(silentMs / 1000)} s and was restarted with the current settings; ${LOST}`);
+    } else if (silentMs >= SILENT_NOTICE_MS && !silentReported) {
+      silentReported = true;
+      emit({ type: 'worker-silent', silentMs });
+    }
+  };
+
   const start = () => {
     worker = makeWorker();
+    lastHeard = clock.now();
     worker.onmessage = (e: MessageEvent) => {
+      lastHeard = clock.now();
+      if (silentReported) {
+        silentReported = false;
+        emit({ type: 'worker-silent', silentMs: null });
+      }
       const envelope = e.data as EventEnvelope;
       if (envelope?.v !== PROTOCOL_VERSION) {
         emit({ type: 'error', message: `the worker spoke protocol version ${String(envelope?.v)}, expected ${PROTOCOL_VERSION}` });
         return;
       }
+      if (envelope.event.type === 'alive') return;
       emit(envelope.event);
       if (envelope.event.type === 'snapshot') nextFrame(() => !disposed && post({ type: 'snapshot-ack' }));
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault?.();
-      worker.terminate();
-      emit({ type: 'error', message: `the training worker crashed (${e.message || 'unknown error'}) and was restarted` });
-      if (!disposed) {
-        start();
-        if (configure !== null) {
-          post(configure);
-          if (bugs !== null) post(bugs);
-          if (Object.keys(settings).length > 0) post({ type: 'set', settings });
-        }
-      }
+      restart(`the training worker crashed (${e.message || 'unknown error'}) and was restarted; ${LOST}`);
     };
   };
 
   const post = (command: Command) => worker.postMessage({ v: PROTOCOL_VERSION, command });
   start();
+  const stopChecking = clock.every(checkLiveness, HEARTBEAT_MS);
 
   return {
     send(command) {
@@ -87,6 +147,7 @@ export function createClient(makeWorker: () => WorkerLike = createWorker): Engin
     },
     dispose() {
       disposed = true;
+      stopChecking();
       worker.terminate();
       listeners.clear();
     },

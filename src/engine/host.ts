@@ -373,6 +373,7 @@ export class EngineHost {
   /** Bookkeeping after any finished step: metrics, evaluation, divergence. */
   private completeStep(experiment: Experiment, result: StepResult): void {
     if (result.divergence !== null) {
+      experiment.forgetLastDraw(); // no update was applied: the epoch counter stays with the weights
       this.stopTimer();
       this.stopAt = null;
       this.flushMetrics();

@@ -152,6 +152,13 @@ export type Event =
       /** Whether the last finite weights (kept now) are of ordinary size, so continuing from them can work. */
       readonly weightsOrdinary: boolean;
     }
+  /** The worker's heartbeat, every HEARTBEAT_MS whatever it is doing; the client keeps it to itself. */
+  | { readonly type: 'alive' }
+  /**
+   * From the client, not the worker: the worker has been silent for `silentMs` (past
+   * SILENT_NOTICE_MS), or is answering again (`silentMs` null).
+   */
+  | { readonly type: 'worker-silent'; readonly silentMs: number | null }
   /** Went back to the weights kept at `step` (after a divergence); history after it no longer holds. */
   | { readonly type: 'rewound'; readonly step: number; readonly epoch: number }
   | { readonly type: 'gradcheck-progress'; readonly done: number; readonly total: number }
@@ -159,6 +166,9 @@ export type Event =
   | { readonly type: 'inspection'; readonly sample: number | null; readonly trace: Trace }
   | { readonly type: 'model'; readonly text: string; readonly step: number }
   | { readonly type: 'error'; readonly message: string; readonly field?: string; readonly command?: string };
+
+/** How often the worker says it is alive, in milliseconds. */
+export const HEARTBEAT_MS = 250;
 
 export type EventEnvelope = { readonly v: number; readonly event: Event };
 

@@ -6,7 +6,7 @@
  */
 import { EngineHost, type Scheduler } from './host.ts';
 import { fetchMnist } from './mnist-fetch.ts';
-import { PROTOCOL_VERSION } from './protocol.ts';
+import { HEARTBEAT_MS, PROTOCOL_VERSION } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -44,3 +44,6 @@ const host = new EngineHost(
   fetchMnist,
 );
 scope.onmessage = (e: MessageEvent) => host.handle(e.data);
+// The heartbeat: a worker that stops (self.close(), terminate()) or hangs falls silent, and the
+// client notices (see client.ts). It beats between the engine's slices of work.
+setInterval(() => scope.postMessage({ v: PROTOCOL_VERSION, event: { type: 'alive' } }), HEARTBEAT_MS);

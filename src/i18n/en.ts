@@ -40,6 +40,7 @@ export const en = {
   'diverged.reinitialise': 'The weights themselves are too large for the forward pass, so a lower rate cannot help: start again from freshly initialised weights.',
   'diverged.reinitialiseButton': 'Start again from fresh weights',
   'error.dismiss': 'Dismiss',
+  'worker.silent': 'The training worker has not answered for {seconds} s. If it stays silent it is restarted with the current settings, from step 0.',
   'language.label': 'Language',
 } as const;
 

@@ -51,6 +51,10 @@ export const REFUSALS_ZH: readonly (readonly [RegExp, string])[] = [
   [/there is no checkpoint to go back to/, '没有可以回到的检查点'],
   [/could not load (\S+): HTTP (\d+)/, '无法加载 $1：HTTP $2'],
   [/the link is cut short or damaged/, '链接不完整或已损坏'],
+  [/the training worker stopped answering for (\d+) s and was restarted with the current settings/, '训练 worker 已 $1 秒没有响应，已用当前设置重新启动'],
+  [/the training worker crashed \((.*)\) and was restarted/, '训练 worker 崩溃（$1），已重新启动'],
+  [/training restarted from step 0/, '训练从第 0 步重新开始'],
+  [/the link is longer than the lab writes \(([\d,]+) characters\)/, '链接比实验室写出的最长链接（$1 个字符）还长'],
 ];
 
 /** The message with every known English detail in Chinese. */

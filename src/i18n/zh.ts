@@ -42,5 +42,6 @@ export const zh: Record<MessageKey, string> = {
   'diverged.reinitialise': '权重本身太大，前向传播已经溢出，降低学习率也无济于事：请从重新初始化的权重开始。',
   'diverged.reinitialiseButton': '用新初始化的权重重新开始',
   'error.dismiss': '关闭',
+  'worker.silent': '训练 worker 已有 {seconds} 秒没有响应。若仍无响应，将以当前设置重新启动，从第 0 步开始。',
   'language.label': '语言',
 };

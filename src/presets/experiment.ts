@@ -70,6 +70,8 @@ export class Experiment {
   private _batchSize: number;
   /** Samples drawn for training so far: the epoch count survives batch-size changes. */
   private samplesSeen = 0;
+  /** Rows of the last batch drawn, until its step is refused or the next one is drawn. */
+  private lastDrawn = 0;
   private readonly batchRng: Rng;
   private readonly epochs: EpochBatcher | null;
   private readonly fullBatch: Batch | null;
@@ -156,7 +158,14 @@ export class Experiment {
   nextBatch(): Batch {
     const batch = this.drawBatch();
     this.samplesSeen += batch.x.rows;
+    this.lastDrawn = batch.x.rows;
     return batch;
+  }
+
+  /** The last batch's step was refused (it diverged): its samples do not count towards the epoch. */
+  forgetLastDraw(): void {
+    this.samplesSeen -= this.lastDrawn;
+    this.lastDrawn = 0;
   }
 
   private drawBatch(): Batch {

@@ -24,6 +24,8 @@ export interface RunState {
   readonly snapshotCount: number;
   readonly loading: { readonly what: string; readonly loaded: number; readonly total: number } | null;
   readonly error: { readonly message: string; readonly field?: string } | null;
+  /** How long the worker has been silent, once past the client's notice threshold; null while it answers. */
+  readonly workerSilentMs: number | null;
   readonly divergence: {
     readonly step: number;
     readonly divergence: Divergence;
@@ -57,6 +59,7 @@ export function createRunStore() {
     snapshotCount: 0,
     loading: null,
     error: null,
+    workerSilentMs: null,
     divergence: null,
     gradcheck: null,
     updateCheck: null,
@@ -97,6 +100,11 @@ export function createRunStore() {
               weightsOrdinary: event.weightsOrdinary,
             },
           });
+          return;
+        case 'worker-silent':
+          set({ workerSilentMs: event.silentMs });
+          return;
+        case 'alive':
           return;
         case 'rewound':
           set({ step: event.step, epoch: event.epoch });

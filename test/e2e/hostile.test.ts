@@ -1,7 +1,6 @@
 /**
  * The defects of issue #13 ("hostile input and faults"), each reproduced in real Chromium with
- * the fixed behaviour shown. Numbers in the test names are the issue's. The worker-liveness
- * defect (4) is not fixed yet and has no test here.
+ * the fixed behaviour shown. Numbers in the test names are the issue's.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,6 +99,44 @@ describe('3. a config that validates but could not be built (MNIST with 5 output
     expect(await storeExperiment()).toBe(before);
     expect(JSON.parse(await workerNetwork())).toEqual(JSON.parse(before).network);
     expect(await page.locator('.run-status .loading').count()).toBe(0);
+  });
+});
+
+describe('4. a worker that stops or hangs without an error event', () => {
+  const waitForRestart = async () => {
+    await expect.poll(() => page.getByTestId('worker-silent').count(), { timeout: 3000 }).toBe(1);
+    expect(await page.getByTestId('worker-silent').textContent()).toMatch(/has not answered for \d s/);
+    const error = page.locator('.run-status .error p');
+    await expect.poll(() => error.count(), { timeout: 10_000 }).toBe(1);
+    expect(await error.textContent()).toMatch(/^the training worker stopped answering for \d s and was restarted with the current settings; training restarted from step 0$/);
+    await expect.poll(status, { timeout: 10_000 }).toBe('idle');
+    expect(await page.getByTestId('worker-silent').count()).toBe(0);
+  };
+
+  it('self.close() while running: noticed, said, restarted from the settings, and Play works again', async () => {
+    await open();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(step).toBeGreaterThan(10);
+    const before = await storeExperiment();
+    await page.workers()[0]!.evaluate('self.close()');
+    await waitForRestart();
+    expect(await storeExperiment()).toBe(before);
+    expect(await step()).toBe(0);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(step).toBeGreaterThan(10);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.screenshot({ path: `${SCREENSHOTS}/hostile-4-restarted.png` });
+  });
+
+  it('a worker busy for 20 s: noticed within seconds and replaced, so Pause and Play answer again', async () => {
+    await open();
+    const hung = page.workers()[0]!;
+    void hung.evaluate('{ const t = Date.now(); while (Date.now() - t < 20000) {} }').catch(() => undefined);
+    await waitForRestart();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(step).toBeGreaterThan(10);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(status).toBe('paused');
   });
 });
 

@@ -22,6 +22,7 @@ export function RunStatus() {
   const epoch = useLiveRun((s) => s.epoch);
   const loading = useRun((s) => s.loading);
   const error = useRun((s) => s.error);
+  const workerSilentMs = useRun((s) => s.workerSilentMs);
   const dismissError = useRun((s) => s.dismissError);
   const divergence = useRun((s) => s.divergence);
   const lastLoss = useLiveHistory((s) => (s.loss.length > 0 ? s.loss.last[s.loss.length - 1] : null));
@@ -119,6 +120,11 @@ export function RunStatus() {
             {t(divergence.recovery === 'reinitialise' ? 'diverged.reinitialiseButton' : 'diverged.reset')}
           </button>
         </div>
+      )}
+      {workerSilentMs !== null && (
+        <p role="alert" className="worker-silent" data-testid="worker-silent">
+          {t('worker.silent', { seconds: Math.round(workerSilentMs / 1000) })}
+        </p>
       )}
       {stall !== null && divergence === null && (
         <p className="stalled" data-testid="stalled">

@@ -58,7 +58,7 @@ describe('engine client', () => {
     FakeWorker.made[0]!.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
     expect(FakeWorker.made[0]!.terminated).toBe(true);
     expect(FakeWorker.made).toHaveLength(2);
-    expect(seen.at(-1)).toMatchObject({ type: 'error', message: 'the training worker crashed (out of memory) and was restarted' });
+    expect(seen.at(-1)).toMatchObject({ type: 'error', message: 'the training worker crashed (out of memory) and was restarted; training restarted from step 0' });
     expect(FakeWorker.made[1]!.posted).toEqual([{ v: PROTOCOL_VERSION, command: { type: 'configure', config: SMALL } }]);
     // Settings and bug switches since the configure come back too, merged.
     client.send({ type: 'set', settings: { batchSize: 5 } });

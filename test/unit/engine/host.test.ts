@@ -445,6 +445,8 @@ describe('engine host: recovering from divergence', () => {
     const d = h.last('diverged')!;
     expect(d.divergence.phase.kind).toBe('forward');
     expect(d).toMatchObject({ recovery: 'reinitialise', checkpointStep: null, weightsOrdinary: false });
+    h.send({ type: 'snapshot-ack' });
+    expect(h.last('snapshot')).toMatchObject({ step: 0, epoch: 0 }); // the refused step drew no samples
   });
 
   it('epoch stepping stops at the end of the epoch at animated speed too', () => {
