@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.ts';
 import { decodeLink, keepLinkInStep } from '../store/link.ts';
 import { createUiStore, type UiStore } from '../store/ui.ts';
 import { LabContext, type Lab as LabStores } from '../views/lab-context.tsx';
+import { isLessonLink } from '../views/lessons/lesson-link.ts';
 import { UpdateNotice } from '../views/update/UpdateNotice.tsx';
 import { Lab } from './Lab.tsx';
 import { createLab } from './create-lab.ts';
@@ -45,9 +46,10 @@ export function App() {
     const link = decodeLink(location.hash);
     const created = createLab(undefined, link?.experiment ?? undefined, link?.lesson, ui);
     if (link?.problem) setLinkProblem({ problem: link.problem, outcome: link.experiment === null ? 'default' : 'part' });
-    const stopLink = keepLinkInStep(created.config, ui, (fragment) =>
-      history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`),
-    );
+    // While a lesson is open the address holds it (#lesson=…), not the experiment it sets up.
+    const stopLink = keepLinkInStep(created.config, ui, (fragment) => {
+      if (!isLessonLink(location.hash)) history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`);
+    });
     // A link pasted into this tab's address bar: open what it holds.
     const onHashChange = () => {
       const pasted = decodeLink(location.hash);

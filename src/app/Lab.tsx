@@ -30,6 +30,7 @@ import { Curves } from '../views/curves/Curves.tsx';
 import { ExportMenu } from '../views/export/ExportMenu.tsx';
 import { NetworkGraph } from '../views/graph/NetworkGraph.tsx';
 import { LayerHeatmaps } from '../views/heatmaps/LayerHeatmaps.tsx';
+import { Lessons } from '../views/lessons/Lessons.tsx';
 import { WeightTiles } from '../views/heatmaps/WeightTiles.tsx';
 import { useRun, useUi } from '../views/lab-context.tsx';
 import { BatchSamples } from '../views/samples/BatchSamples.tsx';
@@ -153,6 +154,7 @@ export function Lab() {
         <PresetPicker />
         <Provenance />
         <span className="spacer" />
+        <Lessons />
         <ScreenSwitches dataTab={dataTab} />
         <span className="secondary">
           <ExportMenu tab={tab} />
