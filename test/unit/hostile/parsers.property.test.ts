@@ -16,6 +16,7 @@ import { validateExperimentConfig } from '../../../src/presets/config.ts';
 import { loadExperimentData } from '../../../src/presets/data-source.ts';
 import { Experiment } from '../../../src/presets/experiment.ts';
 import { decodeLink, encodeLink } from '../../../src/store/link.ts';
+import { replaceAt } from './replace-at.ts';
 
 const RUNS = { numRuns: 300 };
 
@@ -40,16 +41,6 @@ const MODEL = JSON.stringify({
   ],
 });
 
-/** A JSON value with one place (chosen by path) replaced by `replacement`. */
-function replaceAt(value: unknown, path: readonly number[], replacement: unknown): unknown {
-  if (path.length === 0 || typeof value !== 'object' || value === null) return replacement;
-  const keys = Object.keys(value);
-  if (keys.length === 0) return replacement;
-  const key = keys[path[0]! % keys.length]!;
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
-  (copy as Record<string, unknown>)[key] = replaceAt((value as Record<string, unknown>)[key], path.slice(1), replacement);
-  return copy;
-}
 
 const pathArb = fc.array(fc.nat({ max: 40 }), { minLength: 0, maxLength: 6 });
 const valueArb = fc.oneof(
