@@ -3,6 +3,8 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { mnistFiles } from './src/pwa/mnist-files-plugin.ts';
+import { serviceWorker } from './src/pwa/sw-plugin.ts';
 
 /**
  * The dev server treats every extension-less URL as a module, so the MNIST IDX files
@@ -30,8 +32,8 @@ function serveIdxFiles(): Plugin {
 // (for example https://example.org/backprop-lab/).
 export default defineConfig({
   base: './',
-  plugins: [react(), serveIdxFiles()],
-  worker: { format: 'es' },
+  plugins: [react(), serveIdxFiles(), mnistFiles(), serviceWorker()],
+  worker: { format: 'es', plugins: () => [mnistFiles()] },
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },

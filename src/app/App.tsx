@@ -1,15 +1,21 @@
 /**
- * The application shell: one lab around one training worker, the language, and the screen.
+ * The application shell: one lab around one training worker, the language, the theme and
+ * presenter mode, and the link that holds the whole lesson.
  */
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { useI18n } from '../i18n/i18n.ts';
-import { keepLinkInStep, readLink } from '../store/link.ts';
 import type { Shown } from '../core/refusal.ts';
+import { decodeLink, keepLinkInStep } from '../store/link.ts';
+import { createUiStore, type UiStore } from '../store/ui.ts';
 import { LabContext, type Lab as LabStores } from '../views/lab-context.tsx';
+import { isLessonLink } from '../views/lessons/lesson-link.ts';
+import { UpdateNotice } from '../views/update/UpdateNotice.tsx';
 import { Lab } from './Lab.tsx';
 import { createLab } from './create-lab.ts';
 import { I18nProvider } from './I18nProvider.tsx';
-import { LinkNotice } from './LinkNotice.tsx';
+import { LinkNotice, type LinkOutcome } from './LinkNotice.tsx';
+import { applyPresenter, applyTheme, savedView } from './saved-view.ts';
 import './app.css';
 
 function Shell() {
@@ -20,24 +26,42 @@ function Shell() {
   return <Lab />;
 }
 
+/** Keeps <html data-theme> and <html data-presenter> in step with the store. */
+function useScreenAttributes(ui: UiStore) {
+  const theme = useStore(ui, (s) => s.theme);
+  const presenter = useStore(ui, (s) => s.presenter);
+  useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => applyPresenter(presenter), [presenter]);
+}
+
 export function App() {
+  // The address may carry a lesson (#config=…&speed=…): the screen's part is read at once, so
+  // the first paint already has the link's language and theme.
+  const [opening] = useState(() => decodeLink(location.hash));
+  const [ui] = useState(() => createUiStore({ ...savedView(), ...(opening?.lesson ?? {}) }));
   // Created in an effect so that every mount owns exactly one live worker (StrictMode mounts twice).
   const [lab, setLab] = useState<LabStores | null>(null);
-  const [linkProblem, setLinkProblem] = useState<{ problem: Shown; kept: boolean } | null>(null);
+  const [linkProblem, setLinkProblem] = useState<{ problems: readonly Shown[]; outcome: LinkOutcome } | null>(null);
+  useScreenAttributes(ui);
   useEffect(() => {
-    // The address may carry an experiment (#config=…): start with it, and keep it up to date.
-    const link = readLink(location.hash);
-    const created = createLab(undefined, link !== null && 'experiment' in link ? link.experiment : undefined);
-    setLinkProblem(link !== null && 'problem' in link ? { problem: link.problem, kept: false } : null);
-    const stopLink = keepLinkInStep(created.config, (fragment) =>
-      history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`),
-    );
+    const link = decodeLink(location.hash);
+    const created = createLab(undefined, link?.experiment ?? undefined, link?.lesson, ui);
+    if (link !== null && link.problems.length > 0) setLinkProblem({ problems: link.problems, outcome: link.experiment === null ? 'default' : 'part' });
+    // While a lesson is open the address holds it (#lesson=…), not the experiment it sets up.
+    const stopLink = keepLinkInStep(created.config, ui, (fragment) => {
+      if (!isLessonLink(location.hash)) history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`);
+    });
     // A link pasted into this tab's address bar: open what it holds.
     const onHashChange = () => {
-      const pasted = readLink(location.hash);
+      const pasted = decodeLink(location.hash);
       if (pasted === null) return;
-      if ('problem' in pasted) setLinkProblem({ problem: pasted.problem, kept: true }); // the running experiment stays
-      else created.config.getState().configure(pasted.experiment);
+      // An unusable experiment leaves the running one (kept); the lesson's usable words still apply.
+      setLinkProblem(pasted.problems.length === 0 ? null : { problems: pasted.problems, outcome: pasted.experiment === null ? 'kept' : 'part' });
+      const { lesson } = pasted;
+      if (pasted.experiment !== null) created.config.getState().configure(pasted.experiment);
+      if (lesson.speed !== undefined) created.config.getState().setSpeed(lesson.speed);
+      if (lesson.granularity !== undefined) created.config.getState().setGranularity(lesson.granularity);
+      ui.setState({ ...lesson });
     };
     window.addEventListener('hashchange', onHashChange);
     setLab(created);
@@ -48,15 +72,16 @@ export function App() {
       stopLink();
       created.dispose();
     };
-  }, []);
+  }, [ui]);
   return (
-    <I18nProvider>
+    <I18nProvider ui={ui}>
       {lab !== null && (
         <LabContext.Provider value={lab}>
           <Shell />
         </LabContext.Provider>
       )}
-      {linkProblem !== null && <LinkNotice problem={linkProblem.problem} kept={linkProblem.kept} onDismiss={() => setLinkProblem(null)} />}
+      {linkProblem !== null && <LinkNotice problems={linkProblem.problems} outcome={linkProblem.outcome} onDismiss={() => setLinkProblem(null)} />}
+      <UpdateNotice />
     </I18nProvider>
   );
 }

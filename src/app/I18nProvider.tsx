@@ -1,21 +1,17 @@
-/** Holds the chosen language, remembers it, and keeps <html lang> in step. */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { I18nContext, LANGUAGES, translator, type Language } from '../i18n/i18n.ts';
+/** Gives the views the language the screen's store holds, and keeps <html lang> and the saved choice in step. */
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { I18nContext, translator } from '../i18n/i18n.ts';
+import type { UiStore } from '../store/ui.ts';
+import { LANGUAGE_KEY } from './saved-view.ts';
 
-const KEY = 'backprop-lab.language';
-
-function initialLanguage(): Language {
-  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY);
-  if (saved !== null && saved in LANGUAGES) return saved as Language;
-  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguage] = useState<Language>(initialLanguage);
+export function I18nProvider({ ui, children }: { ui: UiStore; children: ReactNode }) {
+  const language = useStore(ui, (s) => s.language);
+  const setLanguage = useStore(ui, (s) => s.setLanguage);
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-    localStorage.setItem(KEY, language);
+    localStorage.setItem(LANGUAGE_KEY, language);
   }, [language]);
-  const value = useMemo(() => ({ language, setLanguage, t: translator(language) }), [language]);
+  const value = useMemo(() => ({ language, setLanguage, t: translator(language) }), [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerServiceWorker } from '../pwa/register.ts';
 import { App } from './App.tsx';
 
 const root = document.getElementById('root');
@@ -9,3 +10,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Offline use after the first visit (the built site only: the dev server serves fresh files).
+if (import.meta.env.PROD) registerServiceWorker('./sw.js');

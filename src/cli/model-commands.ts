@@ -6,11 +6,10 @@ import { ConfigError } from '../core/errors.ts';
 import { gradientCheck } from '../core/gradcheck.ts';
 import { createNetwork } from '../core/network.ts';
 import { createRng } from '../core/rng.ts';
-import { toRows, type Matrix } from '../core/tensor.ts';
 import { Trainer } from '../core/trainer.ts';
-import type { Trace } from '../core/trace.ts';
 import { parseBatchFile } from '../data/batch-file.ts';
-import { modelToJson, parseModelFile, type ModelFile } from '../data/model-file.ts';
+import { modelToJson, parseModelFile } from '../data/model-file.ts';
+import { traceToJson } from '../data/trace-file.ts';
 import { validateBugs, type BugName } from '../core/bugs.ts';
 import { updateCheck } from '../core/update-check.ts';
 import { numberFlag, requireFlag, stringFlag, UsageError, type ParsedArgs } from './args.ts';
@@ -30,32 +29,6 @@ function bugsFlag(args: ParsedArgs): BugName[] {
   return raw === undefined ? [] : validateBugs(raw.split(',').map((b) => b.trim()), '--bug');
 }
 
-const rows = (m: Matrix | undefined) => (m === undefined ? undefined : toRows(m));
-const list = (v: Float64Array | undefined) => (v === undefined ? undefined : Array.from(v));
-
-function traceToJson(trace: Trace, model: ModelFile, trainer: Trainer | null, bugs: readonly BugName[]): object {
-  return {
-    format: 'backprop-lab/trace@1',
-    ...(bugs.length > 0 ? { bugs } : {}),
-    convention: 'row vectors: z = a·W + b, W[i][j] from unit i below to unit j above; delta = dL_i/dz per sample; dW = (1/m)·aᵀ·delta + penalty gradient',
-    regularization: model.regularization,
-    loss: trace.loss,
-    y: rows(trace.y),
-    layers: trace.layers.map((l, i) => ({
-      layer: i + 1,
-      z: rows(l.z),
-      a: rows(l.a),
-      delta: rows(l.delta),
-      dW: rows(l.dW),
-      db: list(l.db),
-      ...(trainer === null
-        ? {}
-        : { updateW: rows(l.updateW), updateB: list(l.updateB), W: toRows(trainer.params[i]!.W), b: Array.from(trainer.params[i]!.b) }),
-    })),
-    ...(trace.learningRate === undefined ? {} : { learningRate: trace.learningRate }),
-  };
-}
-
 export function runTrace(args: ParsedArgs, out: (line: string) => void): void {
   const { model, batch } = loadModelAndBatch(args);
   const apply = args.flags.get('apply') === true;
@@ -71,7 +44,7 @@ export function runTrace(args: ParsedArgs, out: (line: string) => void): void {
   trainer.setBugs(bugs);
   const stepper = trainer.begin(batch, { trace: true });
   while (!stepper.done && (apply || stepper.upcoming?.kind !== 'update')) stepper.next();
-  out(JSON.stringify(traceToJson(stepper.trace(), model, apply ? trainer : null, bugs)));
+  out(JSON.stringify(traceToJson(stepper.trace(), model.regularization, apply ? trainer.params : null, bugs)));
 }
 
 export function runGradcheck(args: ParsedArgs, out: (line: string) => void): void {

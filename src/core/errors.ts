@@ -4,7 +4,7 @@
  * setting in the user's terms (for example "layers[2].units" or "hyper.learningRate") so a form
  * or a CLI can point at it; RefusedError is a refusal of no one setting (a command that must wait).
  */
-import { refusalEnglish, type Refusal, type TextPlace } from './refusal.ts';
+import { refusalEnglish, type Refusal, type Shown, type TextPlace } from './refusal.ts';
 
 export type { Refusal, TextPlace };
 
@@ -40,6 +40,16 @@ export class RefusedError extends Error {
     this.name = 'RefusedError';
     this.refusal = refusal;
   }
+}
+
+/**
+ * An error as the screen shows it: its English message, and its code, field and place when it
+ * has them; `otherwise` when it is not a refusal (or is null).
+ */
+export function shownOf(e: unknown, otherwise: Refusal): Shown {
+  if (e instanceof ConfigError) return { message: e.message, field: e.field, refusal: e.refusal, ...(e.place ? { place: e.place } : {}) };
+  if (e instanceof RefusedError) return { message: e.message, refusal: e.refusal };
+  return { message: refusalEnglish(otherwise), refusal: otherwise };
 }
 
 /** The longest stretch of a string a message quotes. */

@@ -44,6 +44,14 @@ export type Refusal =
   | { readonly code: 'no-checkpoint' }
   | { readonly code: 'http'; readonly what: string; readonly status: number }
   | { readonly code: 'link-damaged' }
+  | { readonly code: 'link-too-long'; readonly max: number }
+  | { readonly code: 'link-unreadable' }
+  | { readonly code: 'link-parameter' }
+  | { readonly code: 'not-a-view'; readonly got: string }
+  | { readonly code: 'steps-per-second'; readonly min: number; readonly max: number; readonly got: string }
+  | { readonly code: 'phase-seconds'; readonly min: number; readonly max: number; readonly got: string }
+  | { readonly code: 'speed-text'; readonly got: string }
+  | { readonly code: 'unknown-preset'; readonly name: string }
   | { readonly code: 'text'; readonly text: string };
 
 export type RefusalCode = Refusal['code'];
@@ -95,6 +103,14 @@ const ENGLISH: Writers = {
   'no-checkpoint': () => 'there is no checkpoint to go back to',
   http: (r) => `could not load ${r.what}: HTTP ${r.status}`,
   'link-damaged': () => 'the link is cut short or damaged',
+  'link-too-long': (r) => `the link is longer than the lab writes (${r.max.toLocaleString('en')} characters)`,
+  'link-unreadable': () => 'the link holds settings that cannot be read',
+  'link-parameter': () => 'is not a setting a link can hold',
+  'not-a-view': (r) => `is not a view, got ${r.got}`,
+  'steps-per-second': (r) => `steps per second must be from ${r.min} to ${r.max}, got ${r.got}`,
+  'phase-seconds': (r) => `a phase must last from ${r.min} to ${r.max} s, got ${r.got} s`,
+  'speed-text': (r) => `must be "full", steps per second, or "phase-" and seconds, got ${r.got}`,
+  'unknown-preset': (r) => `unknown preset "${r.name}"`,
   text: (r) => r.text,
 };
 

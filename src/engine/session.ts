@@ -16,6 +16,7 @@ import type { GradCheckReport } from '../core/gradcheck.ts';
 import { modelToJson, type ModelFile } from '../data/model-file.ts';
 import type { ExperimentConfig } from '../presets/config.ts';
 import { loadExperimentData, type ExperimentData, type MnistLoader } from '../presets/data-source.ts';
+import { EvaluationClock } from '../presets/evaluation-clock.ts';
 import { checkBatchSize, Experiment } from '../presets/experiment.ts';
 import { Checkpoints, type Checkpoint } from './checkpoints.ts';
 import { pointsOf } from './host-helpers.ts';
@@ -38,6 +39,8 @@ export class Session {
   readonly twin: Experiment | null;
   readonly stepping: Stepping;
   readonly checkpoints = new Checkpoints(CHECKPOINT_EVERY);
+  /** Evaluates on the schedule's steps and at least every 250 ms of wall time (within a budget). */
+  readonly evaluations = new EvaluationClock(0);
 
   private constructor(
     /** The config as built; live settings since then live in the trainer (see `config`). */

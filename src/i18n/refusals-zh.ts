@@ -49,6 +49,14 @@ const ZH: Writers = {
   'no-checkpoint': () => '没有可以回到的检查点',
   http: (r) => `无法加载 ${r.what}：HTTP ${r.status}`,
   'link-damaged': () => '链接不完整或已损坏',
+  'link-too-long': (r) => `链接比实验室写出的最长链接（${r.max.toLocaleString('en')} 个字符）还长`,
+  'link-unreadable': () => '链接中的设置无法读取',
+  'link-parameter': () => '不是链接可以保存的设置',
+  'not-a-view': (r) => `不是一个视图，当前为 ${r.got}`,
+  'steps-per-second': (r) => `每秒步数必须在 ${r.min} 到 ${r.max} 之间，当前为 ${r.got}`,
+  'phase-seconds': (r) => `每个阶段必须持续 ${r.min} 到 ${r.max} 秒，当前为 ${r.got} 秒`,
+  'speed-text': (r) => `必须是 "full"、每秒步数，或 "phase-" 加秒数，当前为 ${r.got}`,
+  'unknown-preset': (r) => `没有名为 "${r.name}" 的预设`,
   text: (r) => r.text,
 };
 
@@ -64,7 +72,6 @@ const CLIENT_NOTICES_ZH: readonly (readonly [RegExp, string])[] = [
   [/the training worker stopped answering for (\d+) s and was restarted with the current settings/, '训练 worker 已 $1 秒没有响应，已用当前设置重新启动'],
   [/the training worker crashed \((.*)\) and was restarted/, '训练 worker 崩溃（$1），已重新启动'],
   [/training restarted from step 0/, '训练从第 0 步重新开始'],
-  [/the link is longer than the lab writes \(([\d,]+) characters\)/, '链接比实验室写出的最长链接（$1 个字符）还长'],
 ];
 
 /** The refusal in 简体中文, written from its code; a message without one as it is (but the client's notices). */

@@ -1,6 +1,6 @@
 /**
- * Settings: the experiment being run, the playback speed and the bug switches. The single owner
- * of settings (playback commands are playback.ts's);
+ * Settings: the experiment being run, the playback speed, the step granularity and the bug
+ * switches. The single owner of settings (playback commands are playback.ts's);
  * serialisable, so a URL or a saved session can hold it. Every action validates first: an
  * impossible value is refused with a message naming the field and nothing changes. Changes
  * that never reset training (rate, optimizer, λ, batch size, speed) go to the worker as
@@ -12,11 +12,11 @@ import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
 import { validateHyperparameters, type Hyperparameters } from '../core/spec.ts';
 import type { EngineClient } from '../engine/client.ts';
-import { checkSpeed } from '../engine/live-settings.ts';
-import type { Event, Speed } from '../engine/protocol.ts';
+import type { Event, Granularity, Speed } from '../engine/protocol.ts';
 import { findPreset, PRESETS } from '../presets/catalog.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { checkBatchSize } from '../presets/experiment.ts';
+import { checkedSpeed, startingSpeed } from './speed.ts';
 
 export interface ConfigState {
   readonly experiment: ExperimentConfig;
@@ -32,6 +32,9 @@ export interface ConfigState {
   setLearningRate(learningRate: number): void;
   setBatchSize(batchSize: number): void;
   setSpeed(speed: Speed): void;
+  /** What one press of Step takes: a phase, a batch (one update) or an epoch. */
+  readonly granularity: Granularity;
+  setGranularity(granularity: Granularity): void;
   /** Switches mistakes on or off; the run restarts from its seed with a bug-free twin beside it. */
   setBugs(bugs: readonly BugName[]): void;
   /** Loads a model file's weights (and, if it differs, its architecture) into the run. */
@@ -47,7 +50,14 @@ export interface ConfigState {
 /** The first experiment a visitor sees: small, fast, and visibly learning within seconds. */
 export const DEFAULT_PRESET = 'planar-2-4-1';
 
-export function createConfigStore(client: EngineClient, initial: ExperimentConfig = findPreset(DEFAULT_PRESET) ?? PRESETS[0]!) {
+/** How playback starts; the experiment's starting speed and whole steps unless given (e.g. by a link). */
+export interface InitialPlayback {
+  readonly speed?: Speed;
+  readonly granularity?: Granularity;
+}
+
+export function createConfigStore(client: EngineClient, initial: ExperimentConfig = findPreset(DEFAULT_PRESET) ?? PRESETS[0]!, playback: InitialPlayback = {}) {
+  const initialSpeed = playback.speed ?? startingSpeed(initial);
   const store = createStore<ConfigState>()((set, get) => {
     /** Runs a change; a ConfigError is kept as `refused` instead of thrown. */
     const attempt = (change: () => void) => {
@@ -67,19 +77,23 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
     let importing = false;
     let editedWhileImporting = false;
     /** The live settings as the engine last confirmed them. */
-    let confirmed = { hyper: initial.hyper, batchSize: initial.schedule.batchSize, speed: { kind: 'full' } as Speed };
+    let confirmed = { hyper: initial.hyper, batchSize: initial.schedule.batchSize, speed: initialSpeed };
     return {
       experiment: initial,
-      speed: { kind: 'full' },
+      speed: initialSpeed,
+      granularity: playback.granularity ?? 'batch',
       bugs: [],
       refused: null,
       loadPreset(name) {
         const preset = findPreset(name);
         if (!preset) {
-          set({ refused: { field: 'preset', message: `preset: unknown preset "${name}"` } });
+          attempt(() => {
+            throw new ConfigError('preset', { code: 'unknown-preset', name });
+          });
           return;
         }
         get().configure(preset);
+        get().setSpeed(startingSpeed(preset));
       },
       configure(experiment) {
         attempt(() => {
@@ -109,10 +123,13 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       },
       setSpeed(speed) {
         attempt(() => {
-          checkSpeed(speed);
+          checkedSpeed(speed);
           set({ speed });
           client.send({ type: 'set', settings: { speed } });
         });
+      },
+      setGranularity(granularity) {
+        set({ granularity });
       },
       setBugs(bugs) {
         attempt(() => {

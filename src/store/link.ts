@@ -1,21 +1,44 @@
 /**
- * The experiment's settings as a link: `#config=` followed by the config's JSON in base64url,
- * so a teacher can prepare a run and hand it out as an address. Reading a link validates it
- * exactly as any other config; a link that does not hold a usable one says why.
+ * The whole lesson as a link, so a teacher can prepare a run and hand it out as an address:
+ * `#config=` and the experiment's JSON in base64url, then the screen's state as readable
+ * parameters — `&speed=20&by=phase&tab=boundary&presenter=1&theme=dark&lang=zh`. Reading a
+ * link validates the experiment exactly as any other config and each parameter by its own
+ * rule; what cannot be used is left out and said why, and the rest opens.
  */
-import { ConfigError, RefusedError } from '../core/errors.ts';
+import { ConfigError, shown, shownOf } from '../core/errors.ts';
 import type { Shown } from '../core/refusal.ts';
 import { MAX_LINK_CHARS } from '../core/limits.ts';
+import type { Granularity, Speed } from '../engine/protocol.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import type { ConfigStore } from './config.ts';
+import { speedFromText, speedToText } from './speed.ts';
+import { LANGUAGE_CODES, THEMES, type ScreenView, type UiStore } from './ui.ts';
 
-const KEY = 'config=';
+const KEY = 'config';
+const GRANULARITIES: readonly Granularity[] = ['phase', 'batch', 'epoch'];
 
 /**
  * Longer links are not written (an experiment on a large CSV file would carry all of it):
  * the address then holds no settings rather than stale ones.
  */
 export { MAX_LINK_CHARS };
+
+/** Everything beside the experiment that a link carries. */
+export interface LessonState extends ScreenView {
+  readonly speed: Speed;
+  readonly granularity: Granularity;
+}
+
+export interface LinkReading {
+  /** null: the link's experiment could not be used (see problem); start the default one. */
+  readonly experiment: ExperimentConfig | null;
+  /** The parameters that could be used. */
+  readonly lesson: Partial<LessonState>;
+  /** Why (part of) the link was left out, each in a form every language can write; empty when all of it was used. */
+  readonly problems: readonly Shown[];
+  /** The same in English, joined, or null: for logs and tests. */
+  readonly problem: string | null;
+}
 
 function toBase64Url(text: string): string {
   let binary = '';
@@ -28,74 +51,134 @@ function fromBase64Url(code: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
-/** The experiment's link, or '' when it would be too long; a big CSV is not even encoded. */
-function linkFragment(experiment: ExperimentConfig): string {
+/** The fragment (without '#') that holds this experiment and, when given, the lesson's state. */
+export function encodeLink(experiment: ExperimentConfig, lesson: Partial<LessonState> = {}): string {
+  const parts = [`${KEY}=${toBase64Url(JSON.stringify(experiment))}`];
+  if (lesson.speed !== undefined) parts.push(`speed=${speedToText(lesson.speed)}`);
+  if (lesson.granularity !== undefined) parts.push(`by=${lesson.granularity}`);
+  if (lesson.tab !== undefined && lesson.tab !== null) parts.push(`tab=${encodeURIComponent(lesson.tab)}`);
+  if (lesson.presenter !== undefined) parts.push(`presenter=${lesson.presenter ? 1 : 0}`);
+  if (lesson.theme !== undefined) parts.push(`theme=${lesson.theme}`);
+  if (lesson.language !== undefined) parts.push(`lang=${lesson.language}`);
+  return parts.join('&');
+}
+
+/** The link of this lesson, or '' when it would be too long; a big CSV is not even encoded. */
+function linkFragment(experiment: ExperimentConfig, lesson: LessonState): string {
   if (experiment.data.kind === 'csv' && (experiment.data.text.length * 4) / 3 > MAX_LINK_CHARS) return '';
-  const encoded = encodeLink(experiment);
+  const encoded = encodeLink(experiment, lesson);
   return encoded.length <= MAX_LINK_CHARS ? encoded : '';
 }
 
-/** The fragment (without '#') that holds this experiment. */
-export function encodeLink(experiment: ExperimentConfig): string {
-  return KEY + toBase64Url(JSON.stringify(experiment));
+function oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(field, { code: 'one-of', allowed, got: shown(value) });
+  return value as T;
 }
 
-export type LinkReading = { readonly experiment: ExperimentConfig } | { readonly problem: string };
-/** A link's reading with its problem as a refusal, which every language can write. */
-export type CodedLinkReading = { readonly experiment: ExperimentConfig } | { readonly problem: Shown };
+/** Reads one lesson parameter into `lesson`; throws a ConfigError naming it when it cannot. */
+function readParameter(lesson: { -readonly [K in keyof LessonState]?: LessonState[K] }, name: string, value: string): void {
+  switch (name) {
+    case 'speed':
+      lesson.speed = speedFromText(value);
+      return;
+    case 'by':
+      lesson.granularity = oneOf('by', value, GRANULARITIES);
+      return;
+    case 'tab':
+      if (!/^[a-z-]{1,20}$/.test(value)) throw new ConfigError('tab', { code: 'not-a-view', got: shown(value) });
+      lesson.tab = value;
+      return;
+    case 'presenter':
+      lesson.presenter = oneOf('presenter', value, ['0', '1']) === '1';
+      return;
+    case 'theme':
+      lesson.theme = oneOf('theme', value, THEMES);
+      return;
+    case 'lang':
+      lesson.language = oneOf('lang', value, LANGUAGE_CODES);
+      return;
+    default:
+      throw new ConfigError(name, { code: 'link-parameter' });
+  }
+}
 
-/** readLink with the problem in English. */
+/** A reading of a link with these problems. */
+function reading(experiment: ExperimentConfig | null, lesson: Partial<LessonState>, problems: readonly Shown[]): LinkReading {
+  return { experiment, lesson, problems, problem: problems.length === 0 ? null : problems.map((p) => p.message).join('; ') };
+}
+
+/** What a location hash holds; null when it holds no lesson. */
 export function decodeLink(hash: string): LinkReading | null {
-  const reading = readLink(hash);
-  return reading === null || 'experiment' in reading ? reading : { problem: reading.problem.message };
-}
-
-const damaged = (): { problem: Shown } => {
-  const refused = new RefusedError({ code: 'link-damaged' });
-  return { problem: { message: refused.message, refusal: refused.refusal } };
-};
-
-/** The experiment a location hash holds; null when it holds none. */
-export function readLink(hash: string): CodedLinkReading | null {
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (!fragment.startsWith(KEY)) return null;
-  // Measured before decoding: a link of 100 MB took 20 s to decode only to be refused.
-  if (fragment.length > KEY.length + MAX_LINK_CHARS) return { problem: { message: `the link is longer than the lab writes (${MAX_LINK_CHARS.toLocaleString('en')} characters)` } };
+  if (!fragment.startsWith(`${KEY}=`)) return null;
+  // Measured before decoding: a link of 100 MB took 20 s to decode only to be refused. (The
+  // lesson's words after the experiment are short: 200 characters cover them.)
+  if (fragment.length > KEY.length + 1 + MAX_LINK_CHARS + 200) {
+    return reading(null, {}, [shownOf(null, { code: 'link-too-long', max: MAX_LINK_CHARS })]);
+  }
+  const [head, ...rest] = fragment.split('&');
+  const problems: Shown[] = [];
+  const lesson: { -readonly [K in keyof LessonState]?: LessonState[K] } = {};
+  for (const pair of rest) {
+    const at = pair.indexOf('=');
+    const name = at < 0 ? pair : pair.slice(0, at);
+    try {
+      readParameter(lesson, name, at < 0 ? '' : decodeURIComponent(pair.slice(at + 1)));
+    } catch (e) {
+      problems.push(shownOf(e, { code: 'text', text: `${name}: cannot be read` }));
+    }
+  }
+  let experiment: ExperimentConfig | null = null;
   let json: unknown;
   try {
-    json = JSON.parse(fromBase64Url(fragment.slice(KEY.length)));
+    json = JSON.parse(fromBase64Url(head!.slice(KEY.length + 1)));
+    try {
+      experiment = validateExperimentConfig(json);
+    } catch (e) {
+      // Whatever a crafted link holds, the lab must still start.
+      problems.unshift(shownOf(e, { code: 'link-unreadable' }));
+    }
   } catch {
-    return damaged();
+    problems.unshift(shownOf(null, { code: 'link-damaged' }));
   }
-  try {
-    return { experiment: validateExperimentConfig(json) };
-  } catch (e) {
-    // Whatever a crafted link holds, the lab must still start.
-    if (e instanceof ConfigError) return { problem: { message: e.message, field: e.field, refusal: e.refusal, ...(e.place ? { place: e.place } : {}) } };
-    return { problem: { message: 'the link holds settings that cannot be read' } };
-  }
+  return reading(experiment, lesson, problems);
+}
+
+/** The lesson's current state, read from the stores. */
+export function lessonOf(config: ConfigStore, ui: UiStore): LessonState {
+  const { speed, granularity } = config.getState();
+  const { tab, presenter, theme, language } = ui.getState();
+  return { speed, granularity, tab, presenter, theme, language };
 }
 
 /**
- * Writes the link of the current experiment (through `write`, e.g. history.replaceState)
- * whenever it changes, at most once per `delayMs` while a slider is dragged; '' when it would
- * be longer than MAX_LINK_CHARS. Returns the function that stops.
+ * Writes the link of the current lesson (through `write`, e.g. history.replaceState) whenever
+ * it changes: settings at most once per `delayMs` while a slider is dragged, the screen's
+ * choices at once; '' when it would be longer than MAX_LINK_CHARS. Returns the function that stops.
  */
-export function keepLinkInStep(config: ConfigStore, write: (fragment: string) => void, delayMs = 400): () => void {
-  let seen = config.getState().experiment;
-  let written = linkFragment(seen);
+export function keepLinkInStep(config: ConfigStore, ui: UiStore, write: (fragment: string) => void, delayMs = 400): () => void {
+  let written = linkFragment(config.getState().experiment, lessonOf(config, ui));
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const unsubscribe = config.subscribe((state) => {
-    if (state.experiment === seen || timer !== null) return; // only a new experiment is news
-    timer = setTimeout(() => {
-      timer = null;
-      seen = config.getState().experiment;
-      const fragment = linkFragment(seen);
-      if (fragment !== written) write((written = fragment));
-    }, delayMs);
+  const writeNow = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const fragment = linkFragment(config.getState().experiment, lessonOf(config, ui));
+    if (fragment !== written) write((written = fragment));
+  };
+  const changed = () => {
+    if (timer === null) timer = setTimeout(writeNow, delayMs);
+  };
+  const stopConfig = config.subscribe((state, before) => {
+    if (state.experiment !== before.experiment || state.speed !== before.speed || state.granularity !== before.granularity) changed();
+  });
+  // The screen's choices are single clicks, not drags: written at once, so that a reload right
+  // after choosing a language or a tab brings that choice back.
+  const stopUi = ui.subscribe((state, before) => {
+    if (state.tab !== before.tab || state.presenter !== before.presenter || state.theme !== before.theme || state.language !== before.language) writeNow();
   });
   return () => {
-    unsubscribe();
+    stopConfig();
+    stopUi();
     if (timer !== null) clearTimeout(timer);
   };
 }

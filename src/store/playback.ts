@@ -2,18 +2,17 @@
  * Playback: the commands that drive a run rather than describe it (play, pause, step at a
  * granularity, reset, go back to a checkpoint) and the instruments that ask the worker for a
  * look (gradient check, inspection, the weights as a model file). None of them is a setting:
- * the settings store (config.ts) is the only owner of settings, and a link never holds these.
+ * the settings store (config.ts) is the only owner of settings (the step granularity
+ * included), and a link never holds these.
  */
 import { createStore } from 'zustand/vanilla';
 import type { EngineClient } from '../engine/client.ts';
-import type { Granularity } from '../engine/protocol.ts';
+import type { ConfigStore } from './config.ts';
 
 export interface PlaybackState {
-  /** What one press of Step takes: a phase, a batch (one update) or an epoch. */
-  readonly granularity: Granularity;
-  setGranularity(granularity: Granularity): void;
   play(): void;
   pause(): void;
+  /** One step at the granularity the settings hold (a phase, a batch or an epoch). */
   step(): void;
   /** Starts the run again from its seed, with the settings the worker runs now. */
   reset(): void;
@@ -27,12 +26,8 @@ export interface PlaybackState {
   exportModel(): void;
 }
 
-export function createPlaybackStore(client: EngineClient) {
-  return createStore<PlaybackState>()((set, get) => ({
-    granularity: 'batch',
-    setGranularity(granularity) {
-      set({ granularity });
-    },
+export function createPlaybackStore(client: EngineClient, config: ConfigStore) {
+  return createStore<PlaybackState>()(() => ({
     play() {
       client.send({ type: 'play' });
     },
@@ -40,7 +35,7 @@ export function createPlaybackStore(client: EngineClient) {
       client.send({ type: 'pause' });
     },
     step() {
-      client.send({ type: 'step', granularity: get().granularity });
+      client.send({ type: 'step', granularity: config.getState().granularity });
     },
     reset() {
       client.send({ type: 'reset' });

@@ -1,7 +1,9 @@
 /**
- * What the user has selected on screen, shared by every view: a unit, a weight, or nothing,
- * and the layer the layer-wise views show. Layers are weight layers 1..L; unit j of layer l;
- * weight W[i][j] of layer l goes from unit i of layer l − 1 to unit j of layer l.
+ * What the user has chosen about the screen, shared by every view: a selected unit or weight,
+ * the layer and sample the layer-wise views show, and the lesson's view — the open tab,
+ * presenter mode, theme and language — which travels in a link (see link.ts).
+ * Layers are weight layers 1..L; unit j of layer l; weight W[i][j] of layer l goes from unit i
+ * of layer l − 1 to unit j of layer l.
  */
 import { createStore } from 'zustand/vanilla';
 
@@ -10,12 +12,28 @@ export type Selection =
   | { readonly kind: 'weight'; readonly layer: number; readonly i: number; readonly j: number }
   | null;
 
-export interface UiState {
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+/** The screen's languages (the i18n catalogs have exactly these). */
+export const LANGUAGE_CODES = ['en', 'zh'] as const;
+export type LanguageCode = (typeof LANGUAGE_CODES)[number];
+
+/** The part of the screen a link carries. `tab` null: the first view for the data. */
+export interface ScreenView {
+  readonly tab: string | null;
+  readonly presenter: boolean;
+  readonly theme: Theme;
+  readonly language: LanguageCode;
+}
+
+export interface UiState extends ScreenView {
   readonly selection: Selection;
   /** The weight layer the heatmaps show. */
   readonly layer: number;
   /** The sample of the batch the views focus on. */
   readonly sample: number;
+  /** The keyboard shortcut sheet is open. */
+  readonly shortcutsOpen: boolean;
   /** Units show the focused sample's values, or their mean over the batch. */
   readonly unitFocus: 'sample' | 'mean';
   /** The graph's colours: one scale per quantity shared by all layers, or one per layer. */
@@ -33,13 +51,23 @@ export interface UiState {
   setColourScaling(scaling: 'shared' | 'layer'): void;
   setColourMode(mode: 'linear' | 'symlog'): void;
   viewPhase(index: number | null): void;
+  setTab(tab: string): void;
+  setPresenter(presenter: boolean): void;
+  setTheme(theme: Theme): void;
+  setLanguage(language: LanguageCode): void;
+  setShortcutsOpen(open: boolean): void;
 }
 
-export function createUiStore() {
+export const DEFAULT_VIEW: ScreenView = { tab: null, presenter: false, theme: 'system', language: 'en' };
+
+export function createUiStore(view: Partial<ScreenView> = {}) {
   return createStore<UiState>()((set) => ({
+    ...DEFAULT_VIEW,
+    ...view,
     selection: null,
     layer: 1,
     sample: 0,
+    shortcutsOpen: false,
     unitFocus: 'sample',
     colourScaling: 'shared',
     colourMode: 'linear',
@@ -51,6 +79,11 @@ export function createUiStore() {
     setColourScaling: (colourScaling) => set({ colourScaling }),
     setColourMode: (colourMode) => set({ colourMode }),
     viewPhase: (viewedPhase) => set({ viewedPhase }),
+    setTab: (tab) => set({ tab }),
+    setPresenter: (presenter) => set({ presenter }),
+    setTheme: (theme) => set({ theme }),
+    setLanguage: (language) => set({ language }),
+    setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   }));
 }
 export type UiStore = ReturnType<typeof createUiStore>;

@@ -88,10 +88,33 @@ describe('LearningRate', () => {
 });
 
 describe('PresetPicker', () => {
-  it('configures the chosen preset', () => {
+  it('configures the chosen preset, at the speed it starts at', () => {
     const h = renderInLab(<PresetPicker />);
     fireEvent.change(screen.getByRole('combobox'), { target: { value: 'mnist-two-layer-relu' } });
-    expect(h.sent).toMatchObject([{ type: 'configure', config: { name: 'mnist-two-layer-relu' } }]);
+    expect(h.sent).toMatchObject([{ type: 'configure', config: { name: 'mnist-two-layer-relu' } }, { type: 'set', settings: { speed: { kind: 'full' } } }]);
+  });
+
+  it('names experiments by readable titles in the screen’s language, never by internal ids', () => {
+    renderInLab(<PresetPicker />);
+    const options = [...screen.getByRole('combobox').querySelectorAll('option')].map((o) => o.textContent);
+    expect(options).toContain('Flower · 2-4-1 tanh');
+    expect(options).toContain('MNIST digits · 784-50-10 ReLU');
+    expect(options.some((o) => /^[a-z0-9-]+$/.test(o ?? ''))).toBe(false);
+    cleanup();
+    renderInLab(<PresetPicker />, 'zh');
+    expect((screen.getByRole('combobox') as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('花形数据 · 2-4-1 tanh');
+  });
+
+  it('says the experiment is modified once its data no longer match the preset', () => {
+    const h = renderInLab(<PresetPicker />);
+    const select = screen.getByRole('combobox') as HTMLSelectElement;
+    expect(select.selectedOptions[0]!.textContent).toBe('Flower · 2-4-1 tanh');
+    const e = h.lab.config.getState().experiment;
+    act(() => h.lab.config.getState().configure({ ...e, data: { ...e.data, name: 'spiral' } }));
+    expect(select.selectedOptions[0]!.textContent).toBe('Flower · 2-4-1 tanh (modified)');
+    act(() => h.lab.config.getState().setLearningRate(0.3));
+    fireEvent.change(select, { target: { value: 'planar-2-4-1' } });
+    expect(select.selectedOptions[0]!.textContent).toBe('Flower · 2-4-1 tanh');
   });
 });
 
@@ -120,6 +143,23 @@ describe('RunStatus', () => {
     expect(h.sent.slice(2)).toMatchObject([{ type: 'set', settings: { hyper: { learningRate: 0.5 } } }, { type: 'restore-checkpoint' }, { type: 'play' }]);
   });
 
+  it('counts phases while stepping by phase, and keeps the epoch in step with the step', () => {
+    const h = renderInLab(<RunStatus />);
+    act(h.ready);
+    const trace = { x: { rows: 400, cols: 2, data: new Float64Array(800) } } as unknown as Extract<Parameters<typeof h.emit>[0], { type: 'snapshot' }>['trace'];
+    // The 2-4-1 net: forward 1, forward 2, loss, backward 2, backward 1, update — 6 phases.
+    act(() => h.emit({ type: 'snapshot', step: 0, epoch: 1, phase: { kind: 'loss' }, params: [], trace }));
+    expect(screen.getByTestId('step').textContent).toBe('0');
+    expect(screen.getByTestId('phase-of').textContent).toBe(' · phase 3 of 6');
+    expect(screen.getByTestId('epoch').textContent).toBe('0.00');
+    act(() => h.emit({ type: 'snapshot', step: 0, epoch: 1, phase: { kind: 'backward', layer: 1 }, params: [], trace }));
+    expect(screen.getByTestId('phase-of').textContent).toBe(' · phase 5 of 6');
+    act(() => h.emit({ type: 'snapshot', step: 1, epoch: 1, phase: { kind: 'update' }, params: [], trace }));
+    expect(screen.getByTestId('step').textContent).toBe('1');
+    expect(screen.getByTestId('phase-of').textContent).toBe('');
+    expect(screen.getByTestId('epoch').textContent).toBe('1.00');
+  });
+
   it('after divergence from weights grown past the ordinary, offers only going back, not continuing', () => {
     const h = renderInLab(<RunStatus />);
     act(h.ready);
@@ -145,6 +185,9 @@ describe('RunStatus', () => {
     const metrics = (evaluations: ReturnType<typeof evaluation>[]) =>
       h.emit({ type: 'metrics', steps: { step: Float64Array.of(1), loss: Float64Array.of(0.69), learningRate: Float64Array.of(1.2) }, evaluations, flow: null });
     act(() => metrics([evaluation(0, 0.5), evaluation(1000, 0.7), evaluation(2000, 0.8)]));
+    expect(screen.queryByTestId('stalled')).toBeNull();
+    // Evaluations taken between the schedule's (every 250 ms at a slow speed) do not count.
+    act(() => metrics([evaluation(2005, 0.5), evaluation(2010, 0.5), evaluation(2015, 0.49)]));
     expect(screen.queryByTestId('stalled')).toBeNull();
     act(() => metrics([evaluation(3000, 0.5), evaluation(4000, 0.51), evaluation(5000, 0.49)]));
     expect(screen.getByTestId('stalled').textContent).toBe(

@@ -17,7 +17,8 @@ export function renderInLab(ui: ReactElement, language: Language = 'en') {
   const sent: Command[] = [];
   const listeners = new Set<(e: Event) => void>();
   const client: EngineClient = { send: (c) => sent.push(c), subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), dispose() {} };
-  const lab = { config: createConfigStore(client), playback: createPlaybackStore(client), run: createRunStore(), history: createHistoryStore(), ui: createUiStore() };
+  const config = createConfigStore(client);
+  const lab = { config, playback: createPlaybackStore(client, config), run: createRunStore(), history: createHistoryStore(), ui: createUiStore() };
   connectStores(client, lab);
   const emit = (e: Event) => listeners.forEach((l) => l(e));
   const i18n = { language, t: translator(language), setLanguage() {} };

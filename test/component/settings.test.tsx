@@ -18,10 +18,17 @@ describe('Settings', () => {
     commit('β₁', '0.8');
     fireEvent.change(screen.getByLabelText('Regularization'), { target: { value: 'l2' } });
     commit('λ', '0.01');
-    fireEvent.change(screen.getByLabelText('Speed'), { target: { value: 'sps-5' } });
-    expect(h.sent.map((c) => c.type)).toEqual(['set', 'set', 'set', 'set', 'set']);
+    expect(h.sent.map((c) => c.type)).toEqual(['set', 'set', 'set', 'set']);
     expect(h.lab.config.getState().experiment.hyper).toMatchObject({ optimizer: { kind: 'adam', beta1: 0.8, beta2: 0.999 }, regularization: { kind: 'l2', lambda: 0.01 } });
-    expect(h.lab.config.getState().speed).toEqual({ kind: 'steps-per-second', value: 5 });
+  });
+
+  it('says why a disabled field is disabled', () => {
+    renderInLab(<Settings />); // the flower preset descends on the full batch
+    const batch = screen.getByLabelText('Batch size') as HTMLInputElement;
+    expect(batch.disabled).toBe(true);
+    const why = document.getElementById(batch.getAttribute('aria-describedby')!);
+    expect(why?.textContent).toBe('full batch: the whole training set is one batch');
+    expect(screen.getByText('full batch: the whole training set is one batch')).toBeDefined();
   });
 
   it('rebuilds from the seed when the architecture, data or seed change', () => {

@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../src/app/I18nProvider.tsx';
+import { applyTheme, savedView } from '../../src/app/saved-view.ts';
+import { createUiStore } from '../../src/store/ui.ts';
 import { LanguageSwitch } from '../../src/views/controls/LanguageSwitch.tsx';
 import { ThemeSwitch } from '../../src/views/controls/ThemeSwitch.tsx';
 import { Tabs } from '../../src/views/shared/Tabs.tsx';
@@ -14,18 +16,20 @@ afterEach(() => {
 
 describe('LanguageSwitch with the provider', () => {
   it('switches every string, sets <html lang>, and remembers the choice', () => {
+    const ui = createUiStore({ language: 'en' });
     const view = render(
-      <I18nProvider>
+      <I18nProvider ui={ui}>
         <LanguageSwitch />
       </I18nProvider>,
     );
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh' } });
+    expect(ui.getState().language).toBe('zh');
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(screen.getByLabelText('语言')).toBeDefined();
     expect(localStorage.getItem('backprop-lab.language')).toBe('zh');
     view.unmount();
     render(
-      <I18nProvider>
+      <I18nProvider ui={createUiStore(savedView())}>
         <LanguageSwitch />
       </I18nProvider>,
     );
@@ -40,12 +44,18 @@ describe('LanguageSwitch with the provider', () => {
 });
 
 describe('ThemeSwitch', () => {
-  it('sets data-theme on <html> and remembers it; system removes it', () => {
-    render(<ThemeSwitch />);
+  it('sets the theme in the screen’s store', () => {
+    const h = renderInLab(<ThemeSwitch />);
     fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
+    expect(h.lab.ui.getState().theme).toBe('dark');
+  });
+
+  it('the shell applies it as data-theme on <html> and remembers it; system removes it', () => {
+    applyTheme('dark');
     expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
     expect(localStorage.getItem('backprop-lab.theme')).toBe('dark');
-    fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'system' } });
+    expect(savedView().theme).toBe('dark');
+    applyTheme('system');
     expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
+import { fullSpeed, launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -94,8 +94,10 @@ describe('the backward pass you can watch', () => {
   });
 
   it("animated phases: each phase moves for the speed control's duration, pauses on a phase and goes on", async () => {
-    await page.getByRole('tab', { name: 'Settings' }).click();
-    await page.locator('select:has(option[value="animated"])').selectOption('animated'); // 4 phases a second
+    // The toolbar's speed control: animated phases, half a second each.
+    await page.getByRole('button', { name: 'Phases' }).click();
+    await page.getByLabel(/^Seconds per phase/).fill(String(Math.log10(0.5)));
+    await page.getByTestId('speed-readout').filter({ hasText: '0.5 s / phase' }).waitFor();
     await page.locator('body').click({ position: { x: 2, y: 2 } });
     await page.keyboard.press(' ');
     const seen = new Set<string>();
@@ -111,7 +113,7 @@ describe('the backward pass you can watch', () => {
         { timeout: 20_000, interval: 100 },
       )
       .toBeGreaterThan(3);
-    expect(duration).toBe('250ms');
+    expect(duration).toBe('500ms');
     await page.keyboard.press(' ');
     await expect.poll(() => page.getByTestId('status').getAttribute('data-status')).toBe('paused');
     const held = await narration();
@@ -121,6 +123,7 @@ describe('the backward pass you can watch', () => {
     await expect.poll(narration, { timeout: 10_000 }).not.toBe(held); // and goes on
     await page.keyboard.press(' ');
     await expect.poll(() => page.getByTestId('status').getAttribute('data-status')).toBe('paused');
-    await page.locator('select:has(option[value="animated"])').selectOption('full');
+    await page.getByRole('button', { name: 'Continuous' }).click();
+    await fullSpeed(page);
   });
 });

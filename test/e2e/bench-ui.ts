@@ -50,6 +50,8 @@ async function main() {
     log('loading MNIST in the worker…');
     const loadStart = Date.now();
     await page.evaluate(`window.backpropLab.config.getState().configure(${JSON.stringify(config)})`);
+    // Full speed (the lab opens on the flower, at a speed a class can follow).
+    await page.evaluate(`window.backpropLab.config.getState().setSpeed({ kind: 'full' })`);
     await page.waitForFunction(
       "(() => { const s = window.backpropLab.run.getState(); return s.info && s.info.name === 'mnist-two-layer-relu' && s.status === 'idle'; })()",
       null,

@@ -73,3 +73,13 @@ export const READ_AND_RESET_PROBE = `(() => {
   window.probe = Object.assign(p, { longTasks: [], frames: [], pings: 0, worstDelay: 0 });
   return out;
 })()`;
+
+/**
+ * Sets Play to full speed with the toolbar's speed slider (its top notch): the 2-D presets start
+ * at a speed a class can follow, far too slow for a test that trains thousands of steps.
+ */
+export async function fullSpeed(page: Page): Promise<void> {
+  const slider = page.getByLabel(/^Steps per second/);
+  await slider.fill((await slider.getAttribute('max'))!);
+  await page.getByTestId('speed-readout').filter({ hasText: 'full speed' }).waitFor({ timeout: 5000 });
+}

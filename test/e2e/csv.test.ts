@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
+import { fullSpeed, launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -29,6 +29,7 @@ beforeAll(async () => {
   page = await context.newPage();
   await page.goto(inject('baseUrl'));
   await waitUntilIdle(page);
+  await fullSpeed(page);
   await page.getByRole('tab', { name: 'Settings' }).click();
 });
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, MAIN_THREAD_PROBE, READ_AND_RESET_PROBE, SCREENSHOTS, waitUntilIdle, type ProbeReading } from './browser.ts';
+import { fullSpeed, launch, MAIN_THREAD_PROBE, READ_AND_RESET_PROBE, SCREENSHOTS, waitUntilIdle, type ProbeReading } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -22,6 +22,7 @@ beforeAll(async () => {
   await page.goto(`${inject('baseUrl')}?debug`);
   await page.getByRole('button', { name: 'Play' }).waitFor();
   await waitUntilIdle(page);
+  await fullSpeed(page);
 });
 
 afterAll(async () => {

@@ -158,7 +158,7 @@ describe('5. deeply nested values in a model file', () => {
 describe('6. divergence that can always be recovered', () => {
   it('regression-relu at rate 10: goes back to ordinary weights; continuing from ruined ones is not offered', async () => {
     const fast = { ...findPreset('regression-relu')!, hyper: { ...findPreset('regression-relu')!.hyper, learningRate: 10 } };
-    await open(`#${encodeLink(fast)}`);
+    await open(`#${encodeLink(fast, { speed: { kind: 'full' } })}`); // the 2-D presets start slow
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(status, { timeout: 20_000 }).toBe('diverged');
     const alert = page.locator('.run-status .diverged');
@@ -191,7 +191,7 @@ describe('6. divergence that can always be recovered', () => {
   it('a run that stops getting better is flagged with a suggestion', async () => {
     // Random labels: the test accuracy stays at chance, and the training loss soon stops
     // improving. (Chance, oscillation and no improvement are told apart in stall.test.ts.)
-    await open(`#${encodeLink(findPreset('planar-2-4-1-random-labels')!)}`);
+    await open(`#${encodeLink(findPreset('planar-2-4-1-random-labels')!, { speed: { kind: 'full' } })}`);
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => page.getByTestId('stalled').count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Pause' }).click();

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
+import { fullSpeed, launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -24,6 +24,7 @@ beforeAll(async () => {
   page = await context.newPage();
   await page.goto(`${inject('baseUrl')}?debug`);
   await waitUntilIdle(page);
+  await fullSpeed(page);
 });
 
 afterAll(async () => {

@@ -48,7 +48,7 @@ describe('settings in the address', () => {
   it('keeps the address up to date, so a reload brings the settings back', async () => {
     await rateField().fill('0.25');
     await rateField().press('Enter');
-    await expect.poll(() => linked(), { timeout: 5000 }).toEqual({ experiment: { ...prepared, hyper: { ...prepared.hyper, learningRate: 0.25 } } });
+    await expect.poll(() => linked()?.experiment, { timeout: 5000 }).toEqual({ ...prepared, hyper: { ...prepared.hyper, learningRate: 0.25 } });
     await page.reload();
     await waitUntilIdle(page);
     expect(await rateField().inputValue()).toBe('0.25');

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
+import { fullSpeed, launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -41,14 +41,25 @@ describe('the lab screen', () => {
   it('steps through every phase of one step: the highlighted layer moves forward, then backward', async () => {
     await page.getByLabel('Step by').selectOption('phase');
     const seen: { label: string; layer: string | null }[] = [];
+    const counters: string[] = [];
     for (let i = 0; i < 6; i++) {
       const label = page.getByTestId('phase-label');
       const before = (await label.count()) === 0 ? null : await label.textContent();
       await page.getByRole('button', { name: 'Step' }).click();
       await expect.poll(() => page.getByTestId('phase-label').textContent()).not.toBe(before);
       seen.push({ label: (await page.getByTestId('phase-label').textContent())!, layer: await activeLayer() });
+      counters.push(`${await page.getByTestId('step').textContent()}${await page.getByTestId('phase-of').textContent()}, epoch ${await page.getByTestId('epoch').textContent()}`);
       if (i === 3) await shot('screen-backward');
     }
+    // The counters agree while stepping: no epoch completed before the step is.
+    expect(counters).toEqual([
+      '0 · phase 1 of 6, epoch 0.00',
+      '0 · phase 2 of 6, epoch 0.00',
+      '0 · phase 3 of 6, epoch 0.00',
+      '0 · phase 4 of 6, epoch 0.00',
+      '0 · phase 5 of 6, epoch 0.00',
+      '1, epoch 1.00',
+    ]);
     expect(seen.map((s) => s.label.split(':')[0])).toEqual(['forward 1', 'forward 2', 'loss', 'backward 2', 'backward 1', 'update']);
     expect(seen.map((s) => s.layer)).toEqual(['1', '2', '2', '2', '1', null]);
     expect(seen[3]!.label).toContain('δ² = y − t');
@@ -56,11 +67,13 @@ describe('the lab screen', () => {
   });
 
   it('shows the curves, heatmaps and decision boundary after training', async () => {
+    await fullSpeed(page);
     await page.getByRole('button', { name: 'Play' }).click();
     // The planar flower is learned: 0.9 train accuracy is what the 2-4-1 net reaches.
     await expect.poll(() => shown('train-accuracy'), GENEROUS).toBeGreaterThan(0.85);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(status).toBe('paused');
+    await page.getByRole('tab', { name: 'Curves' }).click();
     expect(await page.locator('svg[aria-label^="Loss"]').count()).toBe(1);
     await shot('screen-curves');
     await page.getByRole('tab', { name: 'Heatmaps' }).click();

@@ -6,7 +6,7 @@ import { parseModelFile } from '../../src/data/model-file.ts';
 import { refusalInChinese } from '../../src/i18n/refusals-zh.ts';
 import { findPreset } from '../../src/presets/catalog.ts';
 import { validateExperimentConfig } from '../../src/presets/config.ts';
-import { readLink } from '../../src/store/link.ts';
+import { decodeLink } from '../../src/store/link.ts';
 
 function refusal(f: () => unknown): ConfigError {
   try {
@@ -37,8 +37,7 @@ describe('refusals in 简体中文', () => {
 
   it('reads the worker’s and the link’s words too, and leaves what it does not know in English', () => {
     expect(refusalInChinese(new RefusedError({ code: 'must-wait', command: 'step' }))).toBe('"step" 需要等待：数据仍在加载');
-    const link = readLink('#config=%%%');
-    expect(refusalInChinese(link !== null && 'problem' in link ? link.problem : '')).toBe('链接不完整或已损坏');
+    expect(decodeLink('#config=%%%')?.problems.map(refusalInChinese)).toEqual(['链接不完整或已损坏']);
     expect(refusalInChinese(new ConfigError('config.network.layers[0].units', { code: 'data-inputs', data: 'my data.csv', expected: 1, got: 2 }))).toBe(
       'config.network.layers[0].units: 数据 my data.csv 有 1 个输入，当前为 2',
     );

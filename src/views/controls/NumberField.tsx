@@ -1,4 +1,7 @@
-/** A labelled numeric field that commits on Enter or blur, and shows why a value was refused. */
+/**
+ * A labelled numeric field that commits on Enter or blur, and shows why a value was refused,
+ * and (`why`) why it is disabled.
+ */
 import { useEffect, useId, useState } from 'react';
 import { parseDecimal } from '../../core/strict-number.ts';
 
@@ -9,9 +12,11 @@ export function NumberField(props: {
   integer?: boolean;
   error?: string | null;
   disabled?: boolean;
+  why?: string | null;
 }) {
-  const { label, value, onCommit, integer = false, error = null, disabled = false } = props;
+  const { label, value, onCommit, integer = false, error = null, disabled = false, why = null } = props;
   const id = useId();
+  const whyId = useId();
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   // Strict: `0x10` is not read as 16, and `2.5` for a whole number goes on to be refused, not truncated.
@@ -30,11 +35,17 @@ export function NumberField(props: {
         size={7}
         value={text}
         disabled={disabled}
+        aria-describedby={disabled && why !== null ? whyId : undefined}
         aria-invalid={error !== null}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />
+      {disabled && why !== null && (
+        <span id={whyId} className="why-disabled">
+          {why}
+        </span>
+      )}
       {error !== null && (
         <span role="alert" className="field-error">
           {error}

@@ -1,11 +1,11 @@
 /**
- * Every other setting. Batch size, optimizer, λ and speed act live (no reset); architecture,
- * loss, data and seed rebuild the network from the seed without asking. A refused value shows
- * the reason next to its control and changes nothing.
+ * Every other setting. Batch size, optimizer and λ act live (no reset); architecture, loss,
+ * data and seed rebuild the network from the seed without asking. A refused value shows the
+ * reason next to its control and changes nothing; a disabled one says why. (Speed is on the
+ * toolbar.)
  */
 import { activation, ACTIVATIONS, type ActivationName } from '../../core/activations.ts';
 import { LOSSES, OPTIMIZERS, REGULARIZATIONS, type OptimizerConfig, type OptimizerKind } from '../../core/spec.ts';
-import type { Speed } from '../../engine/protocol.ts';
 import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
 import { useRefusalText } from '../../i18n/i18n.ts';
 import { useTerms } from '../../i18n/terms.ts';
@@ -15,31 +15,19 @@ import { CsvData } from './CsvData.tsx';
 import { ModelFile } from './ModelFile.tsx';
 import { NumberField } from './NumberField.tsx';
 
-const SPEEDS: { key: string; speed: Speed }[] = [
-  { key: 'full', speed: { kind: 'full' } },
-  ...[1, 2, 5, 10, 30].map((value) => ({ key: `sps-${value}`, speed: { kind: 'steps-per-second' as const, value } })),
-  { key: 'animated', speed: { kind: 'animated', phasesPerSecond: 4 } },
-];
-
 const OPTIMIZER_DEFAULTS: Record<OptimizerKind, OptimizerConfig> = {
   sgd: { kind: 'sgd' },
   momentum: { kind: 'momentum', momentum: 0.9 },
   adam: { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
 };
 
-function speedKey(s: Speed): string {
-  return s.kind === 'full' ? 'full' : s.kind === 'animated' ? 'animated' : `sps-${s.value}`;
-}
-
 export function Settings() {
   const t = useSettingsMessages();
   const terms = useTerms();
   const experiment = useConfig((s) => s.experiment);
-  const speed = useConfig((s) => s.speed);
   const refused = useConfig((s) => s.refused);
   const setHyper = useConfig((s) => s.setHyper);
   const setBatchSize = useConfig((s) => s.setBatchSize);
-  const setSpeed = useConfig((s) => s.setSpeed);
   const configure = useConfig((s) => s.configure);
   const { hyper, network, data, schedule } = experiment;
   const opt = hyper.optimizer;
@@ -63,7 +51,15 @@ export function Settings() {
     <form className="settings" onSubmit={(e) => e.preventDefault()} aria-label={t('title')}>
       <fieldset>
         <legend>{t('training')}</legend>
-        <NumberField label={t('batchSize')} value={schedule.batchSize} integer onCommit={setBatchSize} error={errorFor('batchSize')} disabled={schedule.sampling === 'full-batch'} />
+        <NumberField
+          label={t('batchSize')}
+          value={schedule.batchSize}
+          integer
+          onCommit={setBatchSize}
+          error={errorFor('batchSize')}
+          disabled={schedule.sampling === 'full-batch'}
+          why={schedule.sampling === 'full-batch' ? t('fullBatch') : null}
+        />
         <label>
           {t('optimizer')}{' '}
           <select value={opt.kind} onChange={(e) => setHyper({ optimizer: OPTIMIZER_DEFAULTS[e.target.value as OptimizerKind] })}>
@@ -93,16 +89,6 @@ export function Settings() {
           </select>
         </label>
         {reg.kind !== 'none' && <NumberField label="λ" value={reg.lambda} onCommit={(lambda) => setHyper({ regularization: { ...reg, lambda } })} error={errorFor('lambda')} />}
-        <label>
-          {t('speed')}{' '}
-          <select value={speedKey(speed)} onChange={(e) => setSpeed(SPEEDS.find((s) => s.key === e.target.value)!.speed)}>
-            {SPEEDS.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.speed.kind === 'steps-per-second' ? t('speed.sps', { n: s.speed.value }) : t(`speed.${s.speed.kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
       </fieldset>
       <fieldset>
         <legend>{t('network')}</legend>
@@ -110,7 +96,15 @@ export function Settings() {
           {layers.map((layer, l) => (
             <li key={l}>
               <span>{l === 0 ? t('input') : l === layers.length - 1 ? t('output') : t('hidden', { l })}</span>
-              <NumberField label={t('units', { l })} value={layer.units} integer onCommit={(units) => setLayer(l, { units })} error={errorFor(`layers[${l}].units`)} disabled={l === 0 || (l === layers.length - 1 && data.kind === 'mnist')} />
+              <NumberField
+                label={t('units', { l })}
+                value={layer.units}
+                integer
+                onCommit={(units) => setLayer(l, { units })}
+                error={errorFor(`layers[${l}].units`)}
+                disabled={l === 0 || (l === layers.length - 1 && data.kind === 'mnist')}
+                why={l === 0 ? t('fixedInput') : l === layers.length - 1 && data.kind === 'mnist' ? t('fixedOutput') : null}
+              />
               {l > 0 && (
                 <select aria-label={t('activation', { l })} value={layer.activation} disabled={l === layers.length - 1 && outputFixed} onChange={(e) => setLayer(l, { activation: e.target.value as ActivationName })}>
                   {ACTIVATIONS.map((a) => (

@@ -1,9 +1,7 @@
-/** Light, dark, or the system's choice; remembered, applied as <html data-theme>. */
-import { useEffect, useState } from 'react';
+/** Light, dark, or the system's choice; the shell applies it as <html data-theme> and remembers it. */
 import { defineMessages } from '../../i18n/i18n.ts';
-
-const KEY = 'backprop-lab.theme';
-type Theme = 'system' | 'light' | 'dark';
+import { THEMES, type Theme } from '../../store/ui.ts';
+import { useUi } from '../lab-context.tsx';
 
 const useMessages = defineMessages({
   en: { label: 'Theme', system: 'system', light: 'light', dark: 'dark' },
@@ -12,17 +10,13 @@ const useMessages = defineMessages({
 
 export function ThemeSwitch() {
   const t = useMessages();
-  const [theme, setTheme] = useState<Theme>(() => (localStorage.getItem(KEY) as Theme | null) ?? 'system');
-  useEffect(() => {
-    if (theme === 'system') document.documentElement.removeAttribute('data-theme');
-    else document.documentElement.setAttribute('data-theme', theme);
-    localStorage.setItem(KEY, theme);
-  }, [theme]);
+  const theme = useUi((s) => s.theme);
+  const setTheme = useUi((s) => s.setTheme);
   return (
-    <label className="theme-switch">
-      {t('label')}{' '}
+    <label className="field theme-switch">
+      <span className="field-label">{t('label')}</span>
       <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-        {(['system', 'light', 'dark'] as const).map((th) => (
+        {THEMES.map((th) => (
           <option key={th} value={th}>
             {t(th)}
           </option>

@@ -1,13 +1,31 @@
 /**
  * Play / Pause (Space), Step (→) with its granularity, Reset (R). Shortcuts are ignored when
  * the focused element uses the key itself (a field, a button, the tabs, a heatmap's cursor).
+ * Play and Pause share one button whose width fits the longer word, so nothing beside it moves.
  */
 import { useEffect } from 'react';
 import type { Granularity } from '../../engine/protocol.ts';
-import { useI18n } from '../../i18n/i18n.ts';
-import { usePlayback, useRun } from '../lab-context.tsx';
+import { defineMessages, useI18n } from '../../i18n/i18n.ts';
+import { useConfig, usePlayback, useRun } from '../lab-context.tsx';
 
 const GRANULARITIES: readonly Granularity[] = ['phase', 'batch', 'epoch'];
+
+const useMessages = defineMessages({
+  en: {
+    loading: 'Wait: the data is still loading',
+    notReady: 'Wait: the network is being built',
+    phase: 'by phase',
+    batch: 'by batch',
+    epoch: 'by epoch',
+  },
+  zh: {
+    loading: '请稍候：数据仍在加载',
+    notReady: '请稍候：正在构建网络',
+    phase: '按阶段',
+    batch: '按批次',
+    epoch: '按轮次',
+  },
+});
 
 /** Keys that a focused field or widget uses itself (typing, tabs, a heatmap's cursor, buttons). */
 export function ownedByFocus(target: EventTarget | null): boolean {
@@ -16,16 +34,31 @@ export function ownedByFocus(target: EventTarget | null): boolean {
   return target.closest('[role="tablist"], [role="grid"], [role="radiogroup"]') !== null;
 }
 
+/** Both labels in one grid cell: the button is as wide as the longer, whichever shows. */
+function Stacked({ shown, hidden }: { shown: string; hidden: string }) {
+  return (
+    <span className="stacked">
+      <span>{shown}</span>
+      <span aria-hidden="true" style={{ visibility: 'hidden' }}>
+        {hidden}
+      </span>
+    </span>
+  );
+}
+
 export function Transport() {
   const { t } = useI18n();
+  const m = useMessages();
   const running = useRun((s) => s.status === 'running');
+  const loading = useRun((s) => s.status === 'loading' && s.loading !== null);
   const ready = useRun((s) => s.info !== null && s.status !== 'loading');
-  const granularity = usePlayback((s) => s.granularity);
+  const granularity = useConfig((s) => s.granularity);
+  const setGranularity = useConfig((s) => s.setGranularity);
   const play = usePlayback((s) => s.play);
   const pause = usePlayback((s) => s.pause);
   const step = usePlayback((s) => s.step);
   const reset = usePlayback((s) => s.reset);
-  const setGranularity = usePlayback((s) => s.setGranularity);
+  const why = ready ? undefined : loading ? m('loading') : m('notReady');
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -47,23 +80,22 @@ export function Transport() {
 
   return (
     <div className="transport" role="group">
-      <button type="button" onClick={running ? pause : play} disabled={!ready} aria-keyshortcuts="Space">
-        {running ? t('transport.pause') : t('transport.play')}
+      <button type="button" className="primary play" onClick={running ? pause : play} disabled={!ready} title={why} aria-keyshortcuts="Space">
+        <Stacked shown={running ? t('transport.pause') : t('transport.play')} hidden={running ? t('transport.play') : t('transport.pause')} />
       </button>
-      <button type="button" onClick={step} disabled={!ready} aria-keyshortcuts="ArrowRight">
-        {t('transport.step')}
-      </button>
-      <label>
-        {t('transport.granularity')}{' '}
-        <select value={granularity} onChange={(e) => setGranularity(e.target.value as Granularity)}>
+      <span className="step-group">
+        <button type="button" onClick={step} disabled={!ready} title={why} aria-keyshortcuts="ArrowRight">
+          {t('transport.step')}
+        </button>
+        <select aria-label={t('transport.granularity')} value={granularity} onChange={(e) => setGranularity(e.target.value as Granularity)}>
           {GRANULARITIES.map((g) => (
             <option key={g} value={g}>
-              {t(`granularity.${g}`)}
+              {m(g)}
             </option>
           ))}
         </select>
-      </label>
-      <button type="button" onClick={reset} disabled={!ready} aria-keyshortcuts="R">
+      </span>
+      <button type="button" onClick={reset} disabled={!ready} title={why} aria-keyshortcuts="R">
         {t('transport.reset')}
       </button>
     </div>

@@ -1,7 +1,7 @@
 /**
  * The loss node after the output layer: the batch loss L once the loss phase has run, the
- * focused sample's own Lᵢ, its targets t on the lines into the node, and those lines coloured by
- * the output error terms δᴸ once the backward pass has started.
+ * focused sample's own Lᵢ, its targets t on the lines into the node, and, once the backward pass
+ * has started, the output error terms δᴸ on those lines (written and as their colour).
  */
 import type { Trace } from '../../core/trace.ts';
 import { formatEngineering } from '../shared/diverging.ts';
@@ -30,6 +30,8 @@ export function LossNode({ layout, output, trace, targets, outputDelta, deltaCol
   const loss = trace?.loss?.total;
   const own = sample === 'mean' ? undefined : trace?.perSampleLoss?.[sample];
   const labelTargets = targets !== null && output.spacing >= 12;
+  // With many outputs a label of t and δᴸ would run into the loss node: δᴸ is then read beside the output units.
+  const fewOutputs = output.visible <= 4;
   return (
     <g className={active ? 'loss-node active' : 'loss-node'} data-testid="loss-node">
       <text x={x} y={16} textAnchor="middle" className="layer-label">
@@ -49,6 +51,7 @@ export function LossNode({ layout, output, trace, targets, outputDelta, deltaCol
             {labelTargets && loss !== undefined && (
               <text x={lx} y={ly} dy="-0.3em" textAnchor="start" className="edge-label" data-target={j}>
                 t={formatEngineering(targets![j]!)}
+                {d !== undefined && fewOutputs && `, δ=${formatEngineering(d)}`}
               </text>
             )}
           </g>

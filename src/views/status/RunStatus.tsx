@@ -1,13 +1,25 @@
 /**
- * What the run is doing: status, step, epoch, the latest loss and accuracies, the data loading
- * progress, errors, and a plain message with a way out when training diverged.
+ * What the run is doing: status, step (and, mid-step, which phase of how many), epoch, the
+ * latest loss and accuracies, the data loading progress, errors, and a plain message with a
+ * way out when training diverged. While a new experiment loads, the old figures are greyed.
  */
 import { useMemo } from 'react';
-import { useI18n, useRefusalText } from '../../i18n/i18n.ts';
+import { phasesOf, type Phase } from '../../core/phases.ts';
+import { defineMessages, useI18n, useRefusalText } from '../../i18n/i18n.ts';
 import { useTerms } from '../../i18n/terms.ts';
 import { targetsOf } from '../../presets/config.ts';
 import { detectStall } from '../../presets/stall.ts';
 import { useConfig, usePlayback, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
+
+const useMessages = defineMessages({
+  en: { phaseOf: 'phase {i} of {n}', previous: 'previous experiment' },
+  zh: { phaseOf: '第 {i} / {n} 阶段', previous: '上一个实验' },
+});
+
+/** The phase's place in the step: forward 1..L, loss, backward L..1, update (1-based). */
+export function phaseIndex(phase: Phase, L: number): number {
+  return phasesOf(L).findIndex((p) => p.kind === phase.kind && ('layer' in p ? p.layer === (phase as { layer: number }).layer : true)) + 1;
+}
 
 function format(x: number | null | undefined, digits = 4): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
@@ -18,8 +30,18 @@ export function RunStatus() {
   const inLanguage = useRefusalText();
   const terms = useTerms();
   const status = useRun((s) => s.status);
+  const m = useMessages();
   const step = useLiveRun((s) => s.step);
   const epoch = useLiveRun((s) => s.epoch);
+  const phase = useLiveRun((s) => s.snapshot?.phase ?? null);
+  const batchRows = useLiveRun((s) => s.trace?.x.rows ?? 0);
+  const trainSize = useRun((s) => s.info?.trainSize ?? 0);
+  const L = useRun((s) => (s.info?.network.layers.length ?? 1) - 1);
+  const stale = useRun((s) => s.status === 'loading' && s.info !== null);
+  // Mid-step (a phase before the update), the batch is drawn but the step not yet taken: the
+  // epoch counts only whole steps, so that step and epoch agree.
+  const midStep = phase !== null && phase.kind !== 'update';
+  const wholeEpochs = midStep && trainSize > 0 ? Math.max(0, epoch - batchRows / trainSize) : epoch;
   const loading = useRun((s) => s.loading);
   const error = useRun((s) => s.error);
   const workerSilentMs = useRun((s) => s.workerSilentMs);
@@ -35,14 +57,18 @@ export function RunStatus() {
   const restoreCheckpoint = usePlayback((s) => s.restoreCheckpoint);
   const data = useConfig((s) => s.experiment.data);
   const evaluations = useLiveHistory((s) => s.evaluations);
+  const evaluateEvery = useConfig((s) => s.experiment.schedule.evaluateEvery);
   const stall = useMemo(() => {
     const targets = targetsOf(data);
-    return detectStall(evaluations, 'classes' in targets ? targets.classes : null);
-  }, [data, evaluations]);
+    // Judged on the schedule's evaluations only: those taken every 250 ms at slow speeds are a
+    // few steps apart, and "no better for 10 evaluations" must not mean 50 steps.
+    const scheduled = evaluations.filter((e) => e.iteration % evaluateEvery === 0);
+    return detectStall(scheduled, 'classes' in targets ? targets.classes : null);
+  }, [data, evaluations, evaluateEvery]);
 
   const lowered = divergence ? Number((divergence.learningRate / 10).toPrecision(3)) : 0;
   return (
-    <section className="run-status" aria-live="polite">
+    <section className={stale ? 'run-status stale' : 'run-status'} aria-live="polite" title={stale ? m('previous') : undefined}>
       <dl>
         <div>
           <dt>{t('status.label')}</dt>
@@ -52,11 +78,16 @@ export function RunStatus() {
         </div>
         <div>
           <dt>{t('status.step')}</dt>
-          <dd data-testid="step">{step}</dd>
+          <dd>
+            <span data-testid="step">{step}</span>
+            <span className="phase-of" data-testid="phase-of">
+              {midStep && phase !== null ? ` · ${m('phaseOf', { i: phaseIndex(phase, L), n: 2 * L + 2 })}` : ''}
+            </span>
+          </dd>
         </div>
         <div>
           <dt>{t('status.epoch')}</dt>
-          <dd>{format(epoch, 2)}</dd>
+          <dd data-testid="epoch">{format(wholeEpochs, 2)}</dd>
         </div>
         <div>
           <dt>{t('status.loss')}</dt>

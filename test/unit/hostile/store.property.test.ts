@@ -11,6 +11,7 @@ import { findPreset } from '../../../src/presets/catalog.ts';
 import type { ExperimentConfig } from '../../../src/presets/config.ts';
 import { createConfigStore } from '../../../src/store/config.ts';
 import { decodeLink } from '../../../src/store/link.ts';
+import { replaceAt } from './replace-at.ts';
 
 function fakeClient() {
   const sent: Command[] = [];
@@ -18,16 +19,6 @@ function fakeClient() {
   return { client, sent };
 }
 
-/** A JSON value with one place (chosen by path) replaced by `replacement`. */
-function replaceAt(value: unknown, path: readonly number[], replacement: unknown): unknown {
-  if (path.length === 0 || typeof value !== 'object' || value === null) return replacement;
-  const keys = Object.keys(value);
-  if (keys.length === 0) return replacement;
-  const key = keys[path[0]! % keys.length]!;
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
-  (copy as Record<string, unknown>)[key] = replaceAt((value as Record<string, unknown>)[key], path.slice(1), replacement);
-  return copy;
-}
 
 /** What the worker was last told to run: the last configure, with the live settings sent since. */
 function workerView(sent: readonly Command[], initial: ExperimentConfig): ExperimentConfig {

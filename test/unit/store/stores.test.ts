@@ -34,10 +34,12 @@ describe('config store', () => {
     config.getState().setBatchSize(32);
     config.getState().setSpeed({ kind: 'steps-per-second', value: 2 });
     config.getState().loadPreset('planar-2-4-1');
-    expect(sent.map((c) => c.type)).toEqual(['set', 'set', 'set', 'configure']);
+    // A preset comes with the speed it starts at.
+    expect(sent.map((c) => c.type)).toEqual(['set', 'set', 'set', 'configure', 'set']);
     expect(sent[0]).toMatchObject({ settings: { hyper: { learningRate: 0.5 } } });
     expect(config.getState().experiment.name).toBe('planar-2-4-1');
-    expect(config.getState().speed).toEqual({ kind: 'steps-per-second', value: 2 });
+    expect(sent[4]).toEqual({ type: 'set', settings: { speed: { kind: 'steps-per-second', value: 20 } } });
+    expect(config.getState().speed).toEqual({ kind: 'steps-per-second', value: 20 });
   });
 
   it('refuses an impossible setting, naming the field, and sends nothing', () => {
@@ -58,10 +60,11 @@ describe('config store', () => {
 
   it('transport actions send play, pause, step at the chosen granularity, and reset', () => {
     const { client, sent } = fakeClient();
-    const playback = createPlaybackStore(client);
+    const config = createConfigStore(client);
+    const playback = createPlaybackStore(client, config);
     playback.getState().play();
     playback.getState().pause();
-    playback.getState().setGranularity('phase');
+    config.getState().setGranularity('phase');
     playback.getState().step();
     playback.getState().reset();
     expect(sent).toEqual([{ type: 'play' }, { type: 'pause' }, { type: 'step', granularity: 'phase' }, { type: 'reset' }]);
@@ -69,8 +72,7 @@ describe('config store', () => {
 
   it('is serialisable', () => {
     const config = createConfigStore(fakeClient().client, findPreset('mnist-two-layer-relu'));
-    const { experiment, speed } = config.getState();
-    const { granularity } = createPlaybackStore(fakeClient().client).getState();
+    const { experiment, speed, granularity } = config.getState();
     expect(JSON.parse(JSON.stringify({ experiment, speed, granularity }))).toEqual({ experiment, speed, granularity });
   });
 });
@@ -162,7 +164,7 @@ describe('config store and the engine', () => {
     expect(config.getState().experiment.network).toEqual(wider);
     expect(config.getState().experiment.hyper).toEqual(l2);
 
-    createPlaybackStore(client).getState().exportModel();
+    createPlaybackStore(client, config).getState().exportModel();
     expect(sent.at(-1)).toEqual({ type: 'export-model' });
     emit({ type: 'model', text: 'first', step: 3 });
     emit({ type: 'model', text: 'second', step: 4 });

@@ -1,0 +1,218 @@
+/**
+ * The screen at the four sizes a class meets (1280×720 the reference, 1920×1080, 1024×768 and
+ * a 390×844 phone), in both themes and both languages: no horizontal overflow, no text cut off
+ * by the box that holds it, on every tab; and presenter mode's type sizes measured on every
+ * visible text node. Screenshots go to screenshots/layout-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { findPreset } from '../../src/presets/catalog.ts';
+import { encodeLink } from '../../src/store/link.ts';
+import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+  { width: 1024, height: 768 },
+  { width: 390, height: 844 },
+] as const;
+
+/**
+ * Every visible text node whose box leaves the box of an ancestor that clips (overflow hidden
+ * or clip, an SVG viewport): what a reader cannot see and cannot scroll to. Also text beyond
+ * the page's right edge. Runs in the page, written as a string so it is not transformed.
+ */
+const CLIPPED_TEXT = `(() => {
+  const clipped = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const pageRight = document.documentElement.clientWidth;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node.textContent.trim() === '') continue;
+    const el = node.parentElement;
+    if (el === null || el.closest('[aria-hidden="true"], option, script, style, .katex-mathml') !== null) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.display === 'none') continue;
+    // A disclosure's summary may end in an ellipsis: opening it shows the whole text.
+    if (style.textOverflow === 'ellipsis' && el.closest('summary') !== null) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const text = range.getBoundingClientRect();
+    if (text.width === 0 || text.height === 0) continue;
+    const what = node.textContent.trim().slice(0, 40);
+    // Beyond the page's right edge, unless inside a box that scrolls sideways (code listings).
+    let scrollsSideways = false;
+    for (let e = el; e !== null && e !== document.body; e = e.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)) scrollsSideways = true;
+    if (text.right > pageRight + 1 && !scrollsSideways) clipped.push({ text: what, by: 'the page', right: Math.round(text.right) });
+    for (let box = el.parentElement ?? el; box !== null && box !== document.body; box = box.parentElement) {
+      const overflow = getComputedStyle(box);
+      const clips = box instanceof SVGSVGElement || ['hidden', 'clip'].includes(overflow.overflowX) || ['hidden', 'clip'].includes(overflow.overflowY);
+      if (!clips) continue;
+      const r = box.getBoundingClientRect();
+      if (text.left < r.left - 1 || text.right > r.right + 1 || text.top < r.top - 1 || text.bottom > r.bottom + 1) {
+        // Text inside a scrolling area that clips is reachable by scrolling it, not cut off.
+        const scrolls = (e) => e !== box && e.contains(node) && box.contains(e) && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY);
+        let inScroller = false;
+        for (let e = el; e !== null && e !== box; e = e.parentElement) if (scrolls(e)) inScroller = true;
+        if (!inScroller) clipped.push({ text: what, by: (box.className.baseVal ?? box.className) || box.tagName, box: [r.left, r.top, r.right, r.bottom].map(Math.round), at: [text.left, text.top, text.right, text.bottom].map(Math.round) });
+        break;
+      }
+    }
+  }
+  // Controls too: a button, field or tab cut off by a clipping box cannot be used.
+  for (const control of document.querySelectorAll('button, select, input, [role="tab"]')) {
+    const r = control.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || getComputedStyle(control).visibility === 'hidden') continue;
+    const what = control.getAttribute('aria-label') ?? control.textContent.trim().slice(0, 40) ?? control.tagName;
+    if (r.right > pageRight + 1) { clipped.push({ control: what, by: 'the page', right: Math.round(r.right) }); continue; }
+    for (let box = control.parentElement; box !== null && box !== document.body; box = box.parentElement) {
+      const overflow = getComputedStyle(box);
+      if (['auto', 'scroll'].includes(overflow.overflowX) || ['auto', 'scroll'].includes(overflow.overflowY)) break;
+      if (!['hidden', 'clip'].includes(overflow.overflowX) && !['hidden', 'clip'].includes(overflow.overflowY)) continue;
+      const b = box.getBoundingClientRect();
+      if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1) clipped.push({ control: what, by: box.className || box.tagName });
+      break;
+    }
+  }
+  return clipped;
+})()`;
+
+/** The rendered size (CSS px × zoom) of every visible text node, smallest first. */
+const TEXT_SIZES = `(() => {
+  const sizes = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node.textContent.trim() === '') continue;
+    const el = node.parentElement;
+    if (el === null || el.closest('[aria-hidden="true"], option, script, style, .katex-mathml') !== null) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.display === 'none') continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    // Rounded to 0.01 px: 10 px × 1.4 comes out as 13.9999998 in single precision.
+    sizes.push({ text: node.textContent.trim().slice(0, 30), px: Math.round(parseFloat(style.fontSize) * (el.currentCSSZoom ?? 1) * 100) / 100 });
+  }
+  return sizes.sort((a, b) => a.px - b.px);
+})()`;
+
+const contexts: BrowserContext[] = [];
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+});
+
+async function open(size: { width: number; height: number }, hash = ''): Promise<Page> {
+  const context = await launch(size);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${inject('baseUrl')}${hash}`);
+  await waitUntilIdle(page);
+  return page;
+}
+
+const tabNames = (page: Page) => page.getByRole('tab').allTextContents();
+
+async function expectNothingCut(page: Page, where: string) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, `${where}: horizontal overflow`).toBeLessThanOrEqual(clientWidth);
+  expect(await page.evaluate(CLIPPED_TEXT), `${where}: text cut off`).toEqual([]);
+}
+
+mkdirSync(SCREENSHOTS, { recursive: true });
+const flower = findPreset('planar-2-4-1')!;
+
+describe('the screen at every size', () => {
+  for (const size of SIZES) {
+    const name = `${size.width}x${size.height}`;
+    it(`${name}: nothing overflows or is cut off, on any tab, in light and dark, English and 简体中文`, async () => {
+      for (const [theme, lang] of [['light', 'en'], ['dark', 'zh']] as const) {
+        const page = await open(size, `#${encodeLink(flower, { theme, language: lang })}`);
+        // Train a little, so that curves, heatmaps and the boundary have something to show.
+        await page.getByRole('button', { name: lang === 'en' ? 'Step' : '单步' }).click();
+        await page.getByRole('button', { name: lang === 'en' ? 'Step' : '单步' }).click();
+        for (const [index, tab] of (await tabNames(page)).entries()) {
+          await page.getByRole('tab', { name: tab, exact: true }).click();
+          await page.waitForTimeout(150);
+          if (size.width < 720) await page.getByRole('tab', { name: tab, exact: true }).scrollIntoViewIfNeeded();
+          await expectNothingCut(page, `${name} ${theme} ${lang} ${tab}`);
+          await page.screenshot({ path: `${SCREENSHOTS}/layout-${name}-${theme}-${lang}-${index}.png`, fullPage: size.width < 720 });
+        }
+        if (size.width < 720) {
+          // One column on a phone: the graph above the views, every switch on the page.
+          const graph = await page.locator('.lab-graph').boundingBox();
+          const panel = await page.locator('.lab-panel').boundingBox();
+          expect(panel!.y).toBeGreaterThanOrEqual(graph!.y + graph!.height - 1);
+          for (const label of lang === 'en' ? ['Theme', 'Language'] : ['主题', '语言']) {
+            const box = await page.getByRole('combobox', { name: label }).boundingBox();
+            expect(box!.x + box!.width).toBeLessThanOrEqual(size.width);
+          }
+        }
+        await page.context().close();
+      }
+    });
+  }
+
+  it('shows the decision boundary on the first screen for 2-D data', async () => {
+    const page = await open({ width: 1280, height: 720 });
+    const boundary = await page.getByRole('tab', { name: 'Boundary' }).getAttribute('aria-selected');
+    expect(boundary).toBe('true');
+    const canvas = await page.locator('.lab-panel canvas').first().boundingBox();
+    expect(canvas!.y + canvas!.height).toBeLessThanOrEqual(720);
+  });
+
+  it('keeps the toolbar still when Play becomes Pause and the speed readout changes', async () => {
+    const page = await open({ width: 1280, height: 720 });
+    const boxes = () => page.locator('.lab-toolbar button, .lab-toolbar select, .lab-toolbar input').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.width)]; }));
+    const before = await boxes();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    const slider = page.getByLabel(/^Steps per second/);
+    await slider.fill('0.2'); // 1.6 steps/s: a different readout
+    expect(await page.getByTestId('speed-readout').textContent()).toBe('1.6 steps/s');
+    expect(await boxes()).toEqual(before);
+    await page.getByRole('button', { name: 'Pause' }).click();
+  });
+});
+
+describe('presenter mode', () => {
+  it('at 1920×1080: body text ≥ 18 px, nothing under 14 px, secondary controls hidden, graph and boundary side by side', async () => {
+    const page = await open({ width: 1920, height: 1080 });
+    await page.keyboard.press('p');
+    await expect.poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-presenter'))).toBe(true);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await page.waitForTimeout(300);
+    const sizes = await page.evaluate<{ text: string; px: number }[]>(TEXT_SIZES);
+    expect(sizes.length).toBeGreaterThan(20);
+    expect(sizes[0]!.px, `smallest: ${JSON.stringify(sizes.slice(0, 5))}`).toBeGreaterThanOrEqual(14);
+    const body = await page.evaluate(() => { const lab = document.querySelector('.lab')!; return parseFloat(getComputedStyle(lab).fontSize) * (lab as HTMLElement & { currentCSSZoom: number }).currentCSSZoom; });
+    expect(body).toBeGreaterThanOrEqual(18);
+    // Secondary controls are gone: theme, language, the exact rate field, the code and settings tabs.
+    expect(await page.getByRole('combobox', { name: 'Theme' }).isVisible()).toBe(false);
+    expect(await page.getByLabel('Learning rate', { exact: true }).isVisible()).toBe(false);
+    expect(await page.getByRole('tab', { name: 'Settings' }).count()).toBe(0);
+    // The graph and the boundary side by side.
+    expect(await page.getByRole('tab', { name: 'Boundary' }).getAttribute('aria-selected')).toBe('true');
+    const graph = (await page.locator('.lab-graph').boundingBox())!;
+    const canvas = (await page.locator('.lab-panel canvas').first().boundingBox())!;
+    expect(canvas.x).toBeGreaterThanOrEqual(graph.x + graph.width - 1);
+    expect(canvas.y + canvas.height).toBeLessThanOrEqual(1080);
+    expect(await page.getByRole('button', { name: 'Fullscreen' }).isEnabled()).toBe(true);
+    await expectNothingCut(page, 'presenter 1920×1080');
+    await page.screenshot({ path: `${SCREENSHOTS}/layout-presenter-1920x1080.png` });
+    // It travels in the link.
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 5000 }).toContain('presenter=1');
+  });
+
+  it('opens from a link, and "?" shows the shortcut sheet', async () => {
+    const page = await open({ width: 1280, height: 720 }, `#${encodeLink(flower, { presenter: true })}`);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-presenter'))).toBe(true);
+    await expectNothingCut(page, 'presenter 1280×720');
+    await page.screenshot({ path: `${SCREENSHOTS}/layout-presenter-1280x720.png` });
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/layout-shortcuts.png` });
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+});
