@@ -52,6 +52,9 @@ export type Refusal =
   | { readonly code: 'phase-seconds'; readonly min: number; readonly max: number; readonly got: string }
   | { readonly code: 'speed-text'; readonly got: string }
   | { readonly code: 'unknown-preset'; readonly name: string }
+  | { readonly code: 'worker-crashed'; readonly detail: string }
+  | { readonly code: 'worker-silent'; readonly seconds: number }
+  | { readonly code: 'protocol-version'; readonly got: string; readonly expected: number }
   | { readonly code: 'text'; readonly text: string };
 
 export type RefusalCode = Refusal['code'];
@@ -111,6 +114,9 @@ const ENGLISH: Writers = {
   'phase-seconds': (r) => `a phase must last from ${r.min} to ${r.max} s, got ${r.got} s`,
   'speed-text': (r) => `must be "full", steps per second, or "phase-" and seconds, got ${r.got}`,
   'unknown-preset': (r) => `unknown preset "${r.name}"`,
+  'worker-crashed': (r) => `the training worker crashed (${r.detail}) and was restarted; training restarted from step 0`,
+  'worker-silent': (r) => `the training worker stopped answering for ${r.seconds} s and was restarted with the current settings; training restarted from step 0`,
+  'protocol-version': (r) => `the worker spoke protocol version ${r.got}, expected ${r.expected}`,
   text: (r) => r.text,
 };
 

@@ -1,8 +1,9 @@
 /**
  * The main thread's side of the engine: creates the worker, sends typed commands, hands typed
  * events to subscribers, acknowledges each snapshot once the screen has had a frame to take
- * it, and restarts a crashed worker with an error event, replaying the last configure and the
- * settings and bug switches sent since, so the new worker matches what the screen shows.
+ * it, and restarts a crashed worker with an error event and a `worker-restarted` event. It keeps
+ * no record of the settings: the settings store, their one owner, answers `worker-restarted` by
+ * sending its experiment, bug switches and speed to the new worker.
  *
  * Liveness: the worker beats every HEARTBEAT_MS. A worker silent for SILENT_NOTICE_MS (1 s) is
  * reported (`worker-silent`), so the screen can say so; one silent for RESTART_AFTER_MS (5 s)
@@ -10,12 +11,11 @@
  * margin leaves room for the longest legitimate piece of synchronous work (an evaluation on
  * the whole of MNIST). A check that comes late means the page itself was blocked: no verdict.
  */
-import { HEARTBEAT_MS, PROTOCOL_VERSION, type Command, type Event, type EventEnvelope, type LiveSettings } from './protocol.ts';
+import { refusalEnglish, type Refusal } from '../core/refusal.ts';
+import { HEARTBEAT_MS, PROTOCOL_VERSION, type Command, type Event, type EventEnvelope } from './protocol.ts';
 
 export const SILENT_NOTICE_MS = 1000;
 export const RESTART_AFTER_MS = 5000;
-/** What a restart loses, said with every restart. */
-const LOST = 'training restarted from step 0';
 
 /** Time for the liveness check, so tests can drive it. */
 export interface Clock {
@@ -57,11 +57,6 @@ const nextFrame = (fn: () => void) =>
 
 export function createClient(makeWorker: () => WorkerLike = createWorker, clock: Clock = realClock): EngineClient {
   const listeners = new Set<(event: Event) => void>();
-  /** What rebuilds the worker's state after a crash: the last configure, and since then the
-   * latest of each live setting and the bug switches (merged, so the record stays small). */
-  let configure: Command | null = null;
-  let settings: LiveSettings = {};
-  let bugs: Command | null = null;
   let worker: WorkerLike;
   let disposed = false;
   let lastHeard = clock.now();
@@ -72,17 +67,15 @@ export function createClient(makeWorker: () => WorkerLike = createWorker, clock:
     for (const l of listeners) l(event);
   };
 
-  /** A new worker in place of one that crashed or stopped, given everything the screen shows. */
-  const restart = (message: string) => {
+  const emitRefusal = (refusal: Refusal) => emit({ type: 'error', message: refusalEnglish(refusal), refusal });
+
+  /** A new worker in place of one that crashed or stopped; the stores give it what the screen shows. */
+  const restart = (why: Refusal) => {
     worker.terminate();
-    emit({ type: 'error', message });
+    emitRefusal(why);
     if (disposed) return;
     start();
-    if (configure !== null) {
-      post(configure);
-      if (bugs !== null) post(bugs);
-      if (Object.keys(settings).length > 0) post({ type: 'set', settings });
-    }
+    emit({ type: 'worker-restarted' });
   };
 
   const checkLiveness = () => {
@@ -97,7 +90,7 @@ export function createClient(makeWorker: () => WorkerLike = createWorker, clock:
     if (silentMs >= RESTART_AFTER_MS) {
       silentReported = false;
       emit({ type: 'worker-silent', silentMs: null });
-      restart(`the training worker stopped answering for ${Math.round(silentMs / 1000)} s and was restarted with the current settings; ${LOST}`);
+      restart({ code: 'worker-silent', seconds: Math.round(silentMs / 1000) });
     } else if (silentMs >= SILENT_NOTICE_MS && !silentReported) {
       silentReported = true;
       emit({ type: 'worker-silent', silentMs });
@@ -115,7 +108,7 @@ export function createClient(makeWorker: () => WorkerLike = createWorker, clock:
       }
       const envelope = e.data as EventEnvelope;
       if (envelope?.v !== PROTOCOL_VERSION) {
-        emit({ type: 'error', message: `the worker spoke protocol version ${String(envelope?.v)}, expected ${PROTOCOL_VERSION}` });
+        emitRefusal({ code: 'protocol-version', got: String(envelope?.v), expected: PROTOCOL_VERSION });
         return;
       }
       if (envelope.event.type === 'alive') return;
@@ -124,7 +117,7 @@ export function createClient(makeWorker: () => WorkerLike = createWorker, clock:
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault?.();
-      restart(`the training worker crashed (${e.message || 'unknown error'}) and was restarted; ${LOST}`);
+      restart({ code: 'worker-crashed', detail: e.message || 'unknown error' });
     };
   };
 
@@ -134,11 +127,6 @@ export function createClient(makeWorker: () => WorkerLike = createWorker, clock:
 
   return {
     send(command) {
-      if (command.type === 'configure') {
-        configure = command;
-        settings = {};
-      } else if (command.type === 'set') settings = { ...settings, ...command.settings };
-      else if (command.type === 'set-bugs') bugs = command;
       post(command);
     },
     subscribe(listener) {

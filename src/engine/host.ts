@@ -19,7 +19,7 @@ import { DataCache, type MnistFetcher } from './data-cache.ts';
 import { checkUpdates } from './instruments.ts';
 import { checkSpeed } from './live-settings.ts';
 import { Outbox, type Port } from './outbox.ts';
-import { commandProblem, type Command, type CommandEnvelope, type CommandType, type LiveSettings } from './protocol.ts';
+import { commandProblem, type Command, type CommandEnvelope, type CommandType, type LiveSettings, type SettingsInForce } from './protocol.ts';
 import { Runner, type Scheduler } from './runner.ts';
 import { Session } from './session.ts';
 
@@ -74,10 +74,10 @@ export class EngineHost {
     play: () => (this.requireSession('play'), this.runner.play()),
     pause: () => (this.requireSession('pause'), this.runner.pause()),
     step: (c) => this.runner.step(this.requireSession('step'), c.granularity),
-    reset: () => this.rebuild(this.requireSession('reset').config),
+    reset: (c) => void this.configure(c.config),
     set: (c) => {
       if (this.runner.status === 'loading') this.pendingSettings.push(c.settings); // applied once the data has loaded
-      else this.applySettings(this.requireSession('set'), c.settings);
+      else this.applySettings(this.requireSession('set'), c.settings, c.asked);
     },
     'set-bugs': (c) => {
       const bugs = validateBugs(c.bugs);
@@ -105,7 +105,7 @@ export class EngineHost {
     },
     'import-model': (c) => {
       if (this.session === null) throw new RefusedError({ code: 'import-before-configure' });
-      this.importModel(this.requireSession('import-model'), c.text);
+      this.importModel(this.requireSession('import-model'), c.text, c.asked);
     },
   };
 
@@ -140,7 +140,7 @@ export class EngineHost {
       if (generation !== this.configureGeneration) return; // a newer configure came in meanwhile
       const pending = this.pendingSettings;
       this.pendingSettings = [];
-      const hyper = pending.reduce((h, p) => p.hyper ?? h, config.hyper);
+      const hyper = pending.reduce((h, p) => ({ ...h, ...p.hyper }), config.hyper);
       const batchSize = pending.reduce((b, p) => p.batchSize ?? b, config.schedule.batchSize);
       this.rebuild({ ...config, hyper, schedule: { ...config.schedule, batchSize } });
       for (const p of pending) if (p.speed !== undefined) this.applySettings(this.session!, { speed: p.speed });
@@ -173,21 +173,51 @@ export class EngineHost {
 
   // ---- settings ------------------------------------------------------------------------
 
-  /** Applies live settings, all or none, and confirms them with one `applied` reply. */
-  private applySettings(session: Session, settings: LiveSettings): void {
-    if (settings.speed !== undefined) checkSpeed(settings.speed); // validate everything before changing anything
-    session.apply(settings);
-    this.outbox.post({ type: 'applied', settings, fromStep: session.trainer.steps });
-    if (settings.speed !== undefined) this.runner.setSpeed(settings.speed);
+  /** What runs now, as a reply to a settings command states it. */
+  private inForce(session: Session): SettingsInForce {
+    const { network, hyper, schedule } = session.config;
+    return { network, hyper, batchSize: schedule.batchSize, speed: this.runner.speed };
   }
 
-  private importModel(current: Session, text: string): void {
-    const model = parseModelFile(text);
-    const sameShape = JSON.stringify(model.network.spec) === JSON.stringify(current.config.network);
-    // Another architecture: rebuild around it; its inputs and outputs must fit the data.
-    const session = sameShape ? current : this.rebuild(validateExperimentConfig({ ...current.config, network: model.network.spec }));
-    const hyper = session.loadModel(model);
-    this.outbox.post({ type: 'applied', settings: { hyper }, fromStep: session.trainer.steps, model: { network: session.config.network } });
+  /** Refuses with the settings in force, so the store shows what runs. */
+  private refuse(e: unknown, command: 'set' | 'import-model', session: Session, asked: number | undefined): void {
+    this.outbox.error(e, command, { ...(asked === undefined ? {} : { asked }), inForce: this.inForce(session) });
+  }
+
+  /** Applies live settings, all or none, and answers with one reply: `applied`, or an error. */
+  private applySettings(session: Session, settings: LiveSettings, asked?: number): void {
+    try {
+      if (settings.speed !== undefined) checkSpeed(settings.speed); // validate everything before changing anything
+      session.apply(settings);
+    } catch (e) {
+      this.refuse(e, 'set', session, asked);
+      return;
+    }
+    if (settings.speed !== undefined) this.runner.setSpeed(settings.speed);
+    this.outbox.post({ type: 'applied', settings, fromStep: session.trainer.steps, ...(asked === undefined ? {} : { asked }), inForce: this.inForce(session) });
+  }
+
+  private importModel(current: Session, text: string, asked?: number): void {
+    let session = current;
+    let hyper;
+    try {
+      const model = parseModelFile(text);
+      const sameShape = JSON.stringify(model.network.spec) === JSON.stringify(current.config.network);
+      // Another architecture: rebuild around it; its inputs and outputs must fit the data.
+      session = sameShape ? current : this.rebuild(validateExperimentConfig({ ...current.config, network: model.network.spec }));
+      hyper = session.loadModel(model);
+    } catch (e) {
+      this.refuse(e, 'import-model', session, asked);
+      return;
+    }
+    this.outbox.post({
+      type: 'applied',
+      settings: { hyper },
+      fromStep: session.trainer.steps,
+      model: { network: session.config.network },
+      ...(asked === undefined ? {} : { asked }),
+      inForce: this.inForce(session),
+    });
     this.outbox.snapshots.reset();
     this.outbox.sendSnapshot(session, null);
   }

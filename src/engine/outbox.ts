@@ -7,7 +7,7 @@ import { ConfigError, RefusedError } from '../core/errors.ts';
 import { cloneParams } from '../core/network.ts';
 import type { Phase } from '../core/phases.ts';
 import { MetricsBuffer } from './metrics-buffer.ts';
-import { transferables, type Event } from './protocol.ts';
+import { transferables, type Event, type SettingsReply } from './protocol.ts';
 import type { Session } from './session.ts';
 import { SnapshotGate } from './snapshot-gate.ts';
 
@@ -61,10 +61,11 @@ export class Outbox {
     if (this.snapshots.acknowledge()) this.sendSnapshot(session, session?.stepping.lastPhase() ?? null);
   }
 
-  error(e: unknown, command?: string): void {
+  /** An error event for what was thrown; `reply`: when it answers a settings command. */
+  error(e: unknown, command?: string, reply: SettingsReply = {}): void {
     const message = e instanceof Error ? e.message : String(e);
     const coded = e instanceof ConfigError || e instanceof RefusedError ? { refusal: e.refusal } : {};
     const config = e instanceof ConfigError ? { field: e.field, ...(e.place ? { place: e.place } : {}) } : {};
-    this.post({ type: 'error', message, ...config, ...coded, ...(command ? { command } : {}) });
+    this.post({ type: 'error', message, ...config, ...coded, ...(command ? { command } : {}), ...reply });
   }
 }

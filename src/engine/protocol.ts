@@ -32,11 +32,33 @@ export type Speed =
   | { readonly kind: 'steps-per-second'; readonly value: number }
   | { readonly kind: 'animated'; readonly phasesPerSecond: number };
 
-/** Settings that change between steps without a reset. Absent fields stay as they are. */
+/**
+ * Settings that change between steps without a reset. Absent fields stay as they are; `hyper`
+ * names only the hyperparameters that change, so a change never carries back a value the
+ * worker has since taken from elsewhere (an imported model's regularization).
+ */
 export interface LiveSettings {
-  readonly hyper?: Hyperparameters;
+  readonly hyper?: Partial<Hyperparameters>;
   readonly batchSize?: number;
   readonly speed?: Speed;
+}
+
+/** The live settings in force in the worker, as its reply to a settings command states them. */
+export interface SettingsInForce {
+  readonly network: NetworkSpec;
+  readonly hyper: Hyperparameters;
+  readonly batchSize: number;
+  readonly speed: Speed;
+}
+
+/**
+ * The worker's one reply to a settings command (`set`, `import-model`): `applied`, or an
+ * `error` naming the field, and either way the settings now in force, so the settings store
+ * can show exactly what runs. `asked` numbers the command the reply answers.
+ */
+export interface SettingsReply {
+  readonly asked?: number;
+  readonly inForce?: SettingsInForce;
 }
 
 export type Command =
@@ -44,15 +66,16 @@ export type Command =
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   | { readonly type: 'step'; readonly granularity: Granularity }
-  | { readonly type: 'reset' }
-  | { readonly type: 'set'; readonly settings: LiveSettings }
+  /** Starts again from the seed: the settings store's experiment, built afresh (the worker keeps no copy to reset to). */
+  | { readonly type: 'reset'; readonly config: ExperimentConfig }
+  | { readonly type: 'set'; readonly settings: LiveSettings; readonly asked?: number }
   | { readonly type: 'gradient-check'; readonly maxEntriesPerTensor?: number }
   /** Switches the bug lab's mistakes; rebuilds from the seed with a bug-free twin run beside it. */
   | { readonly type: 'set-bugs'; readonly bugs: readonly BugName[] }
   /** A trace of the current batch (sample undefined) or of one of its samples. */
   | { readonly type: 'inspect'; readonly sample?: number }
   | { readonly type: 'export-model' }
-  | { readonly type: 'import-model'; readonly text: string }
+  | { readonly type: 'import-model'; readonly text: string; readonly asked?: number }
   /** Goes back to the weights of the checkpoint a `diverged` event offered. */
   | { readonly type: 'restore-checkpoint' }
   /** The main thread has taken the last snapshot; the next one may be sent. */
@@ -140,7 +163,7 @@ export type Event =
    * A live setting took effect; updates from step `fromStep` on use it. `model`: the settings
    * came with an imported model file, whose network is now running.
    */
-  | { readonly type: 'applied'; readonly settings: LiveSettings; readonly fromStep: number; readonly model?: { readonly network: NetworkSpec } }
+  | ({ readonly type: 'applied'; readonly settings: LiveSettings; readonly fromStep: number; readonly model?: { readonly network: NetworkSpec } } & SettingsReply)
   | {
       readonly type: 'diverged';
       readonly step: number;
@@ -167,7 +190,9 @@ export type Event =
   | { readonly type: 'inspection'; readonly sample: number | null; readonly trace: Trace }
   | { readonly type: 'model'; readonly text: string; readonly step: number }
   /** message: in English; refusal (and place in a text): the code every language writes it from. */
-  | { readonly type: 'error'; readonly message: string; readonly field?: string; readonly command?: string; readonly refusal?: Refusal; readonly place?: TextPlace };
+  | ({ readonly type: 'error'; readonly message: string; readonly field?: string; readonly command?: string; readonly refusal?: Refusal; readonly place?: TextPlace } & SettingsReply)
+  /** From the client, not the worker: a new worker replaced one that crashed or hung; it holds nothing yet. */
+  | { readonly type: 'worker-restarted' };
 
 /** How often the worker says it is alive, in milliseconds. */
 export const HEARTBEAT_MS = 250;
@@ -189,7 +214,7 @@ const BODY_PROBLEM: { readonly [K in CommandType]: (body: Body) => string | null
     ['phase', 'batch', 'epoch'].includes(b['granularity'] as string)
       ? null
       : `step needs granularity "phase", "batch" or "epoch", got ${shown(b['granularity'])}`,
-  reset: () => null,
+  reset: (b) => (typeof b['config'] !== 'object' || b['config'] === null ? 'reset needs a config object' : null),
   set: (b) => (typeof b['settings'] !== 'object' || b['settings'] === null ? 'set needs a settings object' : null),
   'gradient-check': () => null,
   'set-bugs': (b) => (Array.isArray(b['bugs']) ? null : 'set-bugs needs a list of bug names'),

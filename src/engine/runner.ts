@@ -51,6 +51,10 @@ export class Runner {
     this.stopAt = null;
   }
 
+  get speed(): Speed {
+    return this._speed;
+  }
+
   setSpeed(speed: Speed): void {
     this._speed = speed;
     if (this._status === 'running') {

@@ -27,9 +27,9 @@ import { Stepping } from './stepping.ts';
 /** Weights are kept as a checkpoint every this many steps (the last two are kept). */
 export const CHECKPOINT_EVERY = 50;
 
-/** The settings a session takes between steps (speed belongs to the runner). */
+/** The settings a session takes between steps (speed belongs to the runner); `hyper` names only what changes. */
 export interface SessionSettings {
-  readonly hyper?: Hyperparameters;
+  readonly hyper?: Partial<Hyperparameters>;
   readonly batchSize?: number;
 }
 
@@ -100,7 +100,7 @@ export class Session {
   apply(settings: SessionSettings): void {
     if (settings.batchSize !== undefined) this.checkBatchSize(settings.batchSize);
     const previousHyper = this.trainer.hyper;
-    if (settings.hyper !== undefined) this.trainer.setHyperparameters(settings.hyper); // throws ConfigError, nothing changed
+    if (settings.hyper !== undefined) this.trainer.setHyperparameters({ ...previousHyper, ...settings.hyper }); // throws ConfigError, nothing changed
     try {
       if (settings.batchSize !== undefined) this.experiment.batchSize = settings.batchSize;
     } catch (e) {

@@ -57,6 +57,9 @@ const ZH: Writers = {
   'phase-seconds': (r) => `每个阶段必须持续 ${r.min} 到 ${r.max} 秒，当前为 ${r.got} 秒`,
   'speed-text': (r) => `必须是 "full"、每秒步数，或 "phase-" 加秒数，当前为 ${r.got}`,
   'unknown-preset': (r) => `没有名为 "${r.name}" 的预设`,
+  'worker-crashed': (r) => `训练 worker 崩溃（${r.detail}），已重新启动；训练从第 0 步重新开始`,
+  'worker-silent': (r) => `训练 worker 已 ${r.seconds} 秒没有响应，已用当前设置重新启动；训练从第 0 步重新开始`,
+  'protocol-version': (r) => `worker 使用的协议版本为 ${r.got}，应为 ${r.expected}`,
   text: (r) => r.text,
 };
 
@@ -64,22 +67,10 @@ function placeZh(at: TextPlace): string {
   return at.column === null ? `第 ${at.line} 行：` : `第 ${at.line} 行，“${at.column}” 列：`;
 }
 
-/**
- * The engine client's own notices, which carry no code yet (client.ts writes them as text):
- * read by pattern until they do. Nothing else is.
- */
-const CLIENT_NOTICES_ZH: readonly (readonly [RegExp, string])[] = [
-  [/the training worker stopped answering for (\d+) s and was restarted with the current settings/, '训练 worker 已 $1 秒没有响应，已用当前设置重新启动'],
-  [/the training worker crashed \((.*)\) and was restarted/, '训练 worker 崩溃（$1），已重新启动'],
-  [/training restarted from step 0/, '训练从第 0 步重新开始'],
-];
-
-/** The refusal in 简体中文, written from its code; a message without one as it is (but the client's notices). */
+/** The refusal in 简体中文, written from its code; a message without one as it is. */
 export function refusalInChinese(shown: Shown | string): string {
-  if (typeof shown === 'string' || shown.refusal === undefined) {
-    const text = typeof shown === 'string' ? shown : shown.message;
-    return CLIENT_NOTICES_ZH.reduce((t, [pattern, zh]) => t.replace(pattern, zh), text);
-  }
+  if (typeof shown === 'string') return shown;
+  if (shown.refusal === undefined) return shown.message;
   const r = shown.refusal;
   const detail = (ZH[r.code] as (r: Refusal) => string)(r);
   return `${shown.field === undefined ? '' : `${shown.field}: `}${shown.place === undefined ? '' : placeZh(shown.place)}${detail}`;

@@ -12,7 +12,7 @@ import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
 import { validateHyperparameters, type Hyperparameters } from '../core/spec.ts';
 import type { EngineClient } from '../engine/client.ts';
-import type { Event, Granularity, Speed } from '../engine/protocol.ts';
+import type { Event, Granularity, SettingsInForce, Speed } from '../engine/protocol.ts';
 import { findPreset, PRESETS } from '../presets/catalog.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { checkBatchSize } from '../presets/experiment.ts';
@@ -40,9 +40,10 @@ export interface ConfigState {
   /** Loads a model file's weights (and, if it differs, its architecture) into the run. */
   importModel(text: string): void;
   /**
-   * The engine's word on the settings: on `ready` and `applied` they are confirmed (and taken
-   * up when an imported model brought its own architecture or regularization); an error naming
-   * a live setting's field takes that setting back to its last confirmed value.
+   * The engine's word on the settings: its reply to the latest settings command (`applied` or
+   * an error) states the settings in force, which are then shown (a refused value goes back;
+   * an imported model's network and λ come in); an error naming a live setting is kept as
+   * `refused`. A restarted worker is given the experiment, bugs and speed shown.
    */
   receive(event: Event): void;
 }
@@ -70,14 +71,22 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       }
     };
     /**
-     * An import is under way (sent, its settings not yet confirmed), and whether the
-     * hyperparameters were changed meanwhile: those changes went out with the regularization
-     * from before the import and must go out again with the model's.
+     * The number of the latest command that changed what runs: a live setting, an import, or a
+     * new experiment. The worker answers each settings command with the settings then in force
+     * (protocol.ts SettingsReply); the answer to the latest is taken up whole, so the screen
+     * shows exactly what runs. Answers to older ones are superseded: a newer change is on its way.
      */
-    let importing = false;
-    let editedWhileImporting = false;
-    /** The live settings as the engine last confirmed them. */
-    let confirmed = { hyper: initial.hyper, batchSize: initial.schedule.batchSize, speed: initialSpeed };
+    let asked = 0;
+    /** Shows the settings the worker reports in force, where they differ from what is shown. */
+    const takeUp = (inForce: SettingsInForce) => {
+      const { experiment, speed } = get();
+      const shown = { network: experiment.network, hyper: experiment.hyper, batchSize: experiment.schedule.batchSize, speed };
+      if (JSON.stringify(shown) === JSON.stringify(inForce)) return;
+      set({
+        experiment: { ...experiment, network: inForce.network, hyper: inForce.hyper, schedule: { ...experiment.schedule, batchSize: inForce.batchSize } },
+        speed: inForce.speed,
+      });
+    };
     return {
       experiment: initial,
       speed: initialSpeed,
@@ -99,6 +108,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         attempt(() => {
           const checked = validateExperimentConfig(experiment);
           set({ experiment: checked });
+          asked++;
           client.send({ type: 'configure', config: checked });
         });
       },
@@ -106,8 +116,9 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         attempt(() => {
           const hyper = validateHyperparameters({ ...get().experiment.hyper, ...partial });
           set({ experiment: { ...get().experiment, hyper } });
-          client.send({ type: 'set', settings: { hyper } });
-          if (importing) editedWhileImporting = true;
+          // Only what changed: the worker keeps the rest as it has it (an imported model's λ).
+          const changed = Object.fromEntries(Object.keys(partial).map((k) => [k, hyper[k as keyof Hyperparameters]]));
+          client.send({ type: 'set', settings: { hyper: changed }, asked: ++asked });
         });
       },
       setLearningRate(learningRate) {
@@ -118,14 +129,14 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           checkBatchSize(batchSize);
           const experiment = get().experiment;
           set({ experiment: { ...experiment, schedule: { ...experiment.schedule, batchSize } } });
-          client.send({ type: 'set', settings: { batchSize } });
+          client.send({ type: 'set', settings: { batchSize }, asked: ++asked });
         });
       },
       setSpeed(speed) {
         attempt(() => {
           checkedSpeed(speed);
           set({ speed });
-          client.send({ type: 'set', settings: { speed } });
+          client.send({ type: 'set', settings: { speed }, asked: ++asked });
         });
       },
       setGranularity(granularity) {
@@ -139,30 +150,18 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         });
       },
       receive(event) {
-        const { experiment, speed } = get();
-        if (event.type === 'ready') {
-          confirmed = { hyper: event.info.hyper, batchSize: event.info.batchSize, speed };
-        } else if (event.type === 'applied') {
-          confirmed = {
-            hyper: event.settings.hyper ?? confirmed.hyper,
-            batchSize: event.settings.batchSize ?? confirmed.batchSize,
-            speed: event.settings.speed ?? confirmed.speed,
-          };
-          // An imported model brings its own network and regularization: show what now runs,
-          // keeping every other setting as the user has it. (Other echoes repeat what this store
-          // sent; taking them up could undo a newer edit.)
-          if (event.model !== undefined) {
-            const regularization = event.settings.hyper?.regularization ?? experiment.hyper.regularization;
-            const hyper = { ...experiment.hyper, regularization };
-            set({ experiment: { ...experiment, network: event.model.network, hyper } });
-            if (editedWhileImporting) client.send({ type: 'set', settings: { hyper } });
-            importing = false;
-            editedWhileImporting = false;
-          }
-        } else if (event.type === 'error' && event.field !== undefined && /^(hyper|batchSize|speed)/.test(event.field)) {
+        if (event.type === 'worker-restarted') {
+          // A new worker holds nothing: give it what the screen shows (training starts again).
+          const { experiment, bugs, speed } = get();
+          asked++;
+          client.send({ type: 'configure', config: experiment });
+          if (bugs.length > 0) client.send({ type: 'set-bugs', bugs });
+          client.send({ type: 'set', settings: { speed } });
+          return;
+        }
+        if ((event.type === 'applied' || event.type === 'error') && event.inForce !== undefined && event.asked === asked) takeUp(event.inForce);
+        if (event.type === 'error' && event.field !== undefined && /^(hyper|batchSize|speed)/.test(event.field)) {
           set({
-            experiment: { ...experiment, hyper: confirmed.hyper, schedule: { ...experiment.schedule, batchSize: confirmed.batchSize } },
-            speed: confirmed.speed,
             refused: {
               field: event.field,
               message: `${event.field}: ${event.message.replace(`${event.field}: `, '')}`,
@@ -173,9 +172,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         }
       },
       importModel(text) {
-        importing = true;
-        editedWhileImporting = false;
-        client.send({ type: 'import-model', text });
+        client.send({ type: 'import-model', text, asked: ++asked });
       },
     };
   });

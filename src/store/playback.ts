@@ -38,7 +38,7 @@ export function createPlaybackStore(client: EngineClient, config: ConfigStore) {
       client.send({ type: 'step', granularity: config.getState().granularity });
     },
     reset() {
-      client.send({ type: 'reset' });
+      client.send({ type: 'reset', config: config.getState().experiment });
     },
     restoreCheckpoint() {
       client.send({ type: 'restore-checkpoint' });

@@ -20,7 +20,7 @@ describe('Transport', () => {
     fireEvent.change(screen.getByRole('combobox'), { target: { value: 'phase' } });
     fireEvent.click(screen.getByRole('button', { name: 'Step' }));
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
-    expect(h.sent).toEqual([{ type: 'play' }, { type: 'pause' }, { type: 'step', granularity: 'phase' }, { type: 'reset' }]);
+    expect(h.sent).toEqual([{ type: 'play' }, { type: 'pause' }, { type: 'step', granularity: 'phase' }, { type: 'reset', config: h.lab.config.getState().experiment }]);
   });
 
   it('answers Space, → and R, but not while typing in a field', () => {

@@ -46,7 +46,7 @@ describe('ModelFile', () => {
     const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
     expect(input.getAttribute('aria-label')).toBe('Load weights…');
     fireEvent.change(input, { target: { files: [new File(['{"format":"backprop-lab/model@1"}'], 'model.json')] } });
-    await waitFor(() => expect(sent.at(-1)).toEqual({ type: 'import-model', text: '{"format":"backprop-lab/model@1"}' }));
+    await waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'import-model', text: '{"format":"backprop-lab/model@1"}' }));
   });
 
   it('waits for the engine, and speaks 简体中文', () => {

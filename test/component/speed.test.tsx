@@ -35,10 +35,10 @@ describe('SpeedControl', () => {
   it('sends the slider’s speed to the engine and shows it', () => {
     const h = renderInLab(<SpeedControl />);
     fireEvent.change(stepsSlider(), { target: { value: String(Math.log10(5)) } });
-    expect(h.sent.at(-1)).toEqual({ type: 'set', settings: { speed: { kind: 'steps-per-second', value: 5 } } });
+    expect(h.sent.at(-1)).toMatchObject({ type: 'set', settings: { speed: { kind: 'steps-per-second', value: 5 } } });
     expect(screen.getByTestId('speed-readout').textContent).toBe('5 steps/s');
     fireEvent.change(stepsSlider(), { target: { value: stepsSlider().max } });
-    expect(h.sent.at(-1)).toEqual({ type: 'set', settings: { speed: { kind: 'full' } } });
+    expect(h.sent.at(-1)).toMatchObject({ type: 'set', settings: { speed: { kind: 'full' } } });
     expect(screen.getByTestId('speed-readout').textContent).toBe('full speed');
   });
 
@@ -51,7 +51,7 @@ describe('SpeedControl', () => {
     expect(Number(slider.min)).toBeCloseTo(Math.log10(0.3), 9);
     expect(Number(slider.max)).toBeCloseTo(Math.log10(5), 9);
     fireEvent.change(slider, { target: { value: String(Math.log10(2.5)) } });
-    expect(h.sent.at(-1)).toEqual({ type: 'set', settings: { speed: { kind: 'animated', phasesPerSecond: 0.4 } } });
+    expect(h.sent.at(-1)).toMatchObject({ type: 'set', settings: { speed: { kind: 'animated', phasesPerSecond: 0.4 } } });
     expect(screen.getByTestId('speed-readout').textContent).toBe('2.5 s / phase');
     expect(phaseAt(Math.log10(0.3))).toBe(0.3);
     expect(phaseAt(Math.log10(5))).toBe(5);
@@ -63,7 +63,10 @@ describe('SpeedControl', () => {
     const h = renderInLab(<SpeedControl />);
     act(h.ready);
     fireEvent.change(stepsSlider(), { target: { value: String(Math.log10(2)) } });
-    act(() => h.emit({ type: 'error', field: 'speed.value', message: 'speed.value: refused' }));
+    const { experiment } = h.lab.config.getState();
+    const { asked } = h.sent.at(-1) as { asked: number };
+    const inForce = { network: experiment.network, hyper: experiment.hyper, batchSize: experiment.schedule.batchSize, speed: { kind: 'steps-per-second' as const, value: 20 } };
+    act(() => h.emit({ type: 'error', field: 'speed.value', message: 'speed.value: refused', command: 'set', asked, inForce }));
     expect(screen.getByTestId('speed-readout').textContent).toBe('20 steps/s');
   });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createClient, type WorkerLike } from '../../../src/engine/client.ts';
-import { PROTOCOL_VERSION, type Event } from '../../../src/engine/protocol.ts';
+import { PROTOCOL_VERSION, type Command, type Event } from '../../../src/engine/protocol.ts';
+import { createConfigStore } from '../../../src/store/config.ts';
+import { connectStores } from '../../../src/store/connect.ts';
+import { createHistoryStore } from '../../../src/store/history.ts';
+import { createRunStore } from '../../../src/store/run.ts';
 import { SMALL } from './fakes.ts';
 
 class FakeWorker implements WorkerLike {
@@ -49,26 +53,35 @@ describe('engine client', () => {
     expect(w.posted).toEqual([{ v: PROTOCOL_VERSION, command: { type: 'snapshot-ack' } }]);
   });
 
-  it('restarts a crashed worker, reports it, and replays the last configure', () => {
+  it('restarts a crashed worker, reports it with a code, and says it restarted; the settings store gives it what the screen shows', () => {
     FakeWorker.made = [];
     const client = createClient(() => new FakeWorker());
     const seen: Event[] = [];
     client.subscribe((e) => seen.push(e));
+    const config = createConfigStore(client, SMALL);
+    connectStores(client, { run: createRunStore(), history: createHistoryStore(), config });
     client.send({ type: 'configure', config: SMALL });
     FakeWorker.made[0]!.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
     expect(FakeWorker.made[0]!.terminated).toBe(true);
     expect(FakeWorker.made).toHaveLength(2);
-    expect(seen.at(-1)).toMatchObject({ type: 'error', message: 'the training worker crashed (out of memory) and was restarted; training restarted from step 0' });
-    expect(FakeWorker.made[1]!.posted).toEqual([{ v: PROTOCOL_VERSION, command: { type: 'configure', config: SMALL } }]);
-    // Settings and bug switches since the configure come back too, merged.
-    client.send({ type: 'set', settings: { batchSize: 5 } });
-    client.send({ type: 'set', settings: { speed: { kind: 'full' } } });
-    client.send({ type: 'set-bugs', bugs: ['first-bias-frozen'] });
-    FakeWorker.made[1]!.onerror?.({ message: 'again', preventDefault() {} } as ErrorEvent);
-    expect(FakeWorker.made[2]!.posted.map((m) => (m as { command: unknown }).command)).toEqual([
+    expect(seen.slice(-2)).toMatchObject([
+      { type: 'error', message: 'the training worker crashed (out of memory) and was restarted; training restarted from step 0', refusal: { code: 'worker-crashed', detail: 'out of memory' } },
+      { type: 'worker-restarted' },
+    ]);
+    const commands = (w: FakeWorker) => w.posted.map((m) => (m as { command: Command }).command);
+    expect(commands(FakeWorker.made[1]!)).toEqual([
       { type: 'configure', config: SMALL },
+      { type: 'set', settings: { speed: config.getState().speed } },
+    ]);
+    // Settings and bug switches changed since come back as the store holds them.
+    config.getState().setBatchSize(5);
+    config.getState().setSpeed({ kind: 'full' });
+    config.getState().setBugs(['first-bias-frozen']);
+    FakeWorker.made[1]!.onerror?.({ message: 'again', preventDefault() {} } as ErrorEvent);
+    expect(commands(FakeWorker.made[2]!)).toEqual([
+      { type: 'configure', config: { ...SMALL, schedule: { ...SMALL.schedule, batchSize: 5 } } },
       { type: 'set-bugs', bugs: ['first-bias-frozen'] },
-      { type: 'set', settings: { batchSize: 5, speed: { kind: 'full' } } },
+      { type: 'set', settings: { speed: { kind: 'full' } } },
     ]);
     client.dispose();
     expect(FakeWorker.made[1]!.terminated).toBe(true);

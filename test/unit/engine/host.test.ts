@@ -521,3 +521,46 @@ describe('engine host: importing a model beside a bug', () => {
     expect(m.loss[0]).toBe(m.twinLoss![0]); // same weights, same batch: the same loss before the bug acts
   });
 });
+
+describe('engine host: one reply to each settings command', () => {
+  it('answers a set with `applied` or an error, each naming the command it answers and the settings in force', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'set', settings: { hyper: { learningRate: 0.25 } }, asked: 1 });
+    const applied = h.last('applied')!;
+    expect(applied.asked).toBe(1);
+    // Only the rate was named: everything else stays as it was.
+    expect(applied.inForce).toEqual({ network: SMALL.network, hyper: { ...SMALL.hyper, learningRate: 0.25 }, batchSize: SMALL.schedule.batchSize, speed: { kind: 'full' } });
+    h.send({ type: 'set', settings: { batchSize: 1_000_000, hyper: { learningRate: 0.5 } }, asked: 2 });
+    const refused = h.last('error')!;
+    expect(refused).toMatchObject({ command: 'set', field: 'batchSize', asked: 2 });
+    // All or nothing: the rate in the refused command did not take effect either.
+    expect(refused.inForce).toEqual(applied.inForce);
+  });
+
+  it('keeps an imported model’s regularization when a later set names only the rate', () => {
+    const h = harness();
+    const l2 = { ...SMALL, hyper: { ...SMALL.hyper, regularization: { kind: 'l2' as const, lambda: 0.01 } } };
+    h.send({ type: 'configure', config: l2 });
+    h.send({ type: 'export-model' });
+    const text = h.last('model')!.text;
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'import-model', text, asked: 1 });
+    expect(h.last('applied')).toMatchObject({ asked: 1, inForce: { hyper: { regularization: { kind: 'l2', lambda: 0.01 } } } });
+    h.send({ type: 'set', settings: { hyper: { learningRate: 0.5 } }, asked: 2 });
+    expect(h.last('applied')?.inForce?.hyper).toEqual({ ...SMALL.hyper, learningRate: 0.5, regularization: { kind: 'l2', lambda: 0.01 } });
+  });
+
+  it('resets to the configuration it is sent, not to a copy of its own', () => {
+    const h = harness();
+    h.send({ type: 'configure', config: SMALL });
+    h.send({ type: 'step', granularity: 'batch' });
+    h.send({ type: 'reset', config: { ...SMALL, seed: SMALL.seed + 1 } });
+    expect(h.last('status')).toMatchObject({ status: 'idle', step: 0 });
+    h.send({ type: 'export-model' });
+    const afterReset = h.last('model')!.text;
+    h.send({ type: 'configure', config: { ...SMALL, seed: SMALL.seed + 1 } });
+    h.send({ type: 'export-model' });
+    expect(afterReset).toBe(h.last('model')!.text);
+  });
+});

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createClient, RESTART_AFTER_MS, SILENT_NOTICE_MS, type Clock, type WorkerLike } from '../../../src/engine/client.ts';
 import { HEARTBEAT_MS, PROTOCOL_VERSION, type Event } from '../../../src/engine/protocol.ts';
+import { createConfigStore } from '../../../src/store/config.ts';
+import { connectStores } from '../../../src/store/connect.ts';
+import { createHistoryStore } from '../../../src/store/history.ts';
+import { createRunStore } from '../../../src/store/run.ts';
 import { SMALL } from './fakes.ts';
 
 class FakeWorker implements WorkerLike {
@@ -76,12 +80,22 @@ describe('worker liveness', () => {
 
   it('restarts a worker silent for 5 s with the current settings, saying what was lost', () => {
     const { made, clock, client, seen } = setUp();
-    client.send({ type: 'set', settings: { batchSize: 7 } });
+    const config = createConfigStore(client, SMALL);
+    connectStores(client, { run: createRunStore(), history: createHistoryStore(), config });
+    config.getState().setBatchSize(7);
     clock.advance(RESTART_AFTER_MS);
     expect(made[0]!.terminated).toBe(true);
     expect(made).toHaveLength(2);
-    expect(seen.at(-1)).toEqual({ type: 'error', message: 'the training worker stopped answering for 5 s and was restarted with the current settings; training restarted from step 0' });
+    expect(seen.slice(-2)).toEqual([
+      {
+        type: 'error',
+        message: 'the training worker stopped answering for 5 s and was restarted with the current settings; training restarted from step 0',
+        refusal: { code: 'worker-silent', seconds: 5 },
+      },
+      { type: 'worker-restarted' },
+    ]);
     expect(made[1]!.posted.map((m) => (m as { command: { type: string } }).command.type)).toEqual(['configure', 'set']);
+    expect(made[1]!.posted[0]).toMatchObject({ command: { config: { schedule: { batchSize: 7 } } } });
     // The new worker gets its own full allowance.
     clock.advance(RESTART_AFTER_MS - HEARTBEAT_MS, () => made[1]!.beat());
     expect(made).toHaveLength(2);

@@ -20,12 +20,12 @@ function fakeClient() {
 }
 
 
-/** What the worker was last told to run: the last configure, with the live settings sent since. */
+/** What the worker was last told to run: the last configure, with the live settings sent since (merged). */
 function workerView(sent: readonly Command[], initial: ExperimentConfig): ExperimentConfig {
   let experiment = initial;
   for (const c of sent) {
     if (c.type === 'configure') experiment = c.config;
-    if (c.type === 'set' && c.settings.hyper !== undefined) experiment = { ...experiment, hyper: c.settings.hyper };
+    if (c.type === 'set' && c.settings.hyper !== undefined) experiment = { ...experiment, hyper: { ...experiment.hyper, ...c.settings.hyper } }; // the worker merges what changed
     if (c.type === 'set' && c.settings.batchSize !== undefined) experiment = { ...experiment, schedule: { ...experiment.schedule, batchSize: c.settings.batchSize } };
   }
   return experiment;

@@ -38,7 +38,7 @@ describe('config store', () => {
     expect(sent.map((c) => c.type)).toEqual(['set', 'set', 'set', 'configure', 'set']);
     expect(sent[0]).toMatchObject({ settings: { hyper: { learningRate: 0.5 } } });
     expect(config.getState().experiment.name).toBe('planar-2-4-1');
-    expect(sent[4]).toEqual({ type: 'set', settings: { speed: { kind: 'steps-per-second', value: 20 } } });
+    expect(sent[4]).toEqual({ type: 'set', settings: { speed: { kind: 'steps-per-second', value: 20 } }, asked: 5 });
     expect(config.getState().speed).toEqual({ kind: 'steps-per-second', value: 20 });
   });
 
@@ -67,7 +67,7 @@ describe('config store', () => {
     config.getState().setGranularity('phase');
     playback.getState().step();
     playback.getState().reset();
-    expect(sent).toEqual([{ type: 'play' }, { type: 'pause' }, { type: 'step', granularity: 'phase' }, { type: 'reset' }]);
+    expect(sent).toEqual([{ type: 'play' }, { type: 'pause' }, { type: 'step', granularity: 'phase' }, { type: 'reset', config: config.getState().experiment }]);
   });
 
   it('is serialisable', () => {
@@ -137,14 +137,17 @@ describe('config store and the engine', () => {
     connectStores(client, { run, history: createHistoryStore(), config });
     const p = findPreset('spiral-deep-tanh')!;
     emit({ type: 'ready', info: { name: p.name, network: p.network, hyper: p.hyper, batchSize: 10, trainSize: 250, testSize: 250, stepsPerEpoch: 25, parameterCount: 0 } });
+    const speed = config.getState().speed;
     config.getState().setBatchSize(5000);
     expect(config.getState().experiment.schedule.batchSize).toBe(5000);
-    emit({ type: 'error', message: 'batchSize: must be a whole number from 1 to 250, got 5000', field: 'batchSize', command: 'set' });
+    const inForce = { network: p.network, hyper: p.hyper, batchSize: 10, speed };
+    emit({ type: 'error', message: 'batchSize: must be a whole number from 1 to 250, got 5000', field: 'batchSize', command: 'set', asked: 1, inForce });
     expect(config.getState().experiment.schedule.batchSize).toBe(10);
     expect(config.getState().refused).toEqual({ field: 'batchSize', message: 'batchSize: must be a whole number from 1 to 250, got 5000' });
     config.getState().setLearningRate(0.2);
-    emit({ type: 'applied', settings: { hyper: { ...p.hyper, learningRate: 0.2 } }, fromStep: 3 });
-    emit({ type: 'error', message: 'hyper.learningRate: nope', field: 'hyper.learningRate' });
+    const rate02 = { ...inForce, hyper: { ...p.hyper, learningRate: 0.2 } };
+    emit({ type: 'applied', settings: { hyper: { learningRate: 0.2 } }, fromStep: 3, asked: 2, inForce: rate02 });
+    emit({ type: 'error', message: 'hyper.learningRate: nope', field: 'hyper.learningRate', command: 'set', asked: 1, inForce }); // an older reply
     expect(config.getState().experiment.hyper.learningRate).toBe(0.2);
   });
 
@@ -155,12 +158,12 @@ describe('config store and the engine', () => {
     const run = createRunStore();
     connectStores(client, { run, history: createHistoryStore(), config });
     config.getState().importModel('{"format":"backprop-lab/model@1"}');
-    expect(sent.at(-1)).toEqual({ type: 'import-model', text: '{"format":"backprop-lab/model@1"}' });
+    expect(sent.at(-1)).toEqual({ type: 'import-model', text: '{"format":"backprop-lab/model@1"}', asked: 1 });
     const wider = { ...p.network, layers: [p.network.layers[0]!, { units: 7, activation: 'tanh' as const }, p.network.layers[2]!] };
     emit({ type: 'ready', info: { name: p.name, network: wider, hyper: p.hyper, batchSize: 10, trainSize: 300, testSize: 100, stepsPerEpoch: 30, parameterCount: 29 } });
     expect(config.getState().experiment.network).toEqual(p.network); // a ready alone changes nothing
     const l2 = { ...p.hyper, regularization: { kind: 'l2' as const, lambda: 0.01 } };
-    emit({ type: 'applied', settings: { hyper: l2 }, fromStep: 0, model: { network: wider } });
+    emit({ type: 'applied', settings: { hyper: l2 }, fromStep: 0, model: { network: wider }, asked: 1, inForce: { network: wider, hyper: l2, batchSize: 10, speed: config.getState().speed } });
     expect(config.getState().experiment.network).toEqual(wider);
     expect(config.getState().experiment.hyper).toEqual(l2);
 
@@ -180,7 +183,9 @@ describe('config store and the engine', () => {
     config.getState().setHyper({ optimizer: { kind: 'momentum', momentum: 0.5 } });
     const first = sent.find((c) => c.type === 'set')!;
     if (first.type !== 'set') throw new Error('expected a set');
-    emit({ type: 'applied', settings: first.settings, fromStep: 0 }); // the echo of the learning rate only
+    // The reply to the first, stating what ran then: superseded by the second, which is on its way.
+    const inForce = { network: p.network, hyper: { ...p.hyper, learningRate: 0.5 }, batchSize: p.schedule.batchSize, speed: config.getState().speed };
+    emit({ type: 'applied', settings: first.settings, fromStep: 0, asked: first.asked!, inForce });
     expect(config.getState().experiment.hyper.optimizer).toEqual({ kind: 'momentum', momentum: 0.5 });
     expect(config.getState().experiment.hyper.learningRate).toBe(0.5);
   });
@@ -191,11 +196,15 @@ describe('config store and the engine', () => {
     const config = createConfigStore(client, p);
     connectStores(client, { run: createRunStore(), history: createHistoryStore(), config });
     config.getState().importModel('{}');
-    config.getState().setLearningRate(0.5); // sent with the regularization from before the import
+    config.getState().setLearningRate(0.5);
+    // Only the rate travels, so the worker keeps the model's regularization whichever comes first.
+    expect(sent.at(-1)).toEqual({ type: 'set', settings: { hyper: { learningRate: 0.5 } }, asked: 2 });
     const l2 = { ...p.hyper, regularization: { kind: 'l2' as const, lambda: 0.01 } };
-    emit({ type: 'applied', settings: { hyper: l2 }, fromStep: 0, model: { network: p.network } });
+    const speed = config.getState().speed;
+    const batchSize = p.schedule.batchSize;
+    emit({ type: 'applied', settings: { hyper: l2 }, fromStep: 0, model: { network: p.network }, asked: 1, inForce: { network: p.network, hyper: l2, batchSize, speed } });
+    emit({ type: 'applied', settings: { hyper: { learningRate: 0.5 } }, fromStep: 0, asked: 2, inForce: { network: p.network, hyper: { ...l2, learningRate: 0.5 }, batchSize, speed } });
     const shown = config.getState().experiment.hyper;
     expect(shown).toEqual({ ...p.hyper, learningRate: 0.5, regularization: l2.regularization });
-    expect(sent.at(-1)).toEqual({ type: 'set', settings: { hyper: shown } }); // the engine gets both too
   });
 });
