@@ -18,6 +18,7 @@ export type Refusal =
   | { readonly code: 'non-finite' }
   | { readonly code: 'hidden-layers'; readonly max: number; readonly got: number }
   | { readonly code: 'softmax-outputs' }
+  | { readonly code: 'owns-output'; readonly loss: string; readonly output: string; readonly got: string }
   | { readonly code: 'input-and-output' }
   | { readonly code: 'input-activation' }
   | { readonly code: 'data-inputs'; readonly data: string; readonly expected: number; readonly got: number }
@@ -81,6 +82,7 @@ const ENGLISH: Writers = {
   'non-finite': () => 'contains NaN or Infinity',
   'hidden-layers': (r) => `at most ${r.max} hidden layers, got ${r.got}`,
   'softmax-outputs': () => 'softmax-cross-entropy needs at least 2 output units',
+  'owns-output': (r) => `${r.loss} applies its own ${r.output} to the output, so the output layer's activation must be identity, got ${r.got}`,
   'input-and-output': () => 'needs an input layer and an output layer',
   'input-activation': () => 'the input layer has no activation',
   'data-inputs': (r) => `the ${r.data} data has ${r.expected} inputs, got ${r.got}`,

@@ -6,14 +6,10 @@
 import { ACTIVATIONS, type ActivationName } from './activations.ts';
 import { ConfigError, requireFinite, requireInRange, requireInteger, requireOneOf } from './errors.ts';
 import { LAMBDA, NETWORK_LIMITS } from './limits.ts';
+import { loss as lossOf, LOSSES, type LossName } from './losses.ts';
 
-export const LOSSES = [
-  'softmax-cross-entropy',
-  'sigmoid-binary-cross-entropy',
-  'squared-error-half',
-  'mean-squared-error',
-] as const;
-export type LossName = (typeof LOSSES)[number];
+export { LOSSES, type LossName };
+
 
 /** Layer 0 is the input and has no activation; layers 1..L each have one. */
 export interface LayerSpec {
@@ -107,13 +103,11 @@ export function validateNetworkSpec(value: unknown, field = 'network'): NetworkS
   });
   const loss = requireOneOf(`${field}.loss`, o['loss'], LOSSES);
   const outputLayer = out[out.length - 1]!;
-  if ((loss === 'softmax-cross-entropy' || loss === 'sigmoid-binary-cross-entropy') && outputLayer.activation !== 'identity') {
-    throw new ConfigError(
-      `${field}.layers[${out.length - 1}].activation`,
-      `${loss} applies its own ${loss.startsWith('softmax') ? 'softmax' : 'sigmoid'} to the output, so the output layer's activation must be identity, got ${outputLayer.activation}`,
-    );
+  const { output } = lossOf(loss);
+  if (output !== 'activation' && outputLayer.activation !== 'identity') {
+    throw new ConfigError(`${field}.layers[${out.length - 1}].activation`, { code: 'owns-output', loss, output, got: String(outputLayer.activation) });
   }
-  if (loss === 'softmax-cross-entropy' && outputLayer.units < 2) {
+  if (output === 'softmax' && outputLayer.units < 2) {
     throw new ConfigError(`${field}.layers[${out.length - 1}].units`, { code: 'softmax-outputs' });
   }
   return { layers: out, loss };

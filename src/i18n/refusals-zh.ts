@@ -24,6 +24,7 @@ const ZH: Writers = {
   'non-finite': () => '含有 NaN 或无穷大',
   'hidden-layers': (r) => `最多 ${r.max} 个隐藏层，当前为 ${r.got}`,
   'softmax-outputs': () => 'softmax-cross-entropy 至少需要 2 个输出单元',
+  'owns-output': (r) => `${r.loss} 会对输出自行施加 ${r.output}，因此输出层的激活函数必须是 identity，当前为 ${r.got}`,
   'input-and-output': () => '需要输入层和输出层',
   'input-activation': () => '输入层没有激活函数',
   'data-inputs': (r) => `数据 ${r.data} 有 ${r.expected} 个输入，当前为 ${r.got}`,

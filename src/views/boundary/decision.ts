@@ -9,6 +9,7 @@
  * within GRID_BUDGET, about 6 ms, and it runs at most once per animation frame.
  */
 import type { LayerParams } from '../../core/network.ts';
+import { loss as lossOf } from '../../core/losses.ts';
 import { predict } from '../../core/metrics.ts';
 import { createWorkspace, forwardLayer } from '../../core/passes.ts';
 import { depth, type NetworkSpec } from '../../core/spec.ts';
@@ -30,12 +31,13 @@ export type DecisionRule =
 
 export function decisionRule(spec: NetworkSpec, data: 'classification' | 'regression' = 'classification'): DecisionRule {
   const k = spec.layers[spec.layers.length - 1]!.units;
-  const probability = spec.loss === 'softmax-cross-entropy' || spec.loss === 'sigmoid-binary-cross-entropy';
+  const { output } = lossOf(spec.loss);
+  const probability = output !== 'activation';
   if (k === 1) {
     if (probability) return { kind: 'threshold', threshold: 0.5, range: 0.5, probability };
     return { kind: 'threshold', threshold: data === 'regression' ? 0 : 0.5, range: null, probability };
   }
-  if (k === 2) return { kind: 'difference', range: spec.loss === 'softmax-cross-entropy' ? 1 : null, probability };
+  if (k === 2) return { kind: 'difference', range: output === 'softmax' ? 1 : null, probability };
   return { kind: 'argmax', classes: k };
 }
 

@@ -4,71 +4,12 @@
  * step that goes forward through the layers, takes the loss, goes back in reverse and updates.
  */
 import { phaseLabel } from '../../core/phases.ts';
-import type { Hyperparameters, LossName, NetworkSpec } from '../../core/spec.ts';
+import { loss } from '../../core/losses.ts';
+import type { Hyperparameters, NetworkSpec } from '../../core/spec.ts';
 import { activation } from '../../core/activations.ts';
 import { act, layerClass, demoData, distinct, header, helpers, ownsOutput, regularized, stepDefaults, units } from './numpy-parts.ts';
 import { optimizerClass } from './numpy-optim.ts';
 import { type Layout, type PythonWriter } from './python.ts';
-
-const LOSS_LAYERS: Record<LossName, { cls: string; code: (lay: Layout) => string }> = {
-  'softmax-cross-entropy': {
-    cls: 'SoftmaxWithLoss',
-    code: (lay) => `class SoftmaxWithLoss:
-    """y = softmax(z); L_i = −Σ_j t_j·log y_j, averaged over the batch."""
-
-    def forward(self, z, t):
-        self.y, self.t = softmax(z), t
-        return -np.sum(t * log_softmax(z)) / ${lay.samples('z')}
-
-    def backward(self):
-        """δ = ∂L_i/∂z for each sample: y − t, as each sample's t sums to 1."""
-        # Saito's SoftmaxWithLoss.backward returns (y − t) / batch_size and his Affine does not
-        # divide; here Affine.backward divides by m instead. Mixing the book's SoftmaxWithLoss
-        # with this Affine would divide by m twice.
-        return self.y * self.t.sum(axis=${lay.unitAxis}, keepdims=True) - self.t`,
-  },
-  'sigmoid-binary-cross-entropy': {
-    cls: 'SigmoidWithLoss',
-    code: (lay) => `class SigmoidWithLoss:
-    """y = σ(z); L_i = −Σ_j [t_j·log y_j + (1 − t_j)·log(1 − y_j)], averaged over the batch."""
-
-    def forward(self, z, t):
-        self.y, self.t = sigmoid(z), t
-        # log(1 + e^z) − t·z is the same loss, without overflow for any z
-        return np.sum(np.logaddexp(0, z) - t * z) / ${lay.samples('z')}
-
-    def backward(self):
-        """δ = ∂L_i/∂z for each sample."""
-        return self.y - self.t`,
-  },
-  'squared-error-half': {
-    cls: 'HalfSquaredError',
-    code: (lay) => `class HalfSquaredError:
-    """L_i = ½·Σ_j (y_j − t_j)², averaged over the batch."""
-
-    def forward(self, y, t):
-        self.y, self.t = y, t
-        return 0.5 * np.sum((y - t) ** 2) / ${lay.samples('y')}
-
-    def backward(self):
-        """∂L_i/∂y for each sample."""
-        return self.y - self.t`,
-  },
-  'mean-squared-error': {
-    cls: 'MeanSquaredError',
-    code: (lay) => `class MeanSquaredError:
-    """L_i = (1/k)·Σ_j (y_j − t_j)² over the k outputs, averaged over the batch."""
-
-    def forward(self, y, t):
-        self.y, self.t = y, t
-        return np.sum((y - t) ** 2) / y.size
-
-    def backward(self):
-        """∂L_i/∂y for each sample."""
-        k = self.y.shape[${lay.unitAxis}]
-        return 2 / k * (self.y - self.t)`,
-  },
-};
 
 export function layersCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparameters, lay: Layout): void {
   const n = units(spec);
@@ -104,7 +45,7 @@ export function layersCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparam
     w.block(layerClass(activation(a)));
   }
   w.gap();
-  w.block(LOSS_LAYERS[spec.loss].code(lay));
+  w.block(loss(spec.loss).numpy.layer.code(lay));
   optimizerClass(w, hyper);
 
   w.gap();
@@ -123,7 +64,7 @@ export function layersCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparam
     w.line(hasAct(l) ? `    affine${l}, ${actName(l)} = ${affine}, ${activation(act(spec, l)).numpy.layer.cls}()` : `    affine${l} = ${affine}`);
   }
   w.during('loss');
-  w.line(`    last_layer = ${LOSS_LAYERS[spec.loss].cls}()`);
+  w.line(`    last_layer = ${loss(spec.loss).numpy.layer.cls}()`);
   w.during();
   w.line();
 
@@ -133,7 +74,7 @@ export function layersCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparam
     w.during(phaseLabel({ kind: 'forward', layer: l }));
     w.line(`    z${l} = affine${l}.forward(${l === 1 ? 'x' : `a${l - 1}`})`, lay.batch(n[l]!));
     if (hasAct(l)) w.line(`    a${l} = ${actName(l)}.forward(z${l})`, lay.batch(n[l]!));
-    else w.line(`    a${l} = z${l}`, `linear output: the loss applies ${spec.loss.startsWith('softmax') ? 'softmax' : 'σ'}`);
+    else w.line(`    a${l} = z${l}`, `linear output: the loss applies ${loss(spec.loss).output === 'softmax' ? 'softmax' : 'σ'}`);
   }
   w.during();
   w.line('    # loss: the mean over the batch' + (regularized(hyper) ? ' + the penalty on the weights' : ''));

@@ -5,6 +5,7 @@
  */
 import { phaseLabel } from '../../core/phases.ts';
 import type { Hyperparameters, NetworkSpec } from '../../core/spec.ts';
+import { loss } from '../../core/losses.ts';
 import { activation } from '../../core/activations.ts';
 import { act, demoData, distinct, header, helpers, stepDefaults, units } from './numpy-parts.ts';
 import { loopOptimizerState, loopUpdate } from './numpy-optim.ts';
@@ -62,26 +63,12 @@ export function loopCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparamet
   w.line('    # loss: the mean over the batch' + (reg === 'none' ? '' : ' + the penalty on the weights'));
   w.during('loss');
   const yShape = lay.batch(n[L]!);
-  switch (spec.loss) {
-    case 'softmax-cross-entropy':
-      w.line('    y = softmax(zs[-1])', yShape);
-      w.line('    loss = -np.sum(t * log_softmax(zs[-1])) / m');
-      break;
-    case 'sigmoid-binary-cross-entropy':
-      w.line('    z = zs[-1]');
-      w.line('    y = sigmoid(z)', yShape);
-      w.line('    loss = np.sum(np.logaddexp(0, z) - t * z) / m', '= −Σ [t·log y + (1 − t)·log(1 − y)] / m');
-      break;
-    case 'squared-error-half':
-      w.line('    y = activations[-1]', yShape);
-      w.line('    loss = 0.5 * np.sum((y - t) ** 2) / m');
-      break;
-    case 'mean-squared-error':
-      w.line('    y = activations[-1]', yShape);
-      w.line(`    k = y.shape[${ax}]`, 'the number of outputs');
-      w.line('    loss = np.sum((y - t) ** 2) / (m * k)');
-      break;
-  }
+  const lossOf = loss(spec.loss);
+  // The loss owns a linear output layer (softmax, σ) and reads its z; otherwise y = aᴸ.
+  const out = lossOf.output === 'activation' ? 'activations[-1]' : 'zs[-1]';
+  const inBatch = { unitAxis: ax, samples: () => 'm' };
+  w.line(`    y = ${lossOf.numpy.predict(out)}`, yShape);
+  w.line(`    loss = ${lossOf.numpy.batchLoss(out, inBatch)}`);
   if (reg === 'l2') w.line('    loss += 0.5 * lam * sum(np.sum(W ** 2) for W in weights)');
   if (reg === 'l1') w.line('    loss += lam * sum(np.sum(np.abs(W)) for W in weights)');
 
@@ -91,20 +78,8 @@ export function loopCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparamet
   w.line('    # backward: the output layer');
   w.during(phaseLabel({ kind: 'backward', layer: L }));
   w.line('    deltas, nabla_w, nabla_b = [None] * L, [None] * L, [None] * L');
-  switch (spec.loss) {
-    case 'softmax-cross-entropy':
-      w.line(`    delta = y * t.sum(axis=${ax}, keepdims=True) - t`, `${yShape}: y − t, as each sample's t sums to 1`);
-      break;
-    case 'sigmoid-binary-cross-entropy':
-      w.line('    delta = y - t', yShape);
-      break;
-    case 'squared-error-half':
-      w.line(`    delta = (y - t) * ${prime('-1')}(zs[-1])`, yShape);
-      break;
-    case 'mean-squared-error':
-      w.line(`    delta = 2 / k * (y - t) * ${prime('-1')}(zs[-1])`, yShape);
-      break;
-  }
+  const delta = lossOf.numpy.delta(inBatch, `${prime('-1')}(zs[-1])`);
+  w.line(`    delta = ${delta.code}`, delta.note === undefined ? yShape : `${yShape}: ${delta.note}`);
   w.line('    deltas[-1] = delta');
   w.line(`    nabla_w[-1] = ${lay.gradW('activations[-2]', 'delta')}${penalty('-1')}`, lay.weight(n[L - 1]!, n[L]!));
   w.line(`    nabla_b[-1] = ${lay.gradB('delta')}`, lay.bias(n[L]!));

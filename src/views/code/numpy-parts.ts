@@ -5,20 +5,14 @@
  * in the same order.
  */
 import { activation, type Activation, type ActivationName } from '../../core/activations.ts';
-import type { Hyperparameters, LossName, NetworkSpec } from '../../core/spec.ts';
+import { loss, ownsOutput as lossOwnsOutput } from '../../core/losses.ts';
+import type { Hyperparameters, NetworkSpec } from '../../core/spec.ts';
 import { optimizerDescription } from './numpy-optim.ts';
 import { py, type Layout, type PythonWriter } from './python.ts';
 
-export const LOSS_DESCRIPTION: Record<LossName, string> = {
-  'softmax-cross-entropy': 'softmax cross-entropy, L_i = −Σ_j t_j·log y_j with y = softmax(z)',
-  'sigmoid-binary-cross-entropy': 'binary cross-entropy, L_i = −Σ_j [t_j·log y_j + (1 − t_j)·log(1 − y_j)], y = σ(z)',
-  'squared-error-half': 'squared error, L_i = ½·Σ_j (y_j − t_j)²',
-  'mean-squared-error': 'mean squared error, L_i = (1/k)·Σ_j (y_j − t_j)² over the k outputs',
-};
-
 /** The loss applies its own softmax or sigmoid to a linear output layer. */
 export function ownsOutput(spec: NetworkSpec): boolean {
-  return spec.loss === 'softmax-cross-entropy' || spec.loss === 'sigmoid-binary-cross-entropy';
+  return lossOwnsOutput(spec.loss);
 }
 
 export function units(spec: NetworkSpec): number[] {
@@ -49,7 +43,7 @@ export function header(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparameter
   w.line(`# ${styleLine}`);
   w.line(`# Activations of layers 1..${acts.length}: ${acts.join(', ')}.`);
   for (const d of lay.described) w.line(`# ${d}`);
-  w.line(`# Loss: ${LOSS_DESCRIPTION[spec.loss]},`);
+  w.line(`# Loss: ${loss(spec.loss).formula.description},`);
   const penalty = reg.kind === 'l2' ? ', + ½·λ·ΣW² (L2, on the weights only)' : reg.kind === 'l1' ? ', + λ·Σ|W| (L1, on the weights only)' : '';
   w.line(`#       averaged over the batch${penalty}.`);
   w.line('# δ = ∂L_i/∂z is kept per sample; dW and db are batch means of the per-sample gradients.');
@@ -59,12 +53,13 @@ export function header(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparameter
 /** sigmoid, softmax and log_softmax, as far as this network needs them. */
 export function helpers(w: PythonWriter, spec: NetworkSpec, lay: Layout): void {
   const ax = lay.unitAxis;
-  if (spec.layers.some((l) => l.activation !== undefined && activation(l.activation).numpy.usesSigmoid) || spec.loss === 'sigmoid-binary-cross-entropy') {
+  const output = loss(spec.loss).output;
+  if (spec.layers.some((l) => l.activation !== undefined && activation(l.activation).numpy.usesSigmoid) || output === 'sigmoid') {
     w.gap();
     w.block(`def sigmoid(z):
     return 1 / (1 + np.exp(-z))`);
   }
-  if (spec.loss === 'softmax-cross-entropy') {
+  if (output === 'softmax') {
     w.gap();
     w.block(`def softmax(z):
     """Softmax of each sample; shifting by the largest z keeps exp from overflowing."""
@@ -114,8 +109,9 @@ export function demoData(w: PythonWriter, spec: NetworkSpec, lay: Layout): void 
   w.line('    rng = np.random.default_rng(0)');
   w.line('    m = 8');
   w.line(`    x = rng.standard_normal(${shape(nIn)})`);
-  if (spec.loss === 'softmax-cross-entropy') w.line(`    t = np.eye(${k})[rng.integers(0, ${k}, m)]${lay.row ? '' : '.T'}`, 'one-hot targets');
-  else if (spec.loss === 'sigmoid-binary-cross-entropy') w.line(`    t = rng.integers(0, 2, ${shape(k)}).astype(float)`, '0/1 targets');
+  const targets = loss(spec.loss).targets;
+  if (targets === 'one-hot') w.line(`    t = np.eye(${k})[rng.integers(0, ${k}, m)]${lay.row ? '' : '.T'}`, 'one-hot targets');
+  else if (targets === 'binary') w.line(`    t = rng.integers(0, 2, ${shape(k)}).astype(float)`, '0/1 targets');
   else w.line(`    t = rng.uniform(0, 1, ${shape(k)})`);
   w.line(`    sizes = [${n.join(', ')}]`);
 }

@@ -5,6 +5,7 @@
  * toolbar.)
  */
 import { activation, ACTIVATIONS, type ActivationName } from '../../core/activations.ts';
+import { ownsOutput } from '../../core/losses.ts';
 import { LOSSES, OPTIMIZERS, REGULARIZATIONS, type OptimizerConfig, type OptimizerKind } from '../../core/spec.ts';
 import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
 import { useRefusalText } from '../../i18n/i18n.ts';
@@ -36,7 +37,7 @@ export function Settings() {
   const inLanguage = useRefusalText();
   const errorFor = (prefix: string) => (refused !== null && refused.field.includes(prefix) ? inLanguage(refused) : null);
   const layers = network.layers;
-  const outputFixed = network.loss === 'softmax-cross-entropy' || network.loss === 'sigmoid-binary-cross-entropy';
+  const outputFixed = ownsOutput(network.loss);
 
   const setLayer = (l: number, change: { units?: number; activation?: ActivationName }) =>
     rebuild({ network: { ...network, layers: layers.map((layer, i) => (i === l ? { ...layer, ...change } : layer)) } });
@@ -131,7 +132,7 @@ export function Settings() {
             value={network.loss}
             onChange={(e) => {
               const loss = e.target.value as (typeof LOSSES)[number];
-              const fixed = loss === 'softmax-cross-entropy' || loss === 'sigmoid-binary-cross-entropy';
+              const fixed = ownsOutput(loss);
               const out = layers[layers.length - 1]!;
               rebuild({ network: { loss, layers: [...layers.slice(0, -1), { ...out, activation: fixed ? 'identity' : out.activation }] } });
             }}

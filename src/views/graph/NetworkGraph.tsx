@@ -86,7 +86,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const L = units.length - 1;
   const m = latestTrace?.x.rows ?? 0;
   const active = phase === null ? null : phaseLayer(phase, L);
-  const classes = lossOf(spec.loss).name === 'softmax-cross-entropy' ? Array.from({ length: units[L]! }, (_, j) => String(j)) : null;
+  const classes = lossOf(spec.loss).targets === 'one-hot' ? Array.from({ length: units[L]! }, (_, j) => String(j)) : null;
   const durationMs = speed.kind === 'animated' ? 1000 / speed.phasesPerSecond : STEP_MOTION_MS;
 
   const page = (l: number, delta: number) =>

@@ -3,6 +3,7 @@
  * (Σₖ Wˡ⁺¹[j][k]·δˡ⁺¹[s][k])·f'(zˡ[s][j]) below it, with every term's number listed.
  */
 import { activation, type ActivationName } from '../../core/activations.ts';
+import { loss as lossOf } from '../../core/losses.ts';
 import type { NetworkSpec } from '../../core/spec.ts';
 import type { Trace } from '../../core/trace.ts';
 import { deltaOf, type DeltaSource } from './chain.ts';
@@ -55,7 +56,7 @@ function outputLines(src: Extract<DeltaSource, { kind: 'output' }>, l: number, j
   const diffTex = `${tex(src.y)} - ${tex(src.t, true)}`;
   const diffTxt = `${txt(src.y)} − ${txt(src.t, true)}`;
   if (src.fPrime === null) {
-    if (src.loss === 'softmax-cross-entropy' && src.tSum !== 1) {
+    if (lossOf(src.loss).output === 'softmax' && src.tSum !== 1) {
       return [{
         tex: `${d.tex} = ${y.tex}\\textstyle\\sum_c t^{(${s})}_c - ${t.tex} = ${tex(src.y)}\\cdot ${tex(src.tSum, true)} - ${tex(src.t, true)} = ${tex(delta)}`,
         txt: `${d.txt} = ${y.txt}·Σc t[${s}][c] − ${t.txt} = ${txt(src.y)}·${txt(src.tSum, true)} − ${txt(src.t, true)} = ${txt(delta)}`,
@@ -64,8 +65,8 @@ function outputLines(src: Extract<DeltaSource, { kind: 'output' }>, l: number, j
     return [{ tex: `${d.tex} = ${y.tex} - ${t.tex} = ${diffTex} = ${tex(delta)}`, txt: `${d.txt} = ${y.txt} − ${t.txt} = ${diffTxt} = ${txt(delta)}` }];
   }
   const zs = sym.z(l, j, s);
-  const half = src.loss === 'squared-error-half';
-  const c = { tex: half ? '' : `\\frac{2}{${k}}`, txt: half ? '' : `(2/${k})·` };
+  const factor = lossOf(src.loss).deltaFactor;
+  const c = { tex: factor?.tex(k) ?? '', txt: factor?.text(k) ?? '' };
   return [
     {
       tex: `${d.tex} = ${c.tex}\\left(${y.tex} - ${t.tex}\\right) f'(${zs.tex}) = ${c.tex}\\left(${diffTex}\\right)\\cdot ${tex(src.fPrime, true)} = ${tex(delta)}`,

@@ -9,6 +9,7 @@
  *   ∂L/∂bˡ[j]    = (1/m)·Σₛ δˡ[s][j]
  */
 import { activation, type ActivationName } from '../../core/activations.ts';
+import { loss as lossOf } from '../../core/losses.ts';
 import type { LossName, NetworkSpec, Regularization } from '../../core/spec.ts';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
@@ -86,12 +87,14 @@ export function deltaOf(trace: Trace, spec: NetworkSpec, l: number, j: number, s
     let tSum = 0;
     for (let c = 0; c < k; c++) tSum += at(trace.t, s, c);
     const loss = spec.loss;
-    if (loss === 'softmax-cross-entropy' || loss === 'sigmoid-binary-cross-entropy') {
-      const computed = loss === 'softmax-cross-entropy' ? y * tSum - t : y - t;
+    const { deltaFactor, output } = lossOf(loss);
+    if (deltaFactor === undefined) {
+      // The loss owns the output: δ = y·Σt − t for softmax (y − t when Σt = 1), y − t for σ.
+      const computed = output === 'softmax' ? y * tSum - t : y - t;
       return { sample: s, delta, source: { kind: 'output', loss, activation: name, y, t, tSum, z, a, fPrime: null, factor: null, computed } };
     }
     const fPrime = derivativeAt(name, z, a);
-    const factor = 2 * (loss === 'squared-error-half' ? 0.5 : 1 / k);
+    const factor = deltaFactor.value(k);
     const computed = factor * (y - t) * fPrime;
     return { sample: s, delta, source: { kind: 'output', loss, activation: name, y, t, tSum, z, a, fPrime, factor, computed } };
   }

@@ -4,6 +4,7 @@
  * when it lies in the phase's layer, else the one with the largest |value| for the sample.
  */
 import { activation, type ActivationName } from '../../core/activations.ts';
+import { loss as lossOf } from '../../core/losses.ts';
 import type { Phase } from '../../core/phases.ts';
 import type { NetworkSpec } from '../../core/spec.ts';
 import type { Matrix } from '../../core/tensor.ts';
@@ -88,10 +89,12 @@ export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number
         const y = at(trace.y, k, j);
         const t = at(trace.t, k, j);
         const base = { l, d, y: f(y), t: fp(t), delta: f(at(lt.delta, k, j)), k };
-        if (spec.loss === 'squared-error-half' || spec.loss === 'mean-squared-error') {
+        const factor = lossOf(spec.loss).deltaFactor;
+        if (factor !== undefined) {
           const fn = spec.layers[l]!.activation ?? 'identity';
           const s = slope(fn, at(lt.z!, k, j), at(lt.a!, k, j));
-          const c = spec.loss === 'mean-squared-error' ? `${f(2 / trace.t.cols)} × ` : '';
+          const value = factor.value(trace.t.cols);
+          const c = value === 1 ? '' : `${f(value)} × `;
           return { key: 'backward.output.squared', params: { ...base, c, slope: fp(s), f: fn } };
         }
         return { key: 'backward.output', params: base };

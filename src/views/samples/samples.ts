@@ -2,6 +2,7 @@
  * The samples of a batch as plain data: each row of x as image pixels (when it is a square
  * image such as MNIST's 28 × 28), and each sample's label (from t) and prediction (from y).
  */
+import { loss as lossOf } from '../../core/losses.ts';
 import type { NetworkSpec } from '../../core/spec.ts';
 import { argmaxRow, type Matrix } from '../../core/tensor.ts';
 
@@ -40,7 +41,7 @@ export type TargetKind = 'classification' | 'regression';
 export function targetKind(spec: NetworkSpec, data?: TargetKind): TargetKind {
   if (data !== undefined) return data;
   const k = spec.layers[spec.layers.length - 1]!.units;
-  return k === 1 && (spec.loss === 'squared-error-half' || spec.loss === 'mean-squared-error') ? 'regression' : 'classification';
+  return k === 1 && lossOf(spec.loss).targets === 'real' ? 'regression' : 'classification';
 }
 
 export interface Outcome {

@@ -72,7 +72,7 @@ describe('command types', () => {
     expect([...COMMAND_TYPES].sort()).toEqual(
       ['configure', 'play', 'pause', 'step', 'reset', 'set', 'gradient-check', 'set-bugs', 'inspect', 'export-model', 'import-model', 'restore-checkpoint', 'snapshot-ack'].sort(),
     );
-    const bodies: Record<string, object> = { configure: { config: {} }, step: { granularity: 'batch' }, set: { settings: {} }, 'set-bugs': { bugs: [] }, 'import-model': { text: '' } };
+    const bodies: Record<string, object> = { configure: { config: {} }, reset: { config: {} }, step: { granularity: 'batch' }, set: { settings: {} }, 'set-bugs': { bugs: [] }, 'import-model': { text: '' } };
     for (const type of COMMAND_TYPES) expect(commandProblem({ v: 1, command: { type, ...bodies[type] } })).toBeNull();
     expect(commandProblem({ v: 1, command: { type: 'toString' } })).toBe('unknown command type "toString"');
   });

@@ -6,34 +6,18 @@
  */
 import type { ExperimentConfig } from '../../../presets/config.ts';
 import { activation } from '../../../core/activations.ts';
+import { loss } from '../../../core/losses.ts';
 import { ownsOutput } from '../numpy-parts.ts';
 import { py, type Layout } from '../python.ts';
 import { biasInit, weightStd } from './lab-random.ts';
 
 /** Python: the mean data loss of the output `out` (logits, or aᴸ) against t, as the lab computes it. */
 function dataLoss(config: ExperimentConfig, lay: Layout): string {
-  const m = lay.samples('out');
-  switch (config.network.loss) {
-    case 'softmax-cross-entropy':
-      return `-np.sum(t * log_softmax(out)) / ${m}`;
-    case 'sigmoid-binary-cross-entropy':
-      return `np.sum(np.logaddexp(0, out) - t * out) / ${m}`;
-    case 'squared-error-half':
-      return `0.5 * np.sum((out - t) ** 2) / ${m}`;
-    case 'mean-squared-error':
-      return 'np.sum((out - t) ** 2) / out.size';
-  }
+  return loss(config.network.loss).numpy.batchLoss('out', lay);
 }
 
 function prediction(config: ExperimentConfig): string {
-  switch (config.network.loss) {
-    case 'softmax-cross-entropy':
-      return 'softmax(self.output(x))';
-    case 'sigmoid-binary-cross-entropy':
-      return 'sigmoid(self.output(x))';
-    default:
-      return 'self.output(x)';
-  }
+  return loss(config.network.loss).numpy.predict('self.output(x)');
 }
 
 /** The optimizer's state step() keeps in module globals (restored after backprop_gradients). */
