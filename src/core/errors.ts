@@ -82,7 +82,7 @@ export function shown(value: unknown): string {
 
 export function requireFinite(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ConfigError(field, `must be a finite number, got ${shown(value)}`);
+    throw new ConfigError(field, { code: 'finite', got: shown(value) });
   }
   return value;
 }

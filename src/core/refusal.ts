@@ -33,6 +33,8 @@ export type Refusal =
   | { readonly code: 'csv-empty-text' }
   | { readonly code: 'csv-duplicate-column' }
   | { readonly code: 'csv-unclosed-quote' }
+  | { readonly code: 'csv-after-quote'; readonly got: string }
+  | { readonly code: 'csv-no-features'; readonly target: string }
   | { readonly code: 'csv-unnamed-column'; readonly column: number }
   | { readonly code: 'invalid-json'; readonly detail: string }
   | { readonly code: 'must-equal'; readonly expected: string; readonly got: string }
@@ -56,7 +58,33 @@ export type Refusal =
   | { readonly code: 'worker-crashed'; readonly detail: string }
   | { readonly code: 'worker-silent'; readonly seconds: number }
   | { readonly code: 'protocol-version'; readonly got: string; readonly expected: number }
+  /** A value of the wrong kind: `kind` names what is needed (see KINDS); got: as a message quotes it. */
+  | { readonly code: 'kind'; readonly kind: ValueKind; readonly got?: string }
+  /** A list of the wrong length; `per`: what one entry stands for, when said. */
+  | { readonly code: 'count'; readonly what: 'rows' | 'entries'; readonly expected: number; readonly got: number; readonly per?: 'weight-layer' }
+  | { readonly code: 'file-too-long'; readonly chars: number; readonly max: number }
+  | { readonly code: 'test-fraction-rows'; readonly rows: number }
+  | { readonly code: 'one-class'; readonly data: string; readonly only: string }
+  | { readonly code: 'output-values'; readonly data: string; readonly values: number; readonly got: number }
+  | { readonly code: 'output-classes'; readonly data: string; readonly classes: number; readonly got: number }
+  | { readonly code: 'unknown-bug'; readonly got: string; readonly known: string }
   | { readonly code: 'text'; readonly text: string };
+
+/** What a value must be, for the `kind` refusal; each language names them (KINDS here, in English). */
+export type ValueKind = 'object' | 'json-object' | 'array-of-rows' | 'array-of-numbers' | 'array-of-layers' | 'array-of-bug-names' | 'column-or-null' | 'file-text' | 'params' | 'params-entry';
+
+const KINDS: { readonly [K in ValueKind]: string } = {
+  object: 'an object',
+  'json-object': 'a JSON object',
+  'array-of-rows': 'an array of rows',
+  'array-of-numbers': 'an array of numbers',
+  'array-of-layers': 'an array of layers',
+  'array-of-bug-names': 'an array of bug names',
+  'column-or-null': 'a column name or null',
+  'file-text': "the file's text",
+  params: 'an array with one {W, b} per weight layer',
+  'params-entry': 'an object {W, b}',
+};
 
 export type RefusalCode = Refusal['code'];
 
@@ -96,6 +124,8 @@ const ENGLISH: Writers = {
   'csv-empty-text': () => 'the text is empty; a header row is needed',
   'csv-duplicate-column': () => 'this column name appears twice in the header',
   'csv-unclosed-quote': () => 'a quoted cell is never closed',
+  'csv-after-quote': (r) => `unexpected ${r.got} after a closing quote`,
+  'csv-no-features': (r) => `only the target column "${r.target}"; no feature columns`,
   'csv-unnamed-column': (r) => `column ${r.column} of the header has no name`,
   'invalid-json': (r) => `is not valid JSON (${r.detail})`,
   'must-equal': (r) => `must be ${JSON.stringify(r.expected)}, got ${r.got}`,
@@ -119,6 +149,15 @@ const ENGLISH: Writers = {
   'worker-crashed': (r) => `the training worker crashed (${r.detail}) and was restarted; training restarted from step 0`,
   'worker-silent': (r) => `the training worker stopped answering for ${r.seconds} s and was restarted with the current settings; training restarted from step 0`,
   'protocol-version': (r) => `the worker spoke protocol version ${r.got}, expected ${r.expected}`,
+  kind: (r) => `must be ${KINDS[r.kind]}${r.got === undefined ? '' : `, got ${r.got}`}`,
+  count: (r) => `must have ${r.expected} ${r.what}${r.per === 'weight-layer' ? ' (one per weight layer)' : ''}, got ${r.got}`,
+  'file-too-long': (r) => `the file has ${r.chars.toLocaleString('en')} characters, more than the ${r.max.toLocaleString('en')} read`,
+  'test-fraction-rows': (r) => `must be 0 for data of ${r.rows} row: nothing is left to hold out for testing`,
+  'one-class': (r) => `the data ${r.data} has only one class (${r.only}) in its target column; a classifier needs at least 2`,
+  'output-values': (r) =>
+    `the ${r.data} data has ${r.values} value${r.values === 1 ? '' : 's'} to predict per sample, so the output layer needs ${r.values} unit${r.values === 1 ? '' : 's'}, got ${r.got}`,
+  'output-classes': (r) => `the ${r.data} data has ${r.classes} classes, so the output layer needs at least ${r.classes} units, got ${r.got}`,
+  'unknown-bug': (r) => `unknown bug ${r.got} (known: ${r.known})`,
   text: (r) => r.text,
 };
 

@@ -68,7 +68,7 @@ export const DEFAULT_HYPERPARAMETERS: Hyperparameters = {
 
 function requireObject(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(field, `must be an object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+    throw new ConfigError(field, { code: 'kind', kind: 'object', got: value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value });
   }
   return value as Record<string, unknown>;
 }
@@ -81,7 +81,7 @@ export function depth(spec: NetworkSpec): number {
 export function validateNetworkSpec(value: unknown, field = 'network'): NetworkSpec {
   const o = requireObject(field, value);
   const layers = o['layers'];
-  if (!Array.isArray(layers)) throw new ConfigError(`${field}.layers`, 'must be an array of layers');
+  if (!Array.isArray(layers)) throw new ConfigError(`${field}.layers`, { code: 'kind', kind: 'array-of-layers' });
   if (layers.length < 2) throw new ConfigError(`${field}.layers`, { code: 'input-and-output' });
   if (layers.length > LIMITS.maxHiddenLayers + 2) {
     throw new ConfigError(`${field}.layers`, { code: 'hidden-layers', max: LIMITS.maxHiddenLayers, got: layers.length - 2 });

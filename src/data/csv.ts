@@ -83,7 +83,7 @@ function readRecords(text: string): CsvRecord[] {
         }
         while (s[i] === ' ' || s[i] === '\t') i++;
         if (i < s.length && s[i] !== ',' && s[i] !== '\n' && s[i] !== '\r') {
-          throw new CsvError(line, null, `unexpected ${shown(s[i])} after a closing quote`);
+          throw new CsvError(line, null, { code: 'csv-after-quote', got: shown(s[i]) });
         }
         cell = buf;
       } else {
@@ -162,7 +162,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
     throw new CsvError(header.line, targetName, { code: 'csv-no-target', columns: list });
   }
   if (columns.length < 2) {
-    throw new CsvError(header.line, null, `only the target column "${targetName}"; no feature columns`);
+    throw new CsvError(header.line, null, { code: 'csv-no-features', target: targetName });
   }
   const rows = records.slice(1);
   if (rows.length === 0) throw new CsvError(header.line + 1, null, { code: 'csv-no-rows' });

@@ -36,13 +36,13 @@ export function modelToJson(network: Network, regularization: Regularization): o
 
 /** Reads a matrix given as an array of equal-length number arrays. */
 export function matrixFromJson(field: string, value: unknown, rows?: number, cols?: number): Matrix {
-  if (!Array.isArray(value)) throw new ConfigError(field, `must be an array of rows, got ${shown(value)}`);
-  if (rows !== undefined && value.length !== rows) throw new ConfigError(field, `must have ${rows} rows, got ${value.length}`);
+  if (!Array.isArray(value)) throw new ConfigError(field, { code: 'kind', kind: 'array-of-rows', got: shown(value) });
+  if (rows !== undefined && value.length !== rows) throw new ConfigError(field, { code: 'count', what: 'rows', expected: rows, got: value.length });
   const c = cols ?? (Array.isArray(value[0]) ? value[0].length : 0);
   const m = zeros(value.length, c);
   value.forEach((row: unknown, i: number) => {
-    if (!Array.isArray(row)) throw new ConfigError(`${field}[${i}]`, `must be an array of numbers, got ${shown(row)}`);
-    if (row.length !== c) throw new ConfigError(`${field}[${i}]`, `must have ${c} entries, got ${row.length}`);
+    if (!Array.isArray(row)) throw new ConfigError(`${field}[${i}]`, { code: 'kind', kind: 'array-of-numbers', got: shown(row) });
+    if (row.length !== c) throw new ConfigError(`${field}[${i}]`, { code: 'count', what: 'entries', expected: c, got: row.length });
     row.forEach((v: unknown, j: number) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${field}[${i}][${j}]`, { code: 'finite', got: shown(v) });
       m.data[i * c + j] = v;
@@ -52,8 +52,8 @@ export function matrixFromJson(field: string, value: unknown, rows?: number, col
 }
 
 function vectorFromJson(field: string, value: unknown, length: number): Float64Array {
-  if (!Array.isArray(value)) throw new ConfigError(field, `must be an array of numbers, got ${shown(value)}`);
-  if (value.length !== length) throw new ConfigError(field, `must have ${length} entries, got ${value.length}`);
+  if (!Array.isArray(value)) throw new ConfigError(field, { code: 'kind', kind: 'array-of-numbers', got: shown(value) });
+  if (value.length !== length) throw new ConfigError(field, { code: 'count', what: 'entries', expected: length, got: value.length });
   return Float64Array.from(value, (v: unknown, j: number) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${field}[${j}]`, { code: 'finite', got: shown(v) });
     return v;
@@ -73,9 +73,9 @@ export const MAX_JSON_FILE_CHARS = 64_000_000;
  * read the same files alike.
  */
 export function parseJsonObject(text: string, field: string): Record<string, unknown> {
-  if (typeof text !== 'string') throw new ConfigError(field, `must be the file's text, got ${shown(text)}`);
+  if (typeof text !== 'string') throw new ConfigError(field, { code: 'kind', kind: 'file-text', got: shown(text) });
   if (text.length > MAX_JSON_FILE_CHARS) {
-    throw new ConfigError(field, `the file has ${text.length.toLocaleString('en')} characters, more than the ${MAX_JSON_FILE_CHARS.toLocaleString('en')} read`);
+    throw new ConfigError(field, { code: 'file-too-long', chars: text.length, max: MAX_JSON_FILE_CHARS });
   }
   let json: unknown;
   try {
@@ -83,7 +83,7 @@ export function parseJsonObject(text: string, field: string): Record<string, unk
   } catch (e) {
     throw new ConfigError(field, { code: 'invalid-json', detail: (e as Error).message });
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ConfigError(field, `must be a JSON object, got ${shown(json)}`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ConfigError(field, { code: 'kind', kind: 'json-object', got: shown(json) });
   return json as Record<string, unknown>;
 }
 
@@ -97,10 +97,10 @@ export function parseModelFile(text: string): ModelFile {
   const regularization = o['regularization'] === undefined ? { kind: 'none' as const, lambda: 0 } : validateRegularization(o['regularization']);
   const params = o['params'];
   const L = depth(spec);
-  if (!Array.isArray(params)) throw new ConfigError('params', `must be an array with one {W, b} per weight layer, got ${shown(params)}`);
-  if (params.length !== L) throw new ConfigError('params', `must have ${L} entries (one per weight layer), got ${params.length}`);
+  if (!Array.isArray(params)) throw new ConfigError('params', { code: 'kind', kind: 'params', got: shown(params) });
+  if (params.length !== L) throw new ConfigError('params', { code: 'count', what: 'entries', expected: L, got: params.length, per: 'weight-layer' });
   const parsed: LayerParams[] = params.map((p: unknown, i: number) => {
-    if (typeof p !== 'object' || p === null || Array.isArray(p)) throw new ConfigError(`params[${i}]`, `must be an object {W, b}, got ${shown(p)}`);
+    if (typeof p !== 'object' || p === null || Array.isArray(p)) throw new ConfigError(`params[${i}]`, { code: 'kind', kind: 'params-entry', got: shown(p) });
     const po = p as Record<string, unknown>;
     const nIn = spec.layers[i]!.units;
     const nOut = spec.layers[i + 1]!.units;

@@ -4,7 +4,7 @@
  * (core/refusal.ts), never by matching English text. Field names (code identifiers) stay as
  * they are; a detail without a code (`text`) is shown as written.
  */
-import type { Refusal, RefusalCode, Shown, TextPlace } from '../core/refusal.ts';
+import type { Refusal, RefusalCode, Shown, TextPlace, ValueKind } from '../core/refusal.ts';
 
 export type { Shown };
 
@@ -38,6 +38,8 @@ const ZH: Writers = {
   'csv-empty-text': () => '文本为空；需要一行列名',
   'csv-duplicate-column': () => '此列名在列名行中出现了两次',
   'csv-unclosed-quote': () => '带引号的单元格没有结束',
+  'csv-after-quote': (r) => `右引号之后出现了意外的 ${r.got}`,
+  'csv-no-features': (r) => `只有目标列 "${r.target}"，没有特征列`,
   'csv-unnamed-column': (r) => `列名行的第 ${r.column} 列没有名称`,
   'invalid-json': (r) => `不是有效的 JSON（${r.detail}）`,
   'must-equal': (r) => `必须是 ${JSON.stringify(r.expected)}，当前为 ${r.got}`,
@@ -61,7 +63,28 @@ const ZH: Writers = {
   'worker-crashed': (r) => `训练 worker 崩溃（${r.detail}），已重新启动；训练从第 0 步重新开始`,
   'worker-silent': (r) => `训练 worker 已 ${r.seconds} 秒没有响应，已用当前设置重新启动；训练从第 0 步重新开始`,
   'protocol-version': (r) => `worker 使用的协议版本为 ${r.got}，应为 ${r.expected}`,
+  kind: (r) => `必须是${KINDS_ZH[r.kind]}${r.got === undefined ? '' : `，当前为 ${r.got}`}`,
+  count: (r) => `应有 ${r.expected} ${r.what === 'rows' ? '行' : '个元素'}${r.per === 'weight-layer' ? '（每个权重层一个）' : ''}，当前为 ${r.got}`,
+  'file-too-long': (r) => `文件有 ${r.chars.toLocaleString('en')} 个字符，超过可读取的 ${r.max.toLocaleString('en')} 个`,
+  'test-fraction-rows': (r) => `数据只有 ${r.rows} 行时必须为 0：没有可留作测试的数据`,
+  'one-class': (r) => `数据 ${r.data} 的目标列只有一个类别（${r.only}）；分类器至少需要 2 个`,
+  'output-values': (r) => `数据 ${r.data} 每个样本有 ${r.values} 个要预测的值，因此输出层需要 ${r.values} 个单元，当前为 ${r.got}`,
+  'output-classes': (r) => `数据 ${r.data} 有 ${r.classes} 个类别，因此输出层至少需要 ${r.classes} 个单元，当前为 ${r.got}`,
+  'unknown-bug': (r) => `未知的错误 ${r.got}（已知：${r.known}）`,
   text: (r) => r.text,
+};
+
+const KINDS_ZH: { readonly [K in ValueKind]: string } = {
+  object: '对象',
+  'json-object': ' JSON 对象',
+  'array-of-rows': '由行组成的数组',
+  'array-of-numbers': '数的数组',
+  'array-of-layers': '层的数组',
+  'array-of-bug-names': '错误名称的数组',
+  'column-or-null': '列名或 null',
+  'file-text': '文件的文本',
+  params: '每个权重层一个 {W, b} 的数组',
+  'params-entry': '对象 {W, b}',
 };
 
 function placeZh(at: TextPlace): string {

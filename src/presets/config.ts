@@ -131,7 +131,7 @@ export interface ExperimentConfig {
 }
 
 function obj(field: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(field, `must be an object, got ${shown(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(field, { code: 'kind', kind: 'object', got: shown(value) });
   return value as Record<string, unknown>;
 }
 
@@ -170,7 +170,7 @@ export function validateDataConfig(value: unknown, field = 'data'): DataConfig {
     const target = o['target'];
     const name = text(`${field}.name`, o['name'], MAX_NAME_CHARS);
     const csvText = text(`${field}.text`, o['text'], MAX_CSV_CHARS, { empty: true });
-    if (target !== null && target !== undefined && typeof target !== 'string') throw new ConfigError(`${field}.target`, `must be a column name or null, got ${shown(target)}`);
+    if (target !== null && target !== undefined && typeof target !== 'string') throw new ConfigError(`${field}.target`, { code: 'kind', kind: 'column-or-null', got: shown(target) });
     const csv = {
       kind,
       name,
@@ -182,13 +182,10 @@ export function validateDataConfig(value: unknown, field = 'data'): DataConfig {
     const ds = csvDataset(csv, field); // refuses text that does not parse, naming line and column
     const rows = ds.x.rows;
     if (csv.testFraction > 0 && rows < 2) {
-      throw new ConfigError(`${field}.testFraction`, `must be 0 for data of ${rows} row: nothing is left to hold out for testing`);
+      throw new ConfigError(`${field}.testFraction`, { code: 'test-fraction-rows', rows });
     }
     if (ds.kind === 'classification' && ds.numClasses < 2) {
-      throw new ConfigError(
-        `${field}.text`,
-        `the data ${shown(name)} has only one class (${shown(ds.classNames?.[0] ?? '0')}) in its target column; a classifier needs at least 2`,
-      );
+      throw new ConfigError(`${field}.text`, { code: 'one-class', data: shown(name), only: shown(ds.classNames?.[0] ?? '0') });
     }
     return csv;
   }
@@ -277,12 +274,12 @@ function checkFits(network: NetworkSpec, data: DataConfig, field: string): void 
   const targets = targetsOf(data);
   if ('values' in targets) {
     if (outputs !== targets.values) {
-      throw new ConfigError(outField, `the ${dataName(data)} data has ${targets.values} value${targets.values === 1 ? '' : 's'} to predict per sample, so the output layer needs ${targets.values} unit${targets.values === 1 ? '' : 's'}, got ${outputs}`);
+      throw new ConfigError(outField, { code: 'output-values', data: dataName(data), values: targets.values, got: outputs });
     }
     return;
   }
   if (outputs === 1 ? targets.classes > 2 : targets.classes > outputs) {
-    throw new ConfigError(outField, `the ${dataName(data)} data has ${targets.classes} classes, so the output layer needs at least ${targets.classes} units, got ${outputs}`);
+    throw new ConfigError(outField, { code: 'output-classes', data: dataName(data), classes: targets.classes, got: outputs });
   }
 }
 

@@ -31,6 +31,12 @@ describe('refusals in 简体中文', () => {
     [() => validateExperimentConfig(withData('x,y,c\n1,2')), 'config.data.text: 第 2 行：应有 3 个单元格，实际为 2'],
     [() => validateExperimentConfig(withData('x,y,c')), 'config.data.text: 第 2 行：列名行之后没有数据行'],
     [() => parseModelFile('{"format":"other"}'), 'format: 必须是 "backprop-lab/model@1"，当前为 "other"'],
+    [() => parseModelFile('[1]'), 'model: 必须是 JSON 对象，当前为 an array of 1 entry'],
+    [() => parseModelFile(JSON.stringify({ format: 'backprop-lab/model@1', layers: [{ units: 2 }, { units: 1, activation: 'identity' }], loss: 'squared-error-half', params: [] })), 'params: 应有 1 个元素（每个权重层一个），当前为 0'],
+    [() => validateExperimentConfig(withData('x,y,c\n1,2,a\n3,4,a')), 'config.data.text: 数据 "a.csv" 的目标列只有一个类别（"a"）；分类器至少需要 2 个'],
+    [() => validateExperimentConfig(withData('c\na\nb')), 'config.data.text: 第 1 行：只有目标列 "c"，没有特征列'],
+    [() => validateExperimentConfig({ ...findPreset('mnist-two-layer-relu')!, network: { ...findPreset('mnist-two-layer-relu')!.network, layers: [{ units: 784 }, { units: 30, activation: 'relu' }, { units: 5, activation: 'identity' }] } }), 'config.network.layers[2].units: 数据 MNIST 有 10 个类别，因此输出层至少需要 10 个单元，当前为 5'],
+    [() => validateExperimentConfig({ ...preset, network: 7 }), 'config.network: 必须是对象，当前为 number'],
   ])('%#', (refuse, zh) => {
     expect(refusalInChinese(refusal(refuse))).toBe(zh);
   });
