@@ -31,8 +31,10 @@ export const TEST_FRACTION = { min: 0, max: 0.9 } as const;
 export const NOISE = { min: 0, max: 10 } as const;
 
 /**
- * The learning-rate slider's range (a log scale). The validator takes any finite η > 0; the
- * slider and its field offer this range, which covers every preset (η from 0.01 to 3).
+ * The learning rate's range: the slider's (a log scale), its field's, and every setting's
+ * (the settings store, a config file, a link, the CLI). It covers every preset (η from 0.01 to
+ * 3). The core's Trainer, a library, takes any finite η > 0 (and so does the worker's `set`,
+ * which only the settings store sends).
  */
 export const LEARNING_RATE = { min: 1e-4, max: 10 } as const;
 

@@ -5,7 +5,7 @@
  */
 import { ACTIVATIONS, type ActivationName } from './activations.ts';
 import { ConfigError, requireFinite, requireInRange, requireInteger, requireOneOf } from './errors.ts';
-import { LAMBDA, NETWORK_LIMITS } from './limits.ts';
+import { LAMBDA, LEARNING_RATE, NETWORK_LIMITS } from './limits.ts';
 import { loss as lossOf, LOSSES, type LossName } from './losses.ts';
 
 export { LOSSES, type LossName };
@@ -137,10 +137,18 @@ export function validateOptimizer(value: unknown, field = 'optimizer'): Optimize
   }
 }
 
-export function validateHyperparameters(value: unknown, field = 'hyper'): Hyperparameters {
+/**
+ * Checks hyperparameters. The lab's settings (a config, a link, a field, the worker's `set`)
+ * keep η within LEARNING_RATE, the slider's range; the core's own Trainer, a library that
+ * trains at whatever rate it is given, passes `anyRate` and takes any finite η > 0.
+ */
+export function validateHyperparameters(value: unknown, field = 'hyper', { anyRate = false } = {}): Hyperparameters {
   const o = requireObject(field, value);
   const learningRate = requireFinite(`${field}.learningRate`, o['learningRate']);
   if (learningRate <= 0) throw new ConfigError(`${field}.learningRate`, { code: 'positive', got: learningRate });
+  if (!anyRate && (learningRate < LEARNING_RATE.min || learningRate > LEARNING_RATE.max)) {
+    throw new ConfigError(`${field}.learningRate`, { code: 'range', min: LEARNING_RATE.min, max: LEARNING_RATE.max, got: learningRate });
+  }
   return {
     learningRate,
     optimizer: validateOptimizer(o['optimizer'], `${field}.optimizer`),

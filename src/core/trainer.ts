@@ -27,7 +27,7 @@ export class Trainer {
   constructor(network: Network, hyper: Hyperparameters = DEFAULT_HYPERPARAMETERS) {
     checkParamShapes(network.spec, network.params);
     const params = cloneParams(network.params);
-    const checked = validateHyperparameters(hyper);
+    const checked = validateHyperparameters(hyper, 'hyper', { anyRate: true });
     this.state = {
       spec: network.spec,
       phases: phasesOf(depth(network.spec)),
@@ -122,7 +122,7 @@ export class Trainer {
 
   /** Validates first; on error nothing changes. Takes effect at the next update. */
   setHyperparameters(hyper: unknown): void {
-    this.state.hyper = validateHyperparameters(hyper);
+    this.state.hyper = validateHyperparameters(hyper, 'hyper', { anyRate: true });
   }
 
   /** Replaces the parameters (e.g. an imported model). Optimizer state starts afresh. */

@@ -100,7 +100,9 @@ export class Session {
   apply(settings: SessionSettings): void {
     if (settings.batchSize !== undefined) this.checkBatchSize(settings.batchSize);
     const previousHyper = this.trainer.hyper;
-    if (settings.hyper !== undefined) this.trainer.setHyperparameters({ ...previousHyper, ...settings.hyper }); // throws ConfigError, nothing changed
+    // The trainer's own check (any finite η > 0: the settings store holds η to the slider's range
+    // before sending; a test may drive the worker past it). Throws ConfigError, nothing changed.
+    if (settings.hyper !== undefined) this.trainer.setHyperparameters({ ...previousHyper, ...settings.hyper });
     try {
       if (settings.batchSize !== undefined) this.experiment.batchSize = settings.batchSize;
     } catch (e) {

@@ -1,7 +1,7 @@
 /** Each bound of limits.ts is the one the validators, the stores and the worker enforce. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/core/errors.ts';
-import { BATCH_SIZE, NETWORK_LIMITS, SPEED } from '../../../src/core/limits.ts';
+import { BATCH_SIZE, LEARNING_RATE, NETWORK_LIMITS, SPEED } from '../../../src/core/limits.ts';
 import { validateNetworkSpec } from '../../../src/core/spec.ts';
 import { imageShape, MNIST_IMAGE, pixels } from '../../../src/data/image.ts';
 import { COMMAND_TYPES, commandProblem } from '../../../src/engine/protocol.ts';
@@ -9,6 +9,8 @@ import { checkSpeed } from '../../../src/engine/live-settings.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
 import { inputsOf, validateExperimentConfig } from '../../../src/presets/config.ts';
 import { checkBatchSize } from '../../../src/presets/experiment.ts';
+import { createConfigStore } from '../../../src/store/config.ts';
+import { decodeLink, encodeLink } from '../../../src/store/link.ts';
 
 function refusal(f: () => unknown): string {
   try {
@@ -41,6 +43,19 @@ describe('limits', () => {
     expect(refusal(() => validateNetworkSpec(hidden(NETWORK_LIMITS.maxHiddenLayers + 1)))).toContain(`at most ${NETWORK_LIMITS.maxHiddenLayers} hidden layers`);
     const wide = { layers: [{ units: 2 }, { units: NETWORK_LIMITS.maxHiddenUnits + 1, activation: 'relu' }, { units: 1, activation: 'identity' }], loss: 'squared-error-half' };
     expect(refusal(() => validateNetworkSpec(wide))).toContain(`between 1 and ${NETWORK_LIMITS.maxHiddenUnits}`);
+  });
+
+  it('the learning rate keeps to the slider’s range in a config, a link and the settings store', () => {
+    const rate = (learningRate: number) => ({ ...planar, hyper: { ...planar.hyper, learningRate } });
+    for (const ok of [LEARNING_RATE.min, LEARNING_RATE.max]) expect(() => validateExperimentConfig(rate(ok))).not.toThrow();
+    expect(refusal(() => validateExperimentConfig(rate(1e300)))).toBe(`config.hyper.learningRate: must be between ${LEARNING_RATE.min} and ${LEARNING_RATE.max}, got 1e+300`);
+    expect(refusal(() => validateExperimentConfig(rate(1e-300)))).toBe(`config.hyper.learningRate: must be between ${LEARNING_RATE.min} and ${LEARNING_RATE.max}, got 1e-300`);
+    expect(decodeLink(`#${encodeLink(rate(1e300))}`)).toMatchObject({ experiment: null, problem: expect.stringContaining('learningRate: must be between') });
+    const sent: unknown[] = [];
+    const store = createConfigStore({ send: (c) => sent.push(c), subscribe: () => () => {}, dispose() {} }, planar);
+    store.getState().setLearningRate(1e300);
+    expect(store.getState().refused).toMatchObject({ field: 'hyper.learningRate' });
+    expect(sent).toEqual([]);
   });
 
   it('one speed check, with the bounds of limits.ts, for the store and the worker', () => {

@@ -215,8 +215,10 @@ describe('engine host: free running', () => {
 
   it('after a refused update, a lower rate continues from the kept weights', () => {
     const h = harness();
-    const config = { ...findPreset('regression-relu')!, hyper: { ...findPreset('regression-relu')!.hyper, learningRate: 1e200 } };
+    const config = findPreset('regression-relu')!;
     h.send({ type: 'configure', config });
+    // Past the settings' range (which the store keeps to): the worker's trainer takes any η > 0.
+    h.send({ type: 'set', settings: { hyper: { learningRate: 1e200 } } });
     // Weights so large that one update at rate 1e200 would overflow W2 (its gradient is ~1e202).
     const model = {
       format: 'backprop-lab/model@1',
