@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { shown } from '../core/errors.ts';
+import { refusalEnglish } from '../core/refusal.ts';
 import { SCHEDULE_STEPS, SEED } from '../core/limits.ts';
 import { parseJsonObject } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
@@ -80,7 +81,7 @@ export function runTrain(args: ParsedArgs, out: (line: string) => void): void {
   const iterations = iters ?? fromEpochs;
   if (iterations !== undefined) config = { ...config, schedule: { ...config.schedule, iterations } };
   const experiment = new Experiment(config, data);
-  if (experiment.notice !== null) process.stderr.write(`${config.name}: ${experiment.notice}\n`);
+  if (experiment.notice !== null) process.stderr.write(`${config.name}: ${refusalEnglish(experiment.notice)}\n`);
 
   const started = performance.now();
   const total = config.schedule.iterations;

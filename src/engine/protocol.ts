@@ -142,6 +142,8 @@ export interface ReadyInfo {
   readonly bugs?: readonly BugName[];
   /** Present for 1-D and 2-D data sets small enough to plot. */
   readonly points?: DataPoints;
+  /** Where the run departs from its schedule (full-batch over too many rows), for the screen to say. */
+  readonly notice?: Refusal;
 }
 
 export type Event =

@@ -88,6 +88,7 @@ export class Session {
       parameterCount: parameterCount(config.network),
       bugs: this.bugs,
       ...pointsOf(this.data),
+      ...(this.experiment.notice === null ? {} : { notice: this.experiment.notice }),
     };
   }
 

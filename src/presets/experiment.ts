@@ -4,6 +4,7 @@
  * The CLI and the Web Worker both drive training through this one loop.
  */
 import { ConfigError } from '../core/errors.ts';
+import type { Refusal } from '../core/refusal.ts';
 import { BATCH_SIZE } from '../core/limits.ts';
 import { evaluate } from '../core/metrics.ts';
 import { createNetwork, type LayerParams } from '../core/network.ts';
@@ -43,11 +44,13 @@ export function effectiveSampling(schedule: ScheduleConfig, n: number): { sampli
   return { sampling: schedule.sampling, batchSize: schedule.batchSize };
 }
 
-/** What the schedule does differently from what it says, for n training samples; null when nothing. */
-export function scheduleNotice(schedule: ScheduleConfig, n: number): string | null {
+/**
+ * What the schedule does differently from what it says, for n training samples, as a coded
+ * notice every language writes (refusal.ts); null when nothing.
+ */
+export function scheduleNotice(schedule: ScheduleConfig, n: number): Refusal | null {
   if (schedule.sampling !== 'full-batch' || n <= MAX_BATCH_SIZE) return null;
-  const perEpoch = Math.ceil(n / MAX_BATCH_SIZE);
-  return `full-batch descent takes at most ${MAX_BATCH_SIZE.toLocaleString('en')} rows at once; the ${n.toLocaleString('en')} training rows run as shuffled mini-batches of ${MAX_BATCH_SIZE.toLocaleString('en')} (${perEpoch} steps an epoch)`;
+  return { code: 'full-batch-split', max: MAX_BATCH_SIZE, rows: n, perEpoch: Math.ceil(n / MAX_BATCH_SIZE) };
 }
 
 /** Steps in one pass over n training samples: ⌈n / batch size⌉, or 1 for full-batch descent. */
@@ -65,7 +68,7 @@ export class Experiment {
   readonly trainer: Trainer;
   readonly data: ExperimentData;
   /** Where the run departs from its schedule (see scheduleNotice), or null. */
-  readonly notice: string | null;
+  readonly notice: Refusal | null;
   private readonly outputUnits: number;
   private _batchSize: number;
   /** Samples drawn for training so far: the epoch count survives batch-size changes. */

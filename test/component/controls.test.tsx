@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { LearningRate } from '../../src/views/controls/LearningRate.tsx';
@@ -6,6 +6,8 @@ import { PresetPicker } from '../../src/views/controls/PresetPicker.tsx';
 import { Transport } from '../../src/views/controls/Transport.tsx';
 import { RunStatus } from '../../src/views/status/RunStatus.tsx';
 import { renderInLab } from './lab-harness.tsx';
+import { findPreset } from '../../src/presets/catalog.ts';
+import { scheduleNotice } from '../../src/presets/experiment.ts';
 
 afterEach(cleanup);
 
@@ -119,6 +121,23 @@ describe('PresetPicker', () => {
 });
 
 describe('RunStatus', () => {
+  it('says, in either language, when full-batch descent runs as mini-batches, and can be dismissed', () => {
+    const p = findPreset('planar-2-4-1')!;
+    const notice = scheduleNotice(p.schedule, 250_000)!;
+    for (const [language, text] of [
+      ['en', 'full-batch descent takes at most 100,000 rows at once; the 250,000 training rows run as shuffled mini-batches of 100,000 (3 steps an epoch)'],
+      ['zh', '全批量梯度下降一次最多处理 100,000 行；这 250,000 行训练数据改为打乱顺序、每批 100,000 行的小批量运行（每轮 3 步）'],
+    ] as const) {
+      const h = renderInLab(<RunStatus />, language);
+      act(() => h.emit({ type: 'ready', info: { name: p.name, network: p.network, hyper: p.hyper, batchSize: 100_000, trainSize: 250_000, testSize: 0, stepsPerEpoch: 3, parameterCount: 17, notice } }));
+      const note = screen.getByTestId('schedule-notice');
+      expect(note.textContent).toContain(text);
+      fireEvent.click(within(note).getByRole('button'));
+      expect(screen.queryByTestId('schedule-notice')).toBeNull();
+      h.unmount();
+    }
+  });
+
   it('shows the engine\'s numbers', () => {
     const h = renderInLab(<RunStatus />);
     act(h.ready);
@@ -200,5 +219,15 @@ describe('RunStatus', () => {
     act(() => h.emit({ type: 'loading', what: 'mnist-train', loaded: 23_550_012, total: 47_100_024 }));
     expect(screen.getByText('Loading mnist-train: 23.6 of 47.1 MB')).toBeDefined();
     expect(screen.getByRole('progressbar')).toBeDefined();
+  });
+});
+
+describe('RunStatus readouts', () => {
+  it('write a huge loss in e-notation, so it fits its cell', async () => {
+    const { format } = await import('../../src/views/status/RunStatus.tsx');
+    expect(format(2.574012710595494e242)).toBe('2.574e+242');
+    expect(format(0.31416)).toBe('0.3142');
+    expect(format(-1234567)).toBe('-1.235e+6');
+    expect(format(Number.NaN)).toBe('—');
   });
 });

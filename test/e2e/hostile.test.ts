@@ -77,6 +77,8 @@ describe('2. full-batch descent on a CSV of more than 100 000 rows', () => {
     await chooseCsv('big.csv', rows.join('\n'));
     await expect.poll(() => page.getByText('big.csv: 130000 rows', { exact: false }).count(), { timeout: 20_000 }).toBe(1);
     expect(JSON.parse(await storeExperiment()).schedule.sampling).toBe('full-batch');
+    // The screen says so, not only the CLI: 104 000 training rows (a fifth held out) in batches of 100 000.
+    await expect.poll(() => page.getByTestId('schedule-notice').textContent(), { timeout: 10_000 }).toMatch(/the 104,000 training rows run as shuffled mini-batches of 100,000 \(2 steps an epoch\)/);
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(step, { timeout: 30_000 }).toBeGreaterThan(2);
     await page.getByRole('button', { name: 'Pause' }).click();

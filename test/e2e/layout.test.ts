@@ -173,6 +173,15 @@ describe('the screen at every size', () => {
     expect(await boxes()).toEqual(before);
     await page.getByRole('button', { name: 'Pause' }).click();
   });
+
+  it('keeps the graph and the views still while a note comes and goes (the loading bar of MNIST)', async () => {
+    const page = await open({ width: 1280, height: 720 });
+    const boxes = () => page.locator('.lab-graph, .lab-panel').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)]; }));
+    const before = await boxes();
+    await page.getByLabel('Experiment').selectOption('mnist-two-layer-relu');
+    await page.locator('.run-notes .loading').waitFor();
+    expect(await boxes()).toEqual(before);
+  });
 });
 
 describe('presenter mode', () => {

@@ -3,8 +3,9 @@
  * latest loss and accuracies, the data loading progress, errors, and a plain message with a
  * way out when training diverged. While a new experiment loads, the old figures are greyed.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { phasesOf, type Phase } from '../../core/phases.ts';
+import { refusalEnglish, type Refusal } from '../../core/refusal.ts';
 import { defineMessages, useI18n, useRefusalText } from '../../i18n/i18n.ts';
 import { useTerms } from '../../i18n/terms.ts';
 import { targetsOf } from '../../presets/config.ts';
@@ -21,8 +22,10 @@ export function phaseIndex(phase: Phase, L: number): number {
   return phasesOf(L).findIndex((p) => p.kind === phase.kind && ('layer' in p ? p.layer === (phase as { layer: number }).layer : true)) + 1;
 }
 
-function format(x: number | null | undefined, digits = 4): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+/** A readout: fixed digits, or 4 significant digits in e-notation past 10⁶ (a diverging loss must fit its cell). */
+export function format(x: number | null | undefined, digits = 4): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return Math.abs(x) >= 1e6 ? x.toExponential(3) : x.toFixed(digits);
 }
 
 export function RunStatus() {
@@ -47,6 +50,10 @@ export function RunStatus() {
   const workerSilentMs = useRun((s) => s.workerSilentMs);
   const dismissError = useRun((s) => s.dismissError);
   const divergence = useRun((s) => s.divergence);
+  // The schedule's notice (full-batch over too many rows), until dismissed for this experiment.
+  const scheduleNotice = useRun((s) => s.info?.notice ?? null);
+  const [noticeSeen, setNoticeSeen] = useState<Refusal | null>(null);
+  const notice = scheduleNotice !== null && scheduleNotice !== noticeSeen ? scheduleNotice : null;
   const lastLoss = useLiveHistory((s) => (s.loss.length > 0 ? s.loss.last[s.loss.length - 1] : null));
   // While stepping by phase, the batch loss of the step under way as soon as its loss phase has run.
   const stepLoss = useLiveRun((s) => (s.snapshot?.phase != null ? (s.trace?.loss?.total ?? null) : null));
@@ -102,78 +109,89 @@ export function RunStatus() {
           <dd>{format(lastEval?.testAccuracy)}</dd>
         </div>
       </dl>
-      {loading !== null && (
-        <div className="loading">
-          <label>
-            {t('loading.progress', { what: loading.what, loaded: (loading.loaded / 1e6).toFixed(1), total: (loading.total / 1e6).toFixed(1) })}
-            <progress max={loading.total} value={loading.loaded} />
-          </label>
-        </div>
-      )}
-      {divergence !== null && (
-        <div role="alert" className="diverged">
-          <p>
-            {t('diverged.message', {
-              step: divergence.step,
-              quantity: terms.quantity(divergence.divergence.quantity),
-              where:
-                divergence.divergence.layer === null
-                  ? t(`diverged.where.${divergence.divergence.phase.kind}`)
-                  : t('diverged.where.layer', { l: divergence.divergence.layer }),
-            })}
+      {/* Notes float over what lies below, so that a note coming or going never moves the screen. */}
+      <div className="run-notes">
+        {notice !== null && (
+          <p className="schedule-notice" role="status" data-testid="schedule-notice">
+            {inLanguage({ message: refusalEnglish(notice), refusal: notice })}{' '}
+            <button type="button" onClick={() => setNoticeSeen(notice)}>
+              {t('error.dismiss')}
+            </button>
           </p>
-          {divergence.recovery === 'reinitialise' && <p>{t('diverged.reinitialise')}</p>}
-          {divergence.recovery === 'go-back' && divergence.checkpointStep !== null && (
-            <button
-              type="button"
-              onClick={() => {
-                setLearningRate(lowered);
-                restoreCheckpoint();
-                play();
-              }}
-            >
-              {t('diverged.rollback', { rate: lowered, step: divergence.checkpointStep })}
+        )}
+        {loading !== null && (
+          <div className="loading">
+            <label>
+              {t('loading.progress', { what: loading.what, loaded: (loading.loaded / 1e6).toFixed(1), total: (loading.total / 1e6).toFixed(1) })}
+              <progress max={loading.total} value={loading.loaded} />
+            </label>
+          </div>
+        )}
+        {divergence !== null && (
+          <div role="alert" className="diverged">
+            <p>
+              {t('diverged.message', {
+                step: divergence.step,
+                quantity: terms.quantity(divergence.divergence.quantity),
+                where:
+                  divergence.divergence.layer === null
+                    ? t(`diverged.where.${divergence.divergence.phase.kind}`)
+                    : t('diverged.where.layer', { l: divergence.divergence.layer }),
+              })}
+            </p>
+            {divergence.recovery === 'reinitialise' && <p>{t('diverged.reinitialise')}</p>}
+            {divergence.recovery === 'go-back' && divergence.checkpointStep !== null && (
+              <button
+                type="button"
+                onClick={() => {
+                  setLearningRate(lowered);
+                  restoreCheckpoint();
+                  play();
+                }}
+              >
+                {t('diverged.rollback', { rate: lowered, step: divergence.checkpointStep })}
+              </button>
+            )}
+            {/* Continuing from weights already grown far past their start only diverges again. */}
+            {divergence.recovery === 'go-back' && divergence.weightsOrdinary && (
+              <button
+                type="button"
+                onClick={() => {
+                  setLearningRate(lowered);
+                  play();
+                }}
+              >
+                {t('diverged.lower', { rate: lowered })}
+              </button>
+            )}
+            <button type="button" onClick={reset}>
+              {t(divergence.recovery === 'reinitialise' ? 'diverged.reinitialiseButton' : 'diverged.reset')}
             </button>
-          )}
-          {/* Continuing from weights already grown far past their start only diverges again. */}
-          {divergence.recovery === 'go-back' && divergence.weightsOrdinary && (
-            <button
-              type="button"
-              onClick={() => {
-                setLearningRate(lowered);
-                play();
-              }}
-            >
-              {t('diverged.lower', { rate: lowered })}
+          </div>
+        )}
+        {workerSilentMs !== null && (
+          <p role="alert" className="worker-silent" data-testid="worker-silent">
+            {t('worker.silent', { seconds: Math.round(workerSilentMs / 1000) })}
+          </p>
+        )}
+        {stall !== null && divergence === null && (
+          <p className="stalled" data-testid="stalled">
+            {stall.kind === 'chance'
+              ? t('stalled.chance', { accuracy: stall.accuracy.toFixed(3), chance: stall.chance.toFixed(2) })
+              : stall.kind === 'oscillating'
+                ? t('stalled.oscillating')
+                : t('stalled.no-improvement', { n: stall.evaluations })}
+          </p>
+        )}
+        {error !== null && (
+          <div role="alert" className="error">
+            <p>{inLanguage(error)}</p>
+            <button type="button" onClick={dismissError}>
+              {t('error.dismiss')}
             </button>
-          )}
-          <button type="button" onClick={reset}>
-            {t(divergence.recovery === 'reinitialise' ? 'diverged.reinitialiseButton' : 'diverged.reset')}
-          </button>
-        </div>
-      )}
-      {workerSilentMs !== null && (
-        <p role="alert" className="worker-silent" data-testid="worker-silent">
-          {t('worker.silent', { seconds: Math.round(workerSilentMs / 1000) })}
-        </p>
-      )}
-      {stall !== null && divergence === null && (
-        <p className="stalled" data-testid="stalled">
-          {stall.kind === 'chance'
-            ? t('stalled.chance', { accuracy: stall.accuracy.toFixed(3), chance: stall.chance.toFixed(2) })
-            : stall.kind === 'oscillating'
-              ? t('stalled.oscillating')
-              : t('stalled.no-improvement', { n: stall.evaluations })}
-        </p>
-      )}
-      {error !== null && (
-        <div role="alert" className="error">
-          <p>{inLanguage(error)}</p>
-          <button type="button" onClick={dismissError}>
-            {t('error.dismiss')}
-          </button>
-        </div>
-      )}
+          </div>
+        )}
+      </div>
     </section>
   );
 }

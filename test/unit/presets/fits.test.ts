@@ -1,6 +1,7 @@
 /** A config that validates can be built: the cross-field checks, and the bounded pass-through fields. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/core/errors.ts';
+import { refusalEnglish } from '../../../src/core/refusal.ts';
 import { MAX_BATCH_SIZE } from '../../../src/core/trainer.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../../../src/presets/config.ts';
@@ -91,7 +92,7 @@ describe('full-batch descent over more rows than a batch holds', () => {
     });
     expect(config.schedule.sampling).toBe('full-batch');
     const e = new Experiment(config, loadExperimentData(config.data, noMnist));
-    expect(e.notice).toBe('full-batch descent takes at most 100,000 rows at once; the 120,000 training rows run as shuffled mini-batches of 100,000 (2 steps an epoch)');
+    expect(refusalEnglish(e.notice!)).toBe('full-batch descent takes at most 100,000 rows at once; the 120,000 training rows run as shuffled mini-batches of 100,000 (2 steps an epoch)');
     expect(e.stepsPerEpoch).toBe(2);
     expect(stepsPerEpoch(config.schedule, rows)).toBe(2);
     const first = e.step();
