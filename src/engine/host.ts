@@ -16,15 +16,14 @@ import { RefusedError } from '../core/errors.ts';
 import { parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { DataCache, type MnistFetcher } from './data-cache.ts';
-import { checkUpdates } from './instruments.ts';
 import { checkSpeed } from './live-settings.ts';
 import { Outbox, type Port } from './outbox.ts';
 import { commandProblem, type Command, type CommandEnvelope, type CommandType, type LiveSettings, type SettingsInForce } from './protocol.ts';
-import { Runner, type Scheduler } from './runner.ts';
+import { Runner, SLICE_MS, type Scheduler } from './runner.ts';
 import { Session } from './session.ts';
 
 export type { MnistFetcher, Port, Scheduler };
-export { SLICE_MS } from './runner.ts';
+export { SLICE_MS };
 export { CHECKPOINT_EVERY } from './session.ts';
 
 /** Entries per tensor a gradient check samples when a tensor is larger. */
@@ -41,6 +40,8 @@ export class EngineHost {
   /** Bug switches and live settings that arrived while data was loading, for the session being built. */
   private pendingBugs: readonly BugName[] | null = null;
   private pendingSettings: LiveSettings[] = [];
+  /** The gradient check under way, if any (see gradientCheck). */
+  private gradcheckJob: object | null = null;
 
   constructor(
     port: Port,
@@ -224,16 +225,33 @@ export class EngineHost {
 
   // ---- instruments ---------------------------------------------------------------------
 
+  /**
+   * Runs the gradient check in slices of SLICE_MS, reading the message queue between them, so
+   * Pause (or anything else) is answered within a slice while a large check runs. A newer check,
+   * or a rebuilt session, drops the one under way.
+   */
   private gradientCheck(session: Session, maxEntries: number): void {
-    let lastPost = -Infinity;
-    const batch = session.currentBatch();
-    const report = session.gradientCheck(batch, maxEntries, (done, total) => {
-      const now = this.scheduler.now();
-      if (now - lastPost > 50 || done === total) {
-        lastPost = now;
-        this.outbox.post({ type: 'gradcheck-progress', done, total });
+    const { steps, updates } = session.gradientCheck(maxEntries);
+    const job = (this.gradcheckJob = {});
+    const slice = () => {
+      if (this.gradcheckJob !== job || this.session !== session) return;
+      const end = this.scheduler.now() + SLICE_MS;
+      for (;;) {
+        const r = steps.next();
+        if (r.done) {
+          this.gradcheckJob = null;
+          const total = r.value.tensors.reduce((n, t) => n + t.indices.length, 0);
+          this.outbox.post({ type: 'gradcheck-progress', done: total, total });
+          this.outbox.post({ type: 'gradcheck', report: r.value, updates });
+          return;
+        }
+        if (this.scheduler.now() >= end) {
+          this.outbox.post({ type: 'gradcheck-progress', done: r.value.done, total: r.value.total });
+          this.scheduler.later(slice, 0);
+          return;
+        }
       }
-    });
-    this.outbox.post({ type: 'gradcheck', report, updates: checkUpdates(session.experiment, batch) });
+    };
+    slice();
   }
 }

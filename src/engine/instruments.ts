@@ -3,7 +3,7 @@
  * batch and a trace of the batch or one of its samples. Neither changes the training state.
  */
 import { ConfigError } from '../core/errors.ts';
-import { gradientCheck, type GradCheckReport } from '../core/gradcheck.ts';
+import { gradientCheckSteps, type GradCheckReport } from '../core/gradcheck.ts';
 import type { Batch } from '../core/passes.ts';
 import { cloneMatrix } from '../core/tensor.ts';
 import { Trainer } from '../core/trainer.ts';
@@ -19,15 +19,33 @@ export function firstBatch(experiment: Experiment): Batch {
   return gather(experiment.data.train, Int32Array.from({ length: m }, (_, i) => i), layers[layers.length - 1]!.units);
 }
 
-/** Central differences against the gradients the trainer applies (buggy ones when a bug is on). */
-export function checkGradients(experiment: Experiment, batch: Batch, maxEntries: number, onProgress: (done: number, total: number) => void): GradCheckReport {
+/** What a gradient check yields between entries, and returns at the end. */
+export type GradCheckSteps = Generator<{ readonly done: number; readonly total: number }, GradCheckReport, void>;
+
+/**
+ * Central differences against the gradients the trainer applies (buggy ones when a bug is on),
+ * one entry at a time. The batch is copied and the gradients and parameters taken at once, so
+ * training may go on between entries without changing what is checked.
+ */
+export function checkGradients(experiment: Experiment, batch: Batch, maxEntries: number): GradCheckSteps {
   const { spec, params } = experiment.trainer.network;
-  return gradientCheck(spec, params, experiment.trainer.hyper.regularization, batch, {
-    analytic: experiment.trainer.gradientsOn(batch),
+  const copy = { x: cloneMatrix(batch.x), t: cloneMatrix(batch.t) };
+  const steps = gradientCheckSteps(spec, params, experiment.trainer.hyper.regularization, copy, {
+    analytic: experiment.trainer.gradientsOn(copy),
     maxEntriesPerTensor: maxEntries,
     seed: experiment.trainer.steps,
-    onProgress,
   });
+  return primed(steps);
+}
+
+/** A generator whose first part (up to its first yield) has already run: it read its inputs now. */
+function primed<Y, R>(steps: Generator<Y, R, void>): Generator<Y, R, void> {
+  const first = steps.next();
+  return (function* () {
+    if (first.done) return first.value;
+    yield first.value;
+    return yield* steps;
+  })();
 }
 
 /** Which parameters one step on this batch changes, on a copy: catches an update never applied. */

@@ -12,7 +12,7 @@ import type { Batch } from '../core/passes.ts';
 import type { Hyperparameters } from '../core/spec.ts';
 import type { Trace } from '../core/trace.ts';
 import type { Trainer } from '../core/trainer.ts';
-import type { GradCheckReport } from '../core/gradcheck.ts';
+import type { UpdateCheckReport } from '../core/update-check.ts';
 import { modelToJson, type ModelFile } from '../data/model-file.ts';
 import type { ExperimentConfig } from '../presets/config.ts';
 import { loadExperimentData, type ExperimentData, type MnistLoader } from '../presets/data-source.ts';
@@ -20,7 +20,7 @@ import { EvaluationClock } from '../presets/evaluation-clock.ts';
 import { checkBatchSize, Experiment } from '../presets/experiment.ts';
 import { Checkpoints, type Checkpoint } from './checkpoints.ts';
 import { pointsOf } from './host-helpers.ts';
-import { checkGradients, inspectBatch } from './instruments.ts';
+import { checkGradients, checkUpdates, inspectBatch, type GradCheckSteps } from './instruments.ts';
 import type { ReadyInfo } from './protocol.ts';
 import { Stepping } from './stepping.ts';
 
@@ -152,8 +152,10 @@ export class Session {
     return this.stepping.currentBatch();
   }
 
-  gradientCheck(batch: Batch, maxEntries: number, onProgress: (done: number, total: number) => void): GradCheckReport {
-    return checkGradients(this.experiment, batch, maxEntries, onProgress);
+  /** The gradient check of the current batch, entry by entry (see instruments.ts), and the update check, both taken now. */
+  gradientCheck(maxEntries: number): { readonly steps: GradCheckSteps; readonly updates: UpdateCheckReport } {
+    const batch = this.currentBatch();
+    return { steps: checkGradients(this.experiment, batch, maxEntries), updates: checkUpdates(this.experiment, batch) };
   }
 
   inspect(sample: number | undefined): Trace {

@@ -46,7 +46,14 @@ export function harness(fetchMnist: MnistFetcher = () => Promise.reject(new Erro
       scheduler.runPending();
     }
   };
-  return { host, events, scheduler, send, of, last, run };
+  /** Asks for a gradient check and lets its slices run until its report arrives. */
+  const gradientCheck = (command: Extract<Command, { type: 'gradient-check' }> = { type: 'gradient-check' }) => {
+    const before = of('gradcheck').length;
+    send(command);
+    run(() => of('gradcheck').length > before);
+    return last('gradcheck')!;
+  };
+  return { host, events, scheduler, send, of, last, run, gradientCheck };
 }
 
 /** A small, fast experiment: the spiral net, tiny data. */

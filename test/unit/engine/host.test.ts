@@ -250,7 +250,7 @@ describe('engine host: instruments', () => {
     const h = harness();
     h.send({ type: 'configure', config: SMALL });
     h.send({ type: 'step', granularity: 'batch' });
-    h.send({ type: 'gradient-check' });
+    h.gradientCheck();
     const report = h.last('gradcheck')!.report;
     const checked = report.tensors.map((t) => t.indices.length);
     // W1 2×8, b 8, five 8×8 weight tensors sampled to 40 entries, W7 8×1, b7 1
@@ -259,6 +259,53 @@ describe('engine host: instruments', () => {
     expect(report.maxRelError).toBeLessThan(1e-6);
     const total = checked.reduce((a, b) => a + b, 0);
     expect(h.last('gradcheck-progress')).toEqual({ type: 'gradcheck-progress', done: total, total });
+  });
+
+  it('a large check runs in slices: commands are answered between them, and the report is the one-shot check’s', () => {
+    const h = harness();
+    // 2-64-64-64-1 on the spiral, every entry checked: about 8 600 entries, far more than a slice.
+    const wide = {
+      ...SMALL,
+      network: { ...SMALL.network, layers: [{ units: 2 }, { units: 64, activation: 'tanh' as const }, { units: 64, activation: 'tanh' as const }, { units: 64, activation: 'tanh' as const }, SMALL.network.layers.at(-1)!] },
+    };
+    h.send({ type: 'configure', config: wide });
+    h.send({ type: 'step', granularity: 'batch' });
+    h.send({ type: 'export-model' });
+    const before = h.last('model')!.text;
+    h.send({ type: 'gradient-check', maxEntriesPerTensor: 1_000_000 });
+    expect(h.of('gradcheck')).toHaveLength(0); // not done within the first slice
+    const progress = h.last('gradcheck-progress')!;
+    expect(progress.done).toBeGreaterThan(0);
+    expect(progress.done).toBeLessThan(progress.total);
+    // Between slices the worker answers at once: a step, then play and pause.
+    h.send({ type: 'step', granularity: 'batch' });
+    expect(h.last('snapshot')!.step).toBe(2);
+    h.send({ type: 'play' });
+    h.send({ type: 'pause' });
+    expect(h.last('status')?.status).toBe('paused');
+    h.run(() => h.of('gradcheck').length > 0, 10_000);
+    const report = h.last('gradcheck')!.report;
+    expect(report.tensors.reduce((n, t) => n + t.indices.length, 0)).toBe(progress.total);
+    // The check is of the weights and batch when it was asked for, as a one-shot check of them finds.
+    const again = harness();
+    again.send({ type: 'configure', config: wide });
+    again.send({ type: 'step', granularity: 'batch' });
+    again.send({ type: 'export-model' });
+    expect(again.last('model')!.text).toBe(before);
+    const oneShot = again.gradientCheck({ type: 'gradient-check', maxEntriesPerTensor: 1_000_000 }).report;
+    expect(report.tensors.map((t) => Array.from(t.numeric))).toEqual(oneShot.tensors.map((t) => Array.from(t.numeric)));
+    expect(report.maxRelError).toBeLessThan(1e-6);
+  });
+
+  it('a check under way is dropped when the experiment is rebuilt', () => {
+    const h = harness();
+    const wide = { ...SMALL, network: { ...SMALL.network, layers: [{ units: 2 }, { units: 64, activation: 'tanh' as const }, { units: 64, activation: 'tanh' as const }, SMALL.network.layers.at(-1)!] } };
+    h.send({ type: 'configure', config: wide });
+    h.send({ type: 'gradient-check', maxEntriesPerTensor: 1_000_000 });
+    expect(h.of('gradcheck')).toHaveLength(0);
+    h.send({ type: 'configure', config: SMALL });
+    h.run(() => false, 50);
+    expect(h.of('gradcheck')).toHaveLength(0);
   });
 
   it('inspects one sample of the current batch without touching training', () => {
@@ -361,12 +408,12 @@ describe('engine host: bug lab', () => {
     h.send({ type: 'configure', config: SMALL });
     h.send({ type: 'set-bugs', bugs: ['first-bias-frozen'] });
     h.send({ type: 'step', granularity: 'batch' });
-    h.send({ type: 'gradient-check' });
+    h.gradientCheck();
     const failing = h.last('gradcheck')!.report.tensors.filter((t) => t.maxRelError > 1e-4).map((t) => t.name);
     expect(failing).toEqual([]);
     expect(h.last('gradcheck')!.updates!.tensors.filter((t) => t.notUpdated).map((t) => t.name)).toEqual(['b1']);
     h.send({ type: 'set-bugs', bugs: ['output-error-flipped'] });
-    h.send({ type: 'gradient-check' });
+    h.gradientCheck();
     expect(h.last('gradcheck')!.report.tensors.filter((t) => t.maxRelError > 1e-4)).toHaveLength(h.last('gradcheck')!.report.tensors.length);
     h.host.handle({ v: 1, command: { type: 'set-bugs', bugs: ['nope'] } });
     expect(h.last('error')).toMatchObject({ field: 'bugs[0]' });
@@ -482,7 +529,7 @@ describe('engine host: gradient check of a correct ReLU network', () => {
         h.send({ type: 'step', granularity: 'batch' });
         h.send({ type: 'snapshot-ack' });
       }
-      h.send({ type: 'gradient-check' });
+      h.gradientCheck();
       const report = h.last('gradcheck')!.report;
       expect(report.maxRelError).toBeLessThan(1e-6);
       kinks += report.kinkCount;
