@@ -18,7 +18,8 @@ import { validateExperimentConfig, type ExperimentConfig } from '../presets/conf
 import { DataCache, type MnistFetcher } from './data-cache.ts';
 import { checkSpeed } from './live-settings.ts';
 import { Outbox, type Port } from './outbox.ts';
-import { commandProblem, type Command, type CommandEnvelope, type CommandType, type LiveSettings, type SettingsInForce } from './protocol.ts';
+import { commandProblem } from './protocol-check.ts';
+import type { Command, CommandEnvelope, CommandType, LiveSettings, SettingsInForce } from './protocol.ts';
 import { Runner, SLICE_MS, type Scheduler } from './runner.ts';
 import { Session } from './session.ts';
 

@@ -7,7 +7,8 @@ import { ConfigError, RefusedError } from '../core/errors.ts';
 import { cloneParams } from '../core/network.ts';
 import type { Phase } from '../core/phases.ts';
 import { MetricsBuffer } from './metrics-buffer.ts';
-import { transferables, type Event, type SettingsReply } from './protocol.ts';
+import type { Event, SettingsReply } from './protocol.ts';
+import { transferables } from './transfer.ts';
 import type { Session } from './session.ts';
 import { SnapshotGate } from './snapshot-gate.ts';
 

@@ -1,13 +1,11 @@
 /**
  * The messages between the main thread and the training worker: one typed source for both
  * sides. Every message is an envelope { v, ... } with the protocol version; the worker answers
- * an unknown version, type or malformed body with an `error` event, never silence.
- *
- * Typed arrays in events travel as transferred ArrayBuffers (see `transferables`).
+ * an unknown version, type or malformed body with an `error` event, never silence
+ * (protocol-check.ts). Typed arrays in events travel as transferred ArrayBuffers (transfer.ts).
  */
 import type { BugName } from '../core/bugs.ts';
 import type { Refusal, TextPlace } from '../core/refusal.ts';
-import { shown } from '../core/errors.ts';
 import type { GradCheckReport } from '../core/gradcheck.ts';
 import type { UpdateCheckReport } from '../core/update-check.ts';
 import type { LossBreakdown } from '../core/passes.ts';
@@ -200,83 +198,3 @@ export type Event =
 export const HEARTBEAT_MS = 250;
 
 export type EventEnvelope = { readonly v: number; readonly event: Event };
-
-type Body = Record<string, unknown>;
-
-/**
- * Each command type with the check of its body: null when the body is well formed, or what is
- * wrong. Typed as a record over CommandType, so the compiler refuses a command missing here or
- * a name that is not one.
- */
-const BODY_PROBLEM: { readonly [K in CommandType]: (body: Body) => string | null } = {
-  configure: (b) => (typeof b['config'] !== 'object' || b['config'] === null ? 'configure needs a config object' : null),
-  play: () => null,
-  pause: () => null,
-  step: (b) =>
-    ['phase', 'batch', 'epoch'].includes(b['granularity'] as string)
-      ? null
-      : `step needs granularity "phase", "batch" or "epoch", got ${shown(b['granularity'])}`,
-  reset: (b) => (typeof b['config'] !== 'object' || b['config'] === null ? 'reset needs a config object' : null),
-  set: (b) => (typeof b['settings'] !== 'object' || b['settings'] === null ? 'set needs a settings object' : null),
-  'gradient-check': () => null,
-  'set-bugs': (b) => (Array.isArray(b['bugs']) ? null : 'set-bugs needs a list of bug names'),
-  inspect: () => null,
-  'export-model': () => null,
-  'import-model': (b) => (typeof b['text'] === 'string' ? null : 'import-model needs the model file text'),
-  'restore-checkpoint': () => null,
-  'snapshot-ack': () => null,
-};
-
-/** Every command type, from the table above. */
-export const COMMAND_TYPES = Object.keys(BODY_PROBLEM) as readonly CommandType[];
-
-function isCommandType(type: unknown): type is CommandType {
-  return typeof type === 'string' && Object.hasOwn(BODY_PROBLEM, type);
-}
-
-/** Why a message is not a command we understand, or null when it is one. */
-export function commandProblem(message: unknown): string | null {
-  if (typeof message !== 'object' || message === null) return 'a message must be an object { v, command }';
-  const m = message as Record<string, unknown>;
-  if (m['v'] !== PROTOCOL_VERSION) return `protocol version ${shown(m['v'])} is not supported (expected ${PROTOCOL_VERSION})`;
-  const c = m['command'];
-  if (typeof c !== 'object' || c === null) return 'the message has no command object';
-  const body = c as Body;
-  const type = body['type'];
-  if (!isCommandType(type)) return `unknown command type ${shown(type)}`;
-  return BODY_PROBLEM[type](body);
-}
-
-/** The ArrayBuffers of an event, to be transferred rather than copied. */
-export function transferables(event: Event): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  const add = (a: Float64Array | undefined) => {
-    if (a !== undefined && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
-  };
-  const addMatrix = (m: Matrix | undefined) => add(m?.data);
-  if (event.type === 'ready' && event.info.points) {
-    add(event.info.points.x.data);
-    add(event.info.points.y);
-  }
-  if (event.type === 'snapshot' || event.type === 'inspection') {
-    if (event.type === 'snapshot') for (const p of event.params) (addMatrix(p.W), add(p.b));
-    const trace = event.trace;
-    if (trace !== null) {
-      addMatrix(trace.x);
-      addMatrix(trace.t);
-      addMatrix(trace.y);
-      add(trace.perSampleLoss);
-      for (const l of trace.layers) {
-        [l.W, l.z, l.a, l.delta, l.dW, l.updateW].forEach(addMatrix);
-        [l.b, l.db, l.updateB].forEach(add);
-      }
-    }
-  } else if (event.type === 'metrics') {
-    add(event.steps.step);
-    add(event.steps.loss);
-    add(event.steps.learningRate);
-    add(event.steps.twinLoss);
-    if (event.flow !== null) [event.flow.step, event.flow.gradNorm, event.flow.updateRatio].forEach(add);
-  }
-  return [...out];
-}

@@ -4,7 +4,7 @@ import { ConfigError } from '../../../src/core/errors.ts';
 import { BATCH_SIZE, LEARNING_RATE, NETWORK_LIMITS, SPEED } from '../../../src/core/limits.ts';
 import { validateNetworkSpec } from '../../../src/core/spec.ts';
 import { imageShape, MNIST_IMAGE, pixels } from '../../../src/data/image.ts';
-import { COMMAND_TYPES, commandProblem } from '../../../src/engine/protocol.ts';
+import { COMMAND_TYPES, commandProblem } from '../../../src/engine/protocol-check.ts';
 import { checkSpeed } from '../../../src/engine/live-settings.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
 import { inputsOf, validateExperimentConfig } from '../../../src/presets/config.ts';

@@ -10,7 +10,7 @@ import { ConfigError } from '../../../src/core/errors.ts';
 import { parseBatchFile } from '../../../src/data/batch-file.ts';
 import { CsvError, parseCsv } from '../../../src/data/csv.ts';
 import { parseModelFile } from '../../../src/data/model-file.ts';
-import { commandProblem } from '../../../src/engine/protocol.ts';
+import { commandProblem } from '../../../src/engine/protocol-check.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
 import { validateExperimentConfig } from '../../../src/presets/config.ts';
 import { loadExperimentData } from '../../../src/presets/data-source.ts';
