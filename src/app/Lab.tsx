@@ -16,6 +16,7 @@ import { BugBanner } from '../views/buglab/BugBanner.tsx';
 import { BugLab } from '../views/buglab/BugLab.tsx';
 import { GradientFlow } from '../views/flow/GradientFlow.tsx';
 import { GradCheckPanel } from '../views/gradcheck/GradCheckPanel.tsx';
+import { ConventionSwitch } from '../views/controls/ConventionSwitch.tsx';
 import { LanguageSwitch } from '../views/controls/LanguageSwitch.tsx';
 import { LearningRate } from '../views/controls/LearningRate.tsx';
 import { PresetPicker } from '../views/controls/PresetPicker.tsx';
@@ -158,6 +159,7 @@ export function Lab() {
         <ScreenSwitches dataTab={dataTab} />
         <span className="secondary">
           <ExportMenu tab={tab} />
+          <ConventionSwitch />
           <ThemeSwitch />
           <LanguageSwitch />
         </span>
