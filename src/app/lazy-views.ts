@@ -3,6 +3,7 @@
  * the tabs other than the decision boundary, the bug banner, the keyboard sheet, the save
  * menu's items and the lessons' panel. Together they are about a third of the app's code.
  */
+import { preloadLessons } from '../views/lessons/Lessons.tsx';
 import { lazyView } from '../views/shared/lazy-view.tsx';
 
 export const curves = lazyView(() => import('../views/curves/Curves.tsx').then((m) => m.Curves));
@@ -18,4 +19,4 @@ export const bugBanner = lazyView(() => import('../views/buglab/BugBanner.tsx').
 export const shortcutSheet = lazyView(() => import('../views/controls/ShortcutSheet.tsx').then((m) => m.ShortcutSheet));
 
 /** Loads every view above, for idle time after the first screen: a later click never waits. */
-export const preloadAll = () => Promise.all([curves, heatmaps, weightTiles, batch, flow, inspector, checks, code, settings, bugBanner, shortcutSheet].map((v) => v.preload()));
+export const preloadAll = () => Promise.all([curves, heatmaps, weightTiles, batch, flow, inspector, checks, code, settings, bugBanner, shortcutSheet].map((v) => v.preload()).concat(preloadLessons()));
