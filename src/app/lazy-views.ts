@@ -18,5 +18,8 @@ export const settings = lazyView(() => import('../views/controls/Settings.tsx').
 export const bugBanner = lazyView(() => import('../views/buglab/BugBanner.tsx').then((m) => m.BugBanner));
 export const shortcutSheet = lazyView(() => import('../views/controls/ShortcutSheet.tsx').then((m) => m.ShortcutSheet));
 
-/** Loads every view above, for idle time after the first screen: a later click never waits. */
-export const preloadAll = () => Promise.all([curves, heatmaps, weightTiles, batch, flow, inspector, checks, code, settings, bugBanner, shortcutSheet].map((v) => v.preload()).concat(preloadLessons()));
+/**
+ * Loads the light views above, for idle time after the first screen: a later click never waits.
+ * The inspector (with KaTeX, about 80 kB gzipped) and the code panel load on intent only.
+ */
+export const preloadAll = () => Promise.all([curves, heatmaps, weightTiles, batch, flow, checks, settings, bugBanner, shortcutSheet].map((v) => v.preload()).concat(preloadLessons()));
