@@ -18,7 +18,7 @@ import { addPenaltyGradient, penalty } from './regularizers.ts';
 import type { NetworkSpec, Regularization } from './spec.ts';
 import { depth } from './spec.ts';
 import { directLoopsOn } from './fast-paths.ts';
-import { activateChecked, actCode, timesDerivativeChecked } from './fused.ts';
+import { activateChecked, actCode, timesDerivativeChecked, type Act } from './fused.ts';
 import { errorTermDirect, forwardDirect, gradientsDirect, SMALL_LAYER_WORK } from './small-layers.ts';
 import { affineInto, createSparseLists, listRowsInto, multiplyInto, transposedProductInto, type SparseLists } from './sparse.ts';
 import { allFinite, columnSumsInto, transposeInto, zeros, type Matrix } from './tensor.ts';
@@ -132,11 +132,16 @@ export function forwardLayer(spec: NetworkSpec, params: readonly LayerParams[], 
   const buf = ws.layers[l - 1]!;
   const name = spec.layers[l]!.activation!;
   if (l === 1) ws.x = x;
-  if (buf.direct) return forwardDirect(layerInput(ws, x, l), W, b, actCode(name), buf.z, buf.a);
+  const act = actCode(name) as Act | undefined; // undefined for an activation the fused loops do not know
+  if (buf.direct && act !== undefined) return forwardDirect(layerInput(ws, x, l), W, b, act, buf.z, buf.a);
   if (l === 1 && ws.listedInput === x) multiplyInto(buf.inputRows, W, b, buf.z);
   else affineInto(layerInput(ws, x, l), W, b, buf.inputRows, buf.z); // z = a·W + b
   if (l === 1) ws.listedInput = null;
-  return activateChecked(actCode(name), buf.z.data, buf.a.data);
+  if (act === undefined) {
+    activation(name).apply(buf.z.data, buf.a.data);
+    return allFinite(buf.z.data);
+  }
+  return activateChecked(act, buf.z.data, buf.a.data);
 }
 
 /** y from the output layer: softmax or sigmoid of the logits, or aᴸ itself. */
@@ -189,10 +194,16 @@ export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws:
     return allFinite(buf.delta.data);
   }
   const above = params[l]!.W;
-  if (ws.layers[l]!.direct) return errorTermDirect(ws.layers[l]!.delta, above, actCode(name), buf.z, buf.a, buf.delta);
+  const act = actCode(name) as Act | undefined; // undefined for an activation the fused loops do not know
+  if (ws.layers[l]!.direct && act !== undefined) return errorTermDirect(ws.layers[l]!.delta, above, act, buf.z, buf.a, buf.delta);
   transposeInto(above, buf.weightsAboveT);
   affineInto(ws.layers[l]!.delta, buf.weightsAboveT, null, buf.deltaAboveRows, buf.delta); // δˡ⁺¹·Wˡ⁺¹ᵀ
-  return timesDerivativeChecked(actCode(name), buf.z.data, buf.a.data, buf.delta.data);
+  if (act === undefined) {
+    activation(name).derivative(buf.z.data, buf.a.data, buf.fPrime);
+    for (let s = 0; s < buf.delta.data.length; s++) buf.delta.data[s]! *= buf.fPrime[s]!;
+    return allFinite(buf.delta.data);
+  }
+  return timesDerivativeChecked(act, buf.z.data, buf.a.data, buf.delta.data);
 }
 
 /**
