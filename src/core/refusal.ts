@@ -67,9 +67,10 @@ export type Refusal =
   | { readonly code: 'one-class'; readonly data: string; readonly only: string }
   | { readonly code: 'output-values'; readonly data: string; readonly values: number; readonly got: number }
   | { readonly code: 'output-classes'; readonly data: string; readonly classes: number; readonly got: number }
-  | { readonly code: 'unknown-bug'; readonly got: string; readonly known: string }
   /** Not a refusal but a notice: full-batch descent over more rows than a batch holds runs as mini-batches. */
   | { readonly code: 'full-batch-split'; readonly max: number; readonly rows: number; readonly perEpoch: number }
+  /** got: the name as a message quotes it (errors.ts shown). */
+  | { readonly code: 'unknown-bug'; readonly got: string; readonly known: readonly string[] }
   | { readonly code: 'text'; readonly text: string };
 
 /** What a value must be, for the `kind` refusal; each language names them (KINDS here, in English). */
@@ -159,9 +160,9 @@ const ENGLISH: Writers = {
   'output-values': (r) =>
     `the ${r.data} data has ${r.values} value${r.values === 1 ? '' : 's'} to predict per sample, so the output layer needs ${r.values} unit${r.values === 1 ? '' : 's'}, got ${r.got}`,
   'output-classes': (r) => `the ${r.data} data has ${r.classes} classes, so the output layer needs at least ${r.classes} units, got ${r.got}`,
-  'unknown-bug': (r) => `unknown bug ${r.got} (known: ${r.known})`,
   'full-batch-split': (r) =>
     `full-batch descent takes at most ${r.max.toLocaleString('en')} rows at once; the ${r.rows.toLocaleString('en')} training rows run as shuffled mini-batches of ${r.max.toLocaleString('en')} (${r.perEpoch} steps an epoch)`,
+  'unknown-bug': (r) => `unknown bug ${r.got} (known: ${r.known.join(', ')})`,
   text: (r) => r.text,
 };
 

@@ -70,9 +70,9 @@ const ZH: Writers = {
   'one-class': (r) => `数据 ${r.data} 的目标列只有一个类别（${r.only}）；分类器至少需要 2 个`,
   'output-values': (r) => `数据 ${r.data} 每个样本有 ${r.values} 个要预测的值，因此输出层需要 ${r.values} 个单元，当前为 ${r.got}`,
   'output-classes': (r) => `数据 ${r.data} 有 ${r.classes} 个类别，因此输出层至少需要 ${r.classes} 个单元，当前为 ${r.got}`,
-  'unknown-bug': (r) => `未知的错误 ${r.got}（已知：${r.known}）`,
   'full-batch-split': (r) =>
     `全批量梯度下降一次最多处理 ${r.max.toLocaleString('en')} 行；这 ${r.rows.toLocaleString('en')} 行训练数据改为打乱顺序、每批 ${r.max.toLocaleString('en')} 行的小批量运行（每轮 ${r.perEpoch} 步）`,
+  'unknown-bug': (r) => `没有名为 ${r.got} 的常见错误（已有：${r.known.join(', ')}）`,
   text: (r) => r.text,
 };
 
