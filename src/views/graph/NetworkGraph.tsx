@@ -160,7 +160,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const formula = phase === null ? null : phaseFormula(phase, spec, hyper);
   return (
     <figure className="network-graph" style={{ height }}>
-      <GraphControls m={m} sample={k} canGoBack={index !== null && index > 0} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
+      <GraphControls m={m} sample={k} phase={index} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
       <figcaption title={formula ?? undefined}>
         {phase === null ? (
           <span>{t('caption.free')}</span>
