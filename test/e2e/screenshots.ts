@@ -59,13 +59,14 @@ async function main() {
           const tabs = await page.getByRole('tab').allTextContents();
           for (const [index, tab] of tabs.entries()) {
             await page.getByRole('tab', { name: tab, exact: true }).click();
+            await page.waitForLoadState('networkidle'); // a tab's view may load on first use
             await page.waitForTimeout(200);
             const path = `${OUT}/${screen.name}-${theme}-${language}-${index}.png`;
             await page.screenshot({ path, fullPage: screen.viewport.width < 720 || screen.viewport.height < 620 });
             log(path);
           }
           if (screen.scale === 1 && screen.viewport.width >= 1024) {
-            await page.keyboard.press('p');
+            await page.getByRole('switch', { name: language === 'en' ? 'Presenter' : '演示模式' }).click();
             await page.waitForTimeout(300);
             const path = `${OUT}/${screen.name}-${theme}-${language}-presenter.png`;
             await page.screenshot({ path });

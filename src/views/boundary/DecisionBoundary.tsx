@@ -20,7 +20,7 @@ import { planeExtent, type Extent } from './plane.ts';
 import { classColour, classPixels, paintPixels, signedPixels } from '../shared/pixels.ts';
 import { Axes, BatchRings, PointMarks, SELECTED_RING } from './PlaneMarks.tsx';
 import { useFrameWork } from '../shared/use-frame.ts';
-import type { SignedPalette } from '../shared/palette.ts';
+import type { SignedPalette } from '../shared/signed-palette.ts';
 import { useSignedPalette } from '../shared/use-signed-palette.ts';
 
 export interface DecisionBoundaryProps {

@@ -9,7 +9,7 @@ import type { DataPoints } from '../../engine/protocol.ts';
 import type { Matrix } from '../../core/tensor.ts';
 import { divergingScale, colorRange } from '../shared/diverging.ts';
 import { classColour } from '../shared/pixels.ts';
-import type { SignedPalette } from '../shared/palette.ts';
+import type { SignedPalette } from '../shared/signed-palette.ts';
 
 export const SELECTED_RING = '#f59e0b';
 

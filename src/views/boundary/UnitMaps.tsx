@@ -14,7 +14,7 @@ import { useBoundaryMessages } from './messages.ts';
 import { planeExtent, type Extent } from './plane.ts';
 import { paintPixels, signedPixels } from '../shared/pixels.ts';
 import { useFrameWork } from '../shared/use-frame.ts';
-import type { SignedPalette } from '../shared/palette.ts';
+import type { SignedPalette } from '../shared/signed-palette.ts';
 import { useSignedPalette } from '../shared/use-signed-palette.ts';
 
 export interface UnitMapsProps {

@@ -10,7 +10,7 @@ import type { CSSProperties } from 'react';
 import type { Phase } from '../../core/phases.ts';
 import type { Trace } from '../../core/trace.ts';
 import { colorRange, signedColour, type ColourMode } from '../shared/diverging.ts';
-import type { SignedPalette } from '../shared/palette.ts';
+import type { SignedPalette } from '../shared/signed-palette.ts';
 import { useSignedPalette } from '../shared/use-signed-palette.ts';
 import type { GraphLayout } from './layout.ts';
 import { rowOf } from './values.ts';

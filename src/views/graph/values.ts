@@ -9,7 +9,7 @@ import type { Phase } from '../../core/phases.ts';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import { colorRange, signedColour, type ColourMode } from '../shared/diverging.ts';
-import { LIGHT_SIGNED, type SignedPalette } from '../shared/palette.ts';
+import { LIGHT_SIGNED, type SignedPalette } from '../shared/signed-palette.ts';
 
 export type UnitQuantity = 'a' | 'delta';
 export type EdgeQuantity = 'W' | 'dW' | 'updateW';

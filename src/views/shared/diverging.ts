@@ -7,7 +7,7 @@
  * range with <Legend>.
  */
 import { scaleDiverging, type ScaleDiverging } from 'd3';
-import { LIGHT_SIGNED, signedInterpolator, type SignedPalette } from './palette.ts';
+import { LIGHT_SIGNED, signedInterpolator, type SignedPalette } from './signed-palette.ts';
 
 /**
  * The half-width of a colour scale for the values: their largest finite |x| (0 for none or all

@@ -5,7 +5,7 @@
  */
 import type { Matrix } from '../../core/tensor.ts';
 import { colorTable, formatValue, colorRange } from './diverging.ts';
-import { LIGHT_SIGNED, type SignedPalette } from './palette.ts';
+import { LIGHT_SIGNED, type SignedPalette } from './signed-palette.ts';
 
 /** Grey for NaN: not a value, so not a colour of the scale. */
 export const NAN_RGB: readonly [number, number, number] = [136, 136, 136];

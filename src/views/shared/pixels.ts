@@ -6,7 +6,7 @@
 import { rgb } from 'd3';
 import { schemeTableau10 } from './palettes.ts';
 import { colorTable, divergingScale } from '../shared/diverging.ts';
-import { LIGHT_SIGNED, type SignedPalette } from './palette.ts';
+import { LIGHT_SIGNED, type SignedPalette } from './signed-palette.ts';
 
 /** RGBA pixels of signed values over [−range, range]: blue … zero … red. */
 export function signedPixels(values: ArrayLike<number>, range: number, palette: SignedPalette = LIGHT_SIGNED): Uint8ClampedArray {

@@ -4,7 +4,7 @@
  * moment either changes.
  */
 import { useSyncExternalStore } from 'react';
-import { SIGNED_PALETTES, type ResolvedTheme, type SignedPalette } from './palette.ts';
+import { SIGNED_PALETTES, type ResolvedTheme, type SignedPalette } from './signed-palette.ts';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 

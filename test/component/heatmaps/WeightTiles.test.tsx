@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Trace } from '../../../src/core/trace.ts';
 import { columnImage } from '../../../src/views/heatmaps/tiles.ts';
 import { paintCells } from '../../../src/views/shared/paint.ts';
-import { DARK_SIGNED, LIGHT_SIGNED } from '../../../src/views/shared/palette.ts';
+import { DARK_SIGNED, LIGHT_SIGNED } from '../../../src/views/shared/signed-palette.ts';
 import { WeightTiles } from '../../../src/views/heatmaps/WeightTiles.tsx';
 import { renderInLab } from '../lab-harness.tsx';
 import { knownParams, matrix, recordingContext, snapshot } from './fixture.ts';

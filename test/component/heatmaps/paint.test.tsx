@@ -5,7 +5,7 @@ import { imageSide } from '../../../src/data/image.ts';
 import { columnImage, maxAbsColumns } from '../../../src/views/heatmaps/tiles.ts';
 import { fitCell, NAN_RGB, paintCells, readValue } from '../../../src/views/shared/paint.ts';
 import { matrix } from './fixture.ts';
-import { LIGHT_SIGNED } from '../../../src/views/shared/palette.ts';
+import { LIGHT_SIGNED } from '../../../src/views/shared/signed-palette.ts';
 
 /** The RGB of cell k of a painted buffer. */
 const rgb = (px: Uint8ClampedArray, k: number) => [px[4 * k]!, px[4 * k + 1]!, px[4 * k + 2]!];

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { lab } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { colourAt } from '../../../src/views/shared/diverging.ts';
-import { SIGNED_PALETTES, type ResolvedTheme } from '../../../src/views/shared/palette.ts';
+import { SIGNED_PALETTES, type ResolvedTheme } from '../../../src/views/shared/signed-palette.ts';
 import { contrast, deltaE, DEFICIENCY_NAMES, simulate } from '../../colour-science.ts';
 
 const css = readFileSync(resolve(__dirname, '../../../src/app/app.css'), 'utf8');

@@ -13,7 +13,7 @@ import { findPreset } from '../../../src/presets/catalog.ts';
 import { DecisionBoundary } from '../../../src/views/boundary/DecisionBoundary.tsx';
 import { NetworkGraph } from '../../../src/views/graph/NetworkGraph.tsx';
 import { colourAt } from '../../../src/views/shared/diverging.ts';
-import { DARK_SIGNED, LIGHT_SIGNED } from '../../../src/views/shared/palette.ts';
+import { DARK_SIGNED, LIGHT_SIGNED } from '../../../src/views/shared/signed-palette.ts';
 import { useSignedPalette } from '../../../src/views/shared/use-signed-palette.ts';
 import { info, installFakes, pixel, snapshot, trace } from '../boundary/fakes.ts';
 import { renderInLab } from '../lab-harness.tsx';
