@@ -3,7 +3,8 @@
  * and 390×844 (and 1280×720 at 150 % zoom), light and dark, English and 简体中文, after two
  * steps; plus presenter mode. For looking at, before calling the screen done: they go to
  * screenshots/all/ (git-ignored). Options: --no-build (serve the last build), --only=<size
- * substring>, e.g. --only=390.
+ * substring>, e.g. --only=390; --docs instead writes README's two pictures (docs/*.png, 960×540):
+ * the flower trained at full speed for a few seconds, at 1280×720 and in presenter mode at 1920×1080.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { preview } from 'vite';
 import { findPreset } from '../../src/presets/catalog.ts';
 import { encodeLink } from '../../src/store/link.ts';
-import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
+import { fullSpeed, launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 const OUT = `${SCREENSHOTS}/all`;
 const SCREENS = [
@@ -46,6 +47,7 @@ async function main() {
   const flower = findPreset('planar-2-4-1')!;
   mkdirSync(OUT, { recursive: true });
   try {
+    if (arg('docs') !== undefined) return await docs(base);
     for (const screen of SCREENS.filter((s) => only === undefined || s.name.includes(only))) {
       const context = await launch(screen.viewport, screen.scale);
       try {
@@ -80,6 +82,30 @@ async function main() {
     }
   } finally {
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+/** README's pictures, each 960×540 (the page at 1280×720 and 1920×1080, scaled down). */
+async function docs(base: string) {
+  for (const [viewport, presenter, path] of [
+    [{ width: 1280, height: 720 }, false, 'docs/screen-1280x720.png'],
+    [{ width: 1920, height: 1080 }, true, 'docs/presenter-1920x1080.png'],
+  ] as const) {
+    const context = await launch(viewport, 960 / viewport.width);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}#${encodeLink(findPreset('planar-2-4-1')!, { presenter })}`);
+      await waitUntilIdle(page);
+      await fullSpeed(page);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.waitForTimeout(4000);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path });
+      log(path);
+    } finally {
+      await context.close();
+    }
   }
 }
 
