@@ -22,7 +22,7 @@ import { activateChecked, actCode, timesDerivativeChecked, type Act } from './fu
 import { errorTermDirect, forwardDirect, gradientsDirect, SMALL_LAYER_WORK } from './small-layers.ts';
 import { affineInto, createSparseLists, listRowsInto, multiplyInto, transposedProductInto, type SparseLists } from './sparse.ts';
 import { allFinite, columnSumsInto, transposeInto, zeros, type Matrix } from './tensor.ts';
-import { HEAP, type Allocator } from './wasm/memory.ts';
+import { arenaOf, HEAP, type Allocator } from './wasm/memory.ts';
 
 export interface Batch {
   /** m × n⁰ inputs, one sample per row. */
@@ -64,6 +64,8 @@ export interface Workspace {
   x: Matrix | null;
   /** In a trainer's arena: where each batch's x is copied for the kernels to list it there (else null). */
   readonly residentX: Matrix | null;
+  /** In a trainer's arena: where each batch's t is copied for the loss kernels (else null). */
+  readonly residentT: Matrix | null;
 }
 
 export interface LossBreakdown {
@@ -98,7 +100,8 @@ export function createWorkspace(spec: NetworkSpec, m: number, alloc: Allocator =
   }
   const k = spec.layers[spec.layers.length - 1]!.units;
   const residentX = alloc === HEAP || layers[0]!.direct ? null : zeros(m, spec.layers[0]!.units, alloc);
-  return { m, layers, y: zeros(m, k, alloc), perSample: alloc.f64(m), listedInput: null, x: null, residentX };
+  const residentT = alloc === HEAP ? null : zeros(m, k, alloc);
+  return { m, layers, y: zeros(m, k, alloc), perSample: alloc.f64(m), listedInput: null, x: null, residentX, residentT };
 }
 
 /** aˡ⁻¹: the batch's x for l = 1, otherwise the layer below's activation. */
@@ -109,8 +112,11 @@ export function layerInput(ws: Workspace, x: Matrix, l: number): Matrix {
 /**
  * Lists the nonzeros of a batch's x for forward 1, which then uses them, and tells whether
  * every entry of x is finite (those not listed are zeros): so a step reads x only once.
+ * In an arena, the batch is copied in first.
  */
-export function listInput(ws: Workspace, x: Matrix): boolean {
+export function listInput(ws: Workspace, batch: Batch): boolean {
+  const { x } = batch;
+  ws.residentT?.data.set(batch.t.data);
   if (ws.layers[0]!.direct) {
     ws.listedInput = null; // forward 1 reads x directly
     return allFinite(x.data);
@@ -159,8 +165,12 @@ export function computeLoss(
   t: Matrix,
 ): LossBreakdown {
   const out = ws.layers[depth(spec) - 1]!;
-  predictOutput(spec, ws);
-  lossOf(spec.loss).perSample(out.z, ws.y, t, ws.perSample);
+  // In an arena, softmax and cross-entropy in one WebAssembly pass, with the same bits.
+  const fused = spec.loss === 'softmax-cross-entropy' && arenaOf(ws.y.data)?.softmaxCrossEntropy(out.z, ws.residentT ?? t, ws.y, ws.perSample);
+  if (!fused) {
+    predictOutput(spec, ws);
+    lossOf(spec.loss).perSample(out.z, ws.y, t, ws.perSample);
+  }
   let sum = 0;
   for (let i = 0; i < ws.m; i++) sum += ws.perSample[i]!;
   const data = sum / ws.m;
@@ -190,6 +200,10 @@ export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws:
   const buf = ws.layers[l - 1]!;
   const name = spec.layers[l]!.activation!;
   if (l === depth(spec)) {
+    if (spec.loss === 'softmax-cross-entropy') {
+      const finite = arenaOf(buf.delta.data)?.softmaxDeltaChecked(ws.y, ws.residentT ?? t, buf.delta);
+      if (finite != null) return finite;
+    }
     lossOf(spec.loss).outputDelta(buf.z, buf.a, ws.y, t, activation(name), buf.fPrime, buf.delta);
     return allFinite(buf.delta.data);
   }

@@ -14,7 +14,7 @@ import { PhaseStepper, type Divergence, type StepResult } from './phase-stepper.
 import { phasesOf } from './phases.ts';
 import { moveIn, workspaceFor } from './resident.ts';
 import { DEFAULT_HYPERPARAMETERS, depth, validateHyperparameters, type Hyperparameters, type NetworkSpec } from './spec.ts';
-import { allFinite, zeros, type Matrix } from './tensor.ts';
+import { allFinite, zeros } from './tensor.ts';
 import type { TrainingState } from './update.ts';
 
 export { PhaseStepper, type Divergence, type StepResult };
@@ -85,7 +85,7 @@ export class Trainer {
     const { spec, params } = this.state;
     checkBatch(spec, batch);
     const ws = createWorkspace(spec, batch.x.rows);
-    listFiniteInput(ws, batch.x);
+    listFiniteInput(ws, batch);
     const reg = this.state.hyper.regularization;
     lossOnly(spec, params, reg, ws, batch);
     const bugs = cloneBugState(this.state.bugs);
@@ -153,7 +153,7 @@ export class Trainer {
     const m = batch.x.rows;
     if (state.ws === null || state.ws.m !== m) state.ws = workspaceFor(state, m);
     moveIn(state);
-    listFiniteInput(state.ws, batch.x);
+    listFiniteInput(state.ws, batch);
     const stepper = new PhaseStepper(state, batch, options.trace ?? false);
     state.current = stepper;
     return stepper;
@@ -182,6 +182,6 @@ function checkBatch(spec: NetworkSpec, batch: Batch): void {
 }
 
 /** Lists the nonzeros of x for forward 1, refusing a batch whose x is not all finite. */
-function listFiniteInput(ws: Workspace, x: Matrix): void {
-  if (!listInput(ws, x)) throw new ConfigError('batch.x', { code: 'non-finite' });
+function listFiniteInput(ws: Workspace, batch: Batch): void {
+  if (!listInput(ws, batch)) throw new ConfigError('batch.x', { code: 'non-finite' });
 }

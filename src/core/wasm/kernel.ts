@@ -27,6 +27,11 @@ export interface Exports {
   sparseTimesDense(count: number, ptr: number, index: number, value: number, M: number, n: number, init: number, out: number, scale: number): void;
   maxAbs(x: number, n: number): number;
   sgdStep(theta: number, g: number, update: number, n: number, eta: number): number;
+  activateChecked(act: number, z: number, a: number, n: number): number;
+  timesDerivativeChecked(act: number, z: number, delta: number, n: number): number;
+  softmaxCrossEntropy(z: number, t: number, y: number, L: number, m: number, k: number): void;
+  softmaxDeltaChecked(y: number, t: number, delta: number, m: number, k: number): number;
+  columnSums(d: number, m: number, q: number, scale: number, out: number): void;
 }
 
 const PAGE_BYTES = 65536;
@@ -50,7 +55,8 @@ export function instantiate(memory: WebAssembly.Memory): Exports | null {
     }
   }
   if (compiled === null) return null;
-  return new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as Exports;
+  const env = { memory, exp: Math.exp, log: Math.log };
+  return new WebAssembly.Instance(compiled, { env }).exports as unknown as Exports;
 }
 
 /** Byte offsets of consecutive 16-byte-aligned regions of the linear memory. */

@@ -154,4 +154,36 @@ export class Arena implements Allocator {
     if (g.length < theta.length || update.length < theta.length || !this.holds(theta, g, update)) return null;
     return this.k.sgdStep(theta.byteOffset, g.byteOffset, update.byteOffset, theta.length, learningRate);
   }
+
+  /** a = f(z) and whether every z is finite, as activateChecked (../fused.ts) for act 2–4; null when not here. */
+  activateChecked(act: number, z: Float64Array, a: Float64Array): boolean | null {
+    if (act < 2 || a.length < z.length || !this.holds(z, a)) return null;
+    return this.k.activateChecked(act, z.byteOffset, a.byteOffset, z.length) === 1;
+  }
+
+  /** δ ← δ·f′(z) and whether every δ is finite, as timesDerivativeChecked for act 2–4; null when not here. */
+  timesDerivativeChecked(act: number, z: Float64Array, delta: Float64Array): boolean | null {
+    if (act < 2 || z.length < delta.length || !this.holds(z, delta)) return null;
+    return this.k.timesDerivativeChecked(act, z.byteOffset, delta.byteOffset, delta.length) === 1;
+  }
+
+  /** y = softmax(z) and L_i, as predict and perSample of softmax cross-entropy (../losses.ts). */
+  softmaxCrossEntropy(z: Matrix, t: Matrix, y: Matrix, perSample: Float64Array): boolean {
+    if (!this.holds(z.data, t.data, y.data, perSample)) return false;
+    this.k.softmaxCrossEntropy(z.data.byteOffset, t.data.byteOffset, y.data.byteOffset, perSample.byteOffset, z.rows, z.cols);
+    return true;
+  }
+
+  /** δ = y·Σt − t and whether every δ is finite, as outputDelta of softmax cross-entropy; null when not here. */
+  softmaxDeltaChecked(y: Matrix, t: Matrix, delta: Matrix): boolean | null {
+    if (!this.holds(y.data, t.data, delta.data)) return null;
+    return this.k.softmaxDeltaChecked(y.data.byteOffset, t.data.byteOffset, delta.data.byteOffset, y.rows, y.cols) === 1;
+  }
+
+  /** out = scale·(column sums of d), as columnSumsInto (../tensor.ts). */
+  columnSums(d: Matrix, scale: number, out: Float64Array): boolean {
+    if (out.length < d.cols || !this.holds(d.data, out)) return false;
+    this.k.columnSums(d.data.byteOffset, d.rows, d.cols, scale, out.byteOffset);
+    return true;
+  }
 }
