@@ -20,7 +20,8 @@ import { depth } from './spec.ts';
 import { directLoopsOn } from './fast-paths.ts';
 import { activateChecked, actCode, timesDerivativeChecked, type Act } from './fused.ts';
 import { errorTermDirect, forwardDirect, gradientsDirect, SMALL_LAYER_WORK } from './small-layers.ts';
-import { affineInto, createSparseLists, listRowsInto, multiplyInto, transposedProductInto, type SparseLists } from './sparse.ts';
+import { affineInto, createSparseLists, listRowsInto, multiplyInto, rowListsFromBytesInto, transposedProductInto, type SparseLists } from './sparse.ts';
+import { isByteMatrix, type ByteMatrix } from './byte-matrix.ts';
 import { allFinite, columnSumsInto, transposeInto, zeros, type Matrix } from './tensor.ts';
 import { arenaOf, HEAP, type Allocator } from './wasm/memory.ts';
 
@@ -66,6 +67,8 @@ export interface Workspace {
   readonly residentX: Matrix | null;
   /** In a trainer's arena: where each batch's t is copied for the loss kernels (else null). */
   readonly residentT: Matrix | null;
+  /** In a trainer's arena: where a batch's x given as bytes (a ByteMatrix) is copied to be listed (else null). */
+  readonly residentBytes: Uint8Array | null;
 }
 
 export interface LossBreakdown {
@@ -101,7 +104,8 @@ export function createWorkspace(spec: NetworkSpec, m: number, alloc: Allocator =
   const k = spec.layers[spec.layers.length - 1]!.units;
   const residentX = alloc === HEAP || layers[0]!.direct ? null : zeros(m, spec.layers[0]!.units, alloc);
   const residentT = alloc === HEAP ? null : zeros(m, k, alloc);
-  return { m, layers, y: zeros(m, k, alloc), perSample: alloc.f64(m), listedInput: null, x: null, residentX, residentT };
+  const residentBytes = residentX === null ? null : alloc.u8(m * spec.layers[0]!.units);
+  return { m, layers, y: zeros(m, k, alloc), perSample: alloc.f64(m), listedInput: null, x: null, residentX, residentT, residentBytes };
 }
 
 /** aˡ⁻¹: the batch's x for l = 1, otherwise the layer below's activation. */
@@ -112,7 +116,8 @@ export function layerInput(ws: Workspace, x: Matrix, l: number): Matrix {
 /**
  * Lists the nonzeros of a batch's x for forward 1, which then uses them, and tells whether
  * every entry of x is finite (those not listed are zeros): so a step reads x only once.
- * In an arena, the batch is copied in first.
+ * In an arena, the batch is copied in first. An x of bytes is listed from its bytes, without
+ * making its doubles; every byte / 255 is finite.
  */
 export function listInput(ws: Workspace, batch: Batch): boolean {
   const { x } = batch;
@@ -122,6 +127,11 @@ export function listInput(ws: Workspace, batch: Batch): boolean {
     return allFinite(x.data);
   }
   const rows = ws.layers[0]!.inputRows;
+  if (isByteMatrix(x)) {
+    listBytes(ws, x, rows);
+    ws.listedInput = x;
+    return true;
+  }
   if (ws.residentX === null) listRowsInto(x, rows);
   else {
     ws.residentX.data.set(x.data);
@@ -130,6 +140,15 @@ export function listInput(ws: Workspace, batch: Batch): boolean {
   const finite = allFinite(rows.value.subarray(0, rows.ptr[rows.count]!));
   ws.listedInput = finite ? x : null;
   return finite;
+}
+
+function listBytes(ws: Workspace, x: ByteMatrix, rows: SparseLists): void {
+  const resident = ws.residentBytes;
+  if (resident !== null && resident.length === x.bytes.length) {
+    resident.set(x.bytes);
+    if (arenaOf(resident)?.rowListsFromBytes(resident, x.rows, x.cols, rows)) return;
+  }
+  rowListsFromBytesInto(x.bytes, x.rows, x.cols, rows);
 }
 
 /** zˡ = aˡ⁻¹·Wˡ + bˡ and aˡ = fˡ(zˡ). Returns true when every zˡ is finite. */

@@ -17,9 +17,10 @@ import { instantiate, wasmWanted, type Exports } from './kernel.ts';
 export interface Allocator {
   f64(n: number): Float64Array;
   i32(n: number): Int32Array;
+  u8(n: number): Uint8Array;
 }
 
-export const HEAP: Allocator = { f64: (n) => new Float64Array(n), i32: (n) => new Int32Array(n) };
+export const HEAP: Allocator = { f64: (n) => new Float64Array(n), i32: (n) => new Int32Array(n), u8: (n) => new Uint8Array(n) };
 
 /** Every view starts on a 16-byte boundary (the kernels load f64x2 pairs). */
 function aligned(bytes: number): number {
@@ -32,6 +33,7 @@ export function bytesOf(build: (alloc: Allocator) => unknown): number {
   build({
     f64: (n) => ((bytes += aligned(8 * n)), new Float64Array(0)),
     i32: (n) => ((bytes += aligned(4 * n)), new Int32Array(0)),
+    u8: (n) => ((bytes += aligned(n)), new Uint8Array(0)),
   });
   return bytes;
 }
@@ -91,6 +93,10 @@ export class Arena implements Allocator {
     return new Int32Array(this.memory.buffer, this.take(4 * n), n);
   }
 
+  u8(n: number): Uint8Array {
+    return new Uint8Array(this.memory.buffer, this.take(n), n);
+  }
+
   /** Where the views made from now on start: release(mark) gives their room back. */
   mark(): number {
     return this.top;
@@ -119,6 +125,15 @@ export class Arena implements Allocator {
     if (rows.index.length < a.rows * a.cols || !this.holds(a.data, rows.ptr, rows.index, rows.value)) return false;
     rows.count = a.rows;
     this.k.rowLists(a.data.byteOffset, a.rows, a.cols, rows.ptr.byteOffset, rows.index.byteOffset, rows.value.byteOffset);
+    return true;
+  }
+
+  /** The row lists of m × cols bytes read as byte / 255, as rowListsFromBytesInto. */
+  rowListsFromBytes(bytes: Uint8Array, m: number, cols: number, rows: SparseLists): boolean {
+    if (bytes.length < m * cols || rows.index.length < m * cols || rows.ptr.length < m + 1) return false;
+    if (!this.holds(bytes, rows.ptr, rows.index, rows.value)) return false;
+    rows.count = m;
+    this.k.rowListsFromBytes(bytes.byteOffset, m, cols, rows.ptr.byteOffset, rows.index.byteOffset, rows.value.byteOffset);
     return true;
   }
 
