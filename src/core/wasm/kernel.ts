@@ -23,7 +23,7 @@ export const WASM_MIN_WORK = 4096;
 /** The module's exports (sparse.wat): every pointer a byte offset into its memory. */
 export interface Exports {
   rowLists(a: number, m: number, cols: number, ptr: number, index: number, value: number): number;
-  rowListsFromBytes(a: number, m: number, cols: number, ptr: number, index: number, value: number): number;
+  rowListsFromBytes(a: number, m: number, cols: number, ptr: number, index: number, value: number, table: number): number;
   columnLists(rowPtr: number, rowIndex: number, rowValue: number, m: number, cols: number, ptr: number, index: number, value: number): void;
   sparseTimesDense(count: number, ptr: number, index: number, value: number, M: number, n: number, init: number, out: number, scale: number): void;
   maxAbs(x: number, n: number): number;

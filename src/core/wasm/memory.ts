@@ -11,6 +11,7 @@
  */
 import type { SparseLists } from '../sparse.ts';
 import type { Matrix } from '../tensor.ts';
+import { BYTE_VALUE } from '../byte-matrix.ts';
 import { instantiate, wasmWanted, type Exports } from './kernel.ts';
 
 /** Makes the arrays of a workspace or of weights: on the JavaScript heap or in an arena. */
@@ -54,6 +55,8 @@ export class Arena implements Allocator {
   private top: number;
   /** n zeros: the "no bias" row of multiply and the init of ∂L/∂W's sums. */
   private readonly zeros: Float64Array;
+  /** v / 255 for every byte v (BYTE_VALUE), for lists made from bytes. */
+  private readonly byteValue: Float64Array;
 
   private constructor(
     private readonly memory: WebAssembly.Memory,
@@ -64,6 +67,8 @@ export class Arena implements Allocator {
   ) {
     this.top = 0;
     this.zeros = this.f64(widest);
+    this.byteValue = this.f64(256);
+    this.byteValue.set(BYTE_VALUE);
   }
 
   /**
@@ -71,7 +76,7 @@ export class Arena implements Allocator {
    * SIMD is missing or the memory cannot be had.
    */
   static create(bytes: number, widest: number): Arena | null {
-    const capacity = bytes + aligned(8 * widest);
+    const capacity = bytes + aligned(8 * widest) + 8 * 256;
     if (capacity > MAX_BYTES) return null;
     try {
       const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(capacity / PAGE_BYTES)) });
@@ -133,7 +138,7 @@ export class Arena implements Allocator {
     if (bytes.length < m * cols || rows.index.length < m * cols || rows.ptr.length < m + 1) return false;
     if (!this.holds(bytes, rows.ptr, rows.index, rows.value)) return false;
     rows.count = m;
-    this.k.rowListsFromBytes(bytes.byteOffset, m, cols, rows.ptr.byteOffset, rows.index.byteOffset, rows.value.byteOffset);
+    this.k.rowListsFromBytes(bytes.byteOffset, m, cols, rows.ptr.byteOffset, rows.index.byteOffset, rows.value.byteOffset, this.byteValue.byteOffset);
     return true;
   }
 

@@ -263,39 +263,47 @@
 
   ;; The row lists of an m × cols matrix of bytes, each read as byte / 255 (MNIST's pixels),
   ;; as rowListsFromBytesInto in ../sparse.ts: list i holds (k, bytes[i][k] / 255) for the
-  ;; nonzero bytes, k increasing. Sixteen zero bytes are passed over at once; otherwise each is
-  ;; written and the cursor advances past nonzeros only. Returns the number of nonzeros.
+  ;; nonzero bytes, k increasing; $table holds v / 255 for v = 0 … 255. Sixteen bytes at a
+  ;; time: a bit mask of the nonzero ones, walked lowest bit first, so only nonzeros cost
+  ;; anything; the last cols mod 16 one at a time. Returns the number of nonzeros.
   (func (export "rowListsFromBytes")
-    (param $a i32) (param $m i32) (param $cols i32) (param $ptr i32) (param $index i32) (param $value i32)
+    (param $a i32) (param $m i32) (param $cols i32) (param $ptr i32) (param $index i32) (param $value i32) (param $table i32)
     (result i32)
-    (local $i i32) (local $k i32) (local $p i32) (local $b i32) (local $chunkEnd i32)
+    (local $i i32) (local $k i32) (local $p i32) (local $b i32) (local $mask i32) (local $bit i32) (local $whole i32)
+    (local.set $whole (i32.and (local.get $cols) (i32.const -16)))
     (block $rowsDone
       (loop $rows
         (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $m)))
         (i32.store (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2))) (local.get $p))
         (local.set $k (i32.const 0))
-        (block $rowDone
+        (block $chunksDone
           (loop $chunks
-            (br_if $rowDone (i32.ge_u (local.get $k) (local.get $cols)))
-            (local.set $chunkEnd (i32.add (local.get $k) (i32.const 16)))
-            (if (i32.gt_u (local.get $chunkEnd) (local.get $cols))
-              (then (local.set $chunkEnd (local.get $cols)))
-              (else
-                (if (i32.eqz (v128.any_true (v128.load (local.get $a))))
-                  (then
-                    (local.set $a (i32.add (local.get $a) (i32.const 16)))
-                    (local.set $k (local.get $chunkEnd))
-                    (br $chunks)))))
-            (loop $entries
-              (local.set $b (i32.load8_u (local.get $a)))
-              (i32.store (i32.add (local.get $index) (i32.shl (local.get $p) (i32.const 2))) (local.get $k))
-              (f64.store (i32.add (local.get $value) (i32.shl (local.get $p) (i32.const 3)))
-                (f64.div (f64.convert_i32_u (local.get $b)) (f64.const 255)))
-              (local.set $p (i32.add (local.get $p) (i32.ne (local.get $b) (i32.const 0))))
-              (local.set $a (i32.add (local.get $a) (i32.const 1)))
-              (local.set $k (i32.add (local.get $k) (i32.const 1)))
-              (br_if $entries (i32.lt_u (local.get $k) (local.get $chunkEnd))))
+            (br_if $chunksDone (i32.ge_u (local.get $k) (local.get $whole)))
+            (local.set $mask (i8x16.bitmask (i8x16.ne (v128.load (local.get $a)) (v128.const i32x4 0 0 0 0))))
+            (block $bitsDone
+              (loop $bits
+                (br_if $bitsDone (i32.eqz (local.get $mask)))
+                (local.set $bit (i32.ctz (local.get $mask)))
+                (i32.store (i32.add (local.get $index) (i32.shl (local.get $p) (i32.const 2))) (i32.add (local.get $k) (local.get $bit)))
+                (f64.store (i32.add (local.get $value) (i32.shl (local.get $p) (i32.const 3)))
+                  (f64.load (i32.add (local.get $table) (i32.shl (i32.load8_u (i32.add (local.get $a) (local.get $bit))) (i32.const 3)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+                (br $bits)))
+            (local.set $a (i32.add (local.get $a) (i32.const 16)))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
             (br $chunks)))
+        (block $restDone
+          (loop $rest
+            (br_if $restDone (i32.ge_u (local.get $k) (local.get $cols)))
+            (local.set $b (i32.load8_u (local.get $a)))
+            (i32.store (i32.add (local.get $index) (i32.shl (local.get $p) (i32.const 2))) (local.get $k))
+            (f64.store (i32.add (local.get $value) (i32.shl (local.get $p) (i32.const 3)))
+              (f64.load (i32.add (local.get $table) (i32.shl (local.get $b) (i32.const 3)))))
+            (local.set $p (i32.add (local.get $p) (i32.ne (local.get $b) (i32.const 0))))
+            (local.set $a (i32.add (local.get $a) (i32.const 1)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $rest)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows)))
     (i32.store (i32.add (local.get $ptr) (i32.shl (local.get $m) (i32.const 2))) (local.get $p))
