@@ -11,6 +11,7 @@ import { checkParamShapes, cloneParams, type LayerParams, type Network } from '.
 import { createOptimizerState } from './optimizers.ts';
 import { backwardLayer, createWorkspace, listInput, lossOnly, type Batch, type Workspace } from './passes.ts';
 import { PhaseStepper, type Divergence, type StepResult } from './phase-stepper.ts';
+import { isByteMatrix } from './byte-matrix.ts';
 import { phasesOf } from './phases.ts';
 import { moveIn, workspaceFor } from './resident.ts';
 import { DEFAULT_HYPERPARAMETERS, depth, validateHyperparameters, type Hyperparameters, type NetworkSpec } from './spec.ts';
@@ -176,7 +177,7 @@ function checkBatch(spec: NetworkSpec, batch: Batch): void {
   if (x.cols !== nIn) throw new ConfigError('batch.x', `rows must have ${nIn} inputs, got ${x.cols}`);
   if (t.cols !== nOut) throw new ConfigError('batch.t', `rows must have ${nOut} targets, got ${t.cols}`);
   if (t.rows !== x.rows) throw new ConfigError('batch.t', `has ${t.rows} rows but batch.x has ${x.rows}`);
-  if (x.data.length !== x.rows * x.cols) throw new ConfigError('batch.x', 'data length does not match its shape');
+  if (!isByteMatrix(x) && x.data.length !== x.rows * x.cols) throw new ConfigError('batch.x', 'data length does not match its shape');
   if (t.data.length !== t.rows * t.cols) throw new ConfigError('batch.t', 'data length does not match its shape');
   if (!allFinite(t.data)) throw new ConfigError('batch.t', { code: 'non-finite' });
 }
