@@ -1,5 +1,6 @@
 /**
- * The WebAssembly SIMD build (source: sparse.wat) of the core's loops over large arrays:
+ * The WebAssembly SIMD build (sources: sparse.wat, and elementwise.wat for the passes that run
+ * only on a trainer's resident memory) of the core's loops over large arrays:
  * rowLists as rowListsInto, multiply as sparseTimesDenseInto, transposedProduct
  * (∂L/∂W = s·aᵀ·δ from the row lists of a) as columnListsInto then sparseTimesDenseInto,
  * maxAbs as in tensor.ts and sgdStep as sgdStepInPlace. The numbers are the same bit for bit,
