@@ -5,7 +5,7 @@
  * toolbar.)
  */
 import { activation, ACTIVATIONS, type ActivationName } from '../../core/activations.ts';
-import { ownsOutput } from '../../core/losses.ts';
+import { loss as lossOf, ownsOutput } from '../../core/losses.ts';
 import { LOSSES, OPTIMIZERS, REGULARIZATIONS, type OptimizerConfig, type OptimizerKind } from '../../core/spec.ts';
 import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
 import { useRefusalText } from '../../i18n/i18n.ts';
@@ -15,6 +15,10 @@ import { useSettingsMessages } from './settings-messages.ts';
 import { CsvData } from './CsvData.tsx';
 import { ModelFile } from './ModelFile.tsx';
 import { NumberField } from './NumberField.tsx';
+import { useWhyDisabled } from './why-disabled.tsx';
+
+/** The most layers a network may have, input and output included. */
+const MAX_LAYERS = 10;
 
 const OPTIMIZER_DEFAULTS: Record<OptimizerKind, OptimizerConfig> = {
   sgd: { kind: 'sgd' },
@@ -37,7 +41,10 @@ export function Settings() {
   const inLanguage = useRefusalText();
   const errorFor = (prefix: string) => (refused !== null && refused.field.includes(prefix) ? inLanguage(refused) : null);
   const layers = network.layers;
+  const { output } = lossOf(network.loss);
   const outputFixed = ownsOutput(network.loss);
+  const outputActivationWhy = useWhyDisabled(output === 'softmax' ? t('fixedBySoftmax') : output === 'sigmoid' ? t('fixedBySigmoid') : null);
+  const addLayerWhy = useWhyDisabled(layers.length >= MAX_LAYERS ? t('layerLimit', { n: MAX_LAYERS }) : null);
 
   const setLayer = (l: number, change: { units?: number; activation?: ActivationName }) =>
     rebuild({ network: { ...network, layers: layers.map((layer, i) => (i === l ? { ...layer, ...change } : layer)) } });
@@ -107,7 +114,13 @@ export function Settings() {
                 why={l === 0 ? t('fixedInput') : l === layers.length - 1 && data.kind === 'mnist' ? t('fixedOutput') : null}
               />
               {l > 0 && (
-                <select aria-label={t('activation', { l })} value={layer.activation} disabled={l === layers.length - 1 && outputFixed} onChange={(e) => setLayer(l, { activation: e.target.value as ActivationName })}>
+                <select
+                  aria-label={t('activation', { l })}
+                  value={layer.activation}
+                  disabled={l === layers.length - 1 && outputFixed}
+                  aria-describedby={l === layers.length - 1 ? outputActivationWhy.describedBy : undefined}
+                  onChange={(e) => setLayer(l, { activation: e.target.value as ActivationName })}
+                >
                   {ACTIVATIONS.map((a) => (
                     <option key={a} value={a} title={`f(z) = ${activation(a).formula.text.f};  f'(z) = ${activation(a).formula.text.df}`}>
                       {terms.activation(a)}
@@ -115,6 +128,7 @@ export function Settings() {
                   ))}
                 </select>
               )}
+              {l === layers.length - 1 && outputActivationWhy.note}
               {l > 0 && l < layers.length - 1 && (
                 <button type="button" aria-label={t('remove', { l })} onClick={() => removeLayer(l)}>
                   −
@@ -123,9 +137,10 @@ export function Settings() {
             </li>
           ))}
         </ol>
-        <button type="button" onClick={addLayer} disabled={layers.length >= 10}>
+        <button type="button" onClick={addLayer} disabled={layers.length >= MAX_LAYERS} aria-describedby={addLayerWhy.describedBy}>
           {t('add')}
         </button>
+        {addLayerWhy.note}
         <label>
           {t('loss')}{' '}
           <select
