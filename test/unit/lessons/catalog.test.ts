@@ -44,7 +44,7 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_, lesson) =
     lesson.steps.forEach((step, k) => {
       for (const text of textsOf(step)) {
         for (const lang of ['en', 'zh'] as const) {
-          const filled = fillText(text[lang], played[k]!.trace);
+          const filled = fillText(text[lang], played[k]!.trace, played[k]!.checks);
           expect(filled.problems, `step ${k} (${lang}): ${text[lang].slice(0, 60)}`).toEqual([]);
           count += (text[lang].match(/\{[^{}]+\}/g) ?? []).length;
         }
@@ -57,13 +57,13 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_, lesson) =
     lesson.steps.forEach((step, k) => {
       const q = step.question;
       if (q?.kind !== 'number') return;
-      const trace = played[k]!.trace;
-      const value = expectedValue(q.value, trace);
+      const { trace, checks } = played[k]!;
+      const value = expectedValue(q.value, trace, checks);
       expect(typeof value, `step ${k}`).toBe('number');
       const v = value as number;
-      expect(checkAnswer(q, { kind: 'number', text: formatValue(v) }, trace, NONE).kind, `step ${k}: ${formatValue(v)}`).toBe('right');
+      expect(checkAnswer(q, { kind: 'number', text: formatValue(v) }, trace, NONE, checks).kind, `step ${k}: ${formatValue(v)}`).toBe('right');
       const off = v + Math.max(Math.abs(v) * 0.1, (q.tolerance.abs ?? 0) * 3);
-      expect(checkAnswer(q, { kind: 'number', text: String(off) }, trace, NONE).kind, `step ${k}: ${off}`).toBe('wrong');
+      expect(checkAnswer(q, { kind: 'number', text: String(off) }, trace, NONE, checks).kind, `step ${k}: ${off}`).toBe('wrong');
     });
   });
 });

@@ -82,21 +82,21 @@ describe('answers', () => {
 });
 
 describe('properties of the parsers (fast-check)', () => {
-  it('parsePlaceholders never throws, and a text without braces is one literal segment', () => {
+  it('parsePlaceholders never throws, and a text without braces or dollars is one literal segment', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {
         const parsed = parsePlaceholders(s);
-        if (!/[{}]/.test(s) && s !== '') expect(parsed).toEqual({ segments: [s], placeholders: [] });
+        if (!/[{}$]/.test(s) && s !== '') expect(parsed).toEqual({ segments: [s], placeholders: [] });
       }),
       RUNS,
     );
   });
 
-  it('escaped braces round-trip: literal text with {{ }} comes back as the text', () => {
+  it('escaped braces round-trip: literal text with {{ }} comes back as the text, \\$ stays escaped for the TeX splitter', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 100 }), (s) => {
-        const parsed = parsePlaceholders(s.replace(/\{/g, '{{').replace(/\}/g, '}}'));
-        expect('segments' in parsed && parsed.segments.join('')).toBe(s);
+        const parsed = parsePlaceholders(s.replace(/\{/g, '{{').replace(/\}/g, '}}').replace(/\$/g, '\\$'));
+        expect('segments' in parsed && parsed.segments.join('')).toBe(s.replace(/\$/g, '\\$'));
       }),
       RUNS,
     );
