@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Callout as CalloutSpec } from '../../lessons/schema.ts';
+import { RichText } from './RichText.tsx';
 
 /** Where each callout target is on screen. */
 export const TARGET_SELECTORS: Record<CalloutSpec['target'], string> = {
@@ -83,7 +84,7 @@ export function Callout({ callout, text, avoid }: { callout: CalloutSpec; text: 
         style={{ left: box.left - RING, top: box.top - RING, width: box.width + 2 * RING, height: box.height + 2 * RING }}
       />
       <div className="lesson-note" data-testid="lesson-note" role="note" style={{ left: note.left, top: note.top, width: NOTE_WIDTH, minHeight: NOTE_HEIGHT - 16 }}>
-        {text}
+        <RichText text={text} />
       </div>
     </>,
     document.body,

@@ -4,7 +4,9 @@
  * one is refused), the facts the choice questions rely on hold in the trace, and every
  * condition can be reached.
  */
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
+import { splitTex } from '../../../src/lessons/tex.ts';
 import { checkAnswer, expectedValue } from '../../../src/lessons/answers.ts';
 import { LESSONS } from '../../../src/lessons/catalog.ts';
 import { fillText, formatValue } from '../../../src/lessons/placeholders.ts';
@@ -37,6 +39,22 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_, lesson) =
       expect(step.narration.zh).toMatch(/[\u4e00-\u9fff]/);
       if (step.question) expect(step.question.prompt.zh).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it('typesets every TeX span of every text with KaTeX, in both languages', () => {
+    let spans = 0;
+    for (const text of [lesson.title, ...lesson.steps.flatMap(textsOf)]) {
+      for (const lang of ['en', 'zh'] as const) {
+        for (const part of splitTex(text[lang])) {
+          if (part.kind !== 'tex') continue;
+          expect(() => katex.renderToString(part.tex, { throwOnError: true }), part.tex).not.toThrow();
+          spans++;
+        }
+      }
+    }
+    // Both languages carry the same formulas.
+    const count = (lang: 'en' | 'zh') => lesson.steps.flatMap(textsOf).reduce((n, t) => n + splitTex(t[lang]).filter((p) => p.kind === 'tex').length, 0);
+    expect(count('zh')).toBe(count('en'));
   });
 
   it('resolves every placeholder at its step, in both languages', () => {
