@@ -15,7 +15,7 @@ import { loadProgress, saveProgress, type Progress } from './progress.ts';
 /** What the address asked for: a lesson's step, or something that is not a lesson link. */
 export type LessonRequest = { readonly kind: 'lesson'; readonly id: string; readonly step: number } | { readonly kind: 'unreadable'; readonly text: string };
 
-export function LessonPanel({ request, leave, panel }: { request: LessonRequest | null; leave(): void; panel: HTMLElement | null }) {
+export function LessonPanel({ request, leave }: { request: LessonRequest | null; leave(): void }) {
   const t = useLessonMessages();
   const { language } = useI18n();
   const refusal = useRefusalText();
@@ -75,7 +75,7 @@ export function LessonPanel({ request, leave, panel }: { request: LessonRequest 
         </p>
       )}
       {playing !== null ? (
-        <LessonPlayer lesson={playing.lesson} step={playing.step} onStep={(step) => setPlaying({ lesson: playing.lesson, step })} onFinish={finish} panel={panel} />
+        <LessonPlayer lesson={playing.lesson} step={playing.step} onStep={(step) => setPlaying({ lesson: playing.lesson, step })} onFinish={finish} />
       ) : (
         <div className="lesson-list">
           <ol>

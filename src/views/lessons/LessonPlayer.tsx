@@ -10,7 +10,7 @@ import { setupAt } from '../../lessons/setup.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { LabContext, useLiveRun } from '../lab-context.tsx';
 import { useLiveChecks } from './use-checks.ts';
-import { Callout } from './Callout.tsx';
+import { CalloutRing } from './Callout.tsx';
 import { RichText } from './RichText.tsx';
 import { applySetup, isPast } from './drive.ts';
 import { useLessonMessages } from './messages.ts';
@@ -18,7 +18,7 @@ import { QuestionBox, type Outcome } from './QuestionBox.tsx';
 
 type SetupState = { readonly kind: 'busy' } | { readonly kind: 'ready' } | { readonly kind: 'failed'; readonly problem: string };
 
-export function LessonPlayer({ lesson, step, onStep, onFinish, panel }: { lesson: Lesson; step: number; onStep(step: number): void; onFinish(): void; panel: HTMLElement | null }) {
+export function LessonPlayer({ lesson, step, onStep, onFinish }: { lesson: Lesson; step: number; onStep(step: number): void; onFinish(): void }) {
   const lab = useContext(LabContext)!;
   const t = useLessonMessages();
   const { language } = useI18n();
@@ -78,6 +78,12 @@ export function LessonPlayer({ lesson, step, onStep, onFinish, panel }: { lesson
           <p className="lesson-narration" data-testid="lesson-narration">
             {ready ? <RichText text={fillText(current.narration[language], trace, checks).text} /> : t('settingUp')}
           </p>
+          {ready && current.callout !== undefined && (
+            <p className="lesson-note" data-testid="lesson-note" role="note">
+              <span className="lesson-note-mark" aria-hidden="true" />
+              <RichText text={fillText(current.callout.text[language], trace, checks).text} />
+            </p>
+          )}
           {setup.kind === 'failed' && (
             <p className="lesson-error" role="alert">
               {t('setupFailed', { problem: setup.problem })}
@@ -88,7 +94,7 @@ export function LessonPlayer({ lesson, step, onStep, onFinish, panel }: { lesson
           <QuestionBox key={`${lesson.id}-${step}`} question={current.question} language={language} outcome={outcome} onOutcome={(o) => setOutcomes((all) => ({ ...all, [step]: o }))} />
         )}
       </div>
-      {ready && current.callout !== undefined && <Callout callout={current.callout} text={fillText(current.callout.text[language], trace, checks).text} avoid={panel} />}
+      {ready && current.callout !== undefined && <CalloutRing target={current.callout.target} />}
     </div>
   );
 }

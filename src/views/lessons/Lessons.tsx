@@ -19,7 +19,6 @@ export function Lessons() {
   const t = useLessonMessages();
   const [open, setOpen] = useState(false);
   const [request, setRequest] = useState<LessonRequest | null>(null);
-  const [panel, setPanel] = useState<HTMLElement | null>(null);
   const lab = useContext(LabContext);
   /** Leaving a lesson: the address holds the experiment again. */
   const leave = () => {
@@ -56,12 +55,12 @@ export function Lessons() {
       </button>
       {open &&
         createPortal(
-          <section className="lesson-panel" data-testid="lesson-panel" aria-label={t('title')} ref={setPanel}>
+          <section className="lesson-panel" data-testid="lesson-panel" aria-label={t('title')}>
             <button type="button" className="lesson-close" data-testid="lesson-close" onClick={close} aria-label={t('close')}>
               ×
             </button>
             <Suspense fallback={<p className="muted">{t('settingUp')}</p>}>
-              <LessonPanel request={request} leave={leave} panel={panel} />
+              <LessonPanel request={request} leave={leave} />
             </Suspense>
           </section>,
           document.body,
