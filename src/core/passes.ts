@@ -22,6 +22,7 @@ import { activateChecked, actCode, timesDerivativeChecked, type Act } from './fu
 import { errorTermDirect, forwardDirect, gradientsDirect, SMALL_LAYER_WORK } from './small-layers.ts';
 import { affineInto, createSparseLists, listRowsInto, multiplyInto, transposedProductInto, type SparseLists } from './sparse.ts';
 import { allFinite, columnSumsInto, transposeInto, zeros, type Matrix } from './tensor.ts';
+import { HEAP, type Allocator } from './wasm/memory.ts';
 
 export interface Batch {
   /** m × n⁰ inputs, one sample per row. */
@@ -61,6 +62,8 @@ export interface Workspace {
   listedInput: Matrix | null;
   /** The x forward 1 read last, which backward 1 of a small layer reads again. */
   x: Matrix | null;
+  /** In a trainer's arena: where each batch's x is copied for the kernels to list it there (else null). */
+  readonly residentX: Matrix | null;
 }
 
 export interface LossBreakdown {
@@ -72,7 +75,8 @@ export interface LossBreakdown {
   readonly total: number;
 }
 
-export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
+/** The buffers of a step at batch size m: on the heap, or in a trainer's arena (resident.ts). */
+export function createWorkspace(spec: NetworkSpec, m: number, alloc: Allocator = HEAP): Workspace {
   const layers: LayerBuffers[] = [];
   for (let l = 1; l <= depth(spec); l++) {
     const nIn = spec.layers[l - 1]!.units;
@@ -80,20 +84,21 @@ export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
     const nAbove = spec.layers[l + 1]?.units ?? 0;
     layers.push({
       direct: directLoopsOn() && m * nIn * n <= SMALL_LAYER_WORK,
-      z: zeros(m, n),
-      a: zeros(m, n),
-      fPrime: new Float64Array(m * n),
-      delta: zeros(m, n),
-      dW: zeros(nIn, n),
-      db: new Float64Array(n),
-      inputRows: createSparseLists(m, m * nIn),
-      inputCols: createSparseLists(nIn, m * nIn),
-      weightsAboveT: zeros(nAbove, n),
-      deltaAboveRows: createSparseLists(m, m * nAbove),
+      z: zeros(m, n, alloc),
+      a: zeros(m, n, alloc),
+      fPrime: alloc.f64(m * n),
+      delta: zeros(m, n, alloc),
+      dW: zeros(nIn, n, alloc),
+      db: alloc.f64(n),
+      inputRows: createSparseLists(m, m * nIn, alloc),
+      inputCols: createSparseLists(nIn, m * nIn, alloc),
+      weightsAboveT: zeros(nAbove, n, alloc),
+      deltaAboveRows: createSparseLists(m, m * nAbove, alloc),
     });
   }
   const k = spec.layers[spec.layers.length - 1]!.units;
-  return { m, layers, y: zeros(m, k), perSample: new Float64Array(m), listedInput: null, x: null };
+  const residentX = alloc === HEAP || layers[0]!.direct ? null : zeros(m, spec.layers[0]!.units, alloc);
+  return { m, layers, y: zeros(m, k, alloc), perSample: alloc.f64(m), listedInput: null, x: null, residentX };
 }
 
 /** aˡ⁻¹: the batch's x for l = 1, otherwise the layer below's activation. */
@@ -111,7 +116,11 @@ export function listInput(ws: Workspace, x: Matrix): boolean {
     return allFinite(x.data);
   }
   const rows = ws.layers[0]!.inputRows;
-  listRowsInto(x, rows);
+  if (ws.residentX === null) listRowsInto(x, rows);
+  else {
+    ws.residentX.data.set(x.data);
+    listRowsInto(ws.residentX, rows);
+  }
   const finite = allFinite(rows.value.subarray(0, rows.ptr[rows.count]!));
   ws.listedInput = finite ? x : null;
   return finite;

@@ -12,6 +12,7 @@ import { createOptimizerState } from './optimizers.ts';
 import { backwardLayer, createWorkspace, listInput, lossOnly, type Batch, type Workspace } from './passes.ts';
 import { PhaseStepper, type Divergence, type StepResult } from './phase-stepper.ts';
 import { phasesOf } from './phases.ts';
+import { moveIn, workspaceFor } from './resident.ts';
 import { DEFAULT_HYPERPARAMETERS, depth, validateHyperparameters, type Hyperparameters, type NetworkSpec } from './spec.ts';
 import { allFinite, zeros, type Matrix } from './tensor.ts';
 import type { TrainingState } from './update.ts';
@@ -39,6 +40,7 @@ export class Trainer {
       bugs: null,
       paramMaxAbs: null,
       ws: null,
+      resident: null,
       current: null,
     };
   }
@@ -149,7 +151,8 @@ export class Trainer {
     // Any step under way is over from here: listing x below reuses its workspace.
     state.current = null;
     const m = batch.x.rows;
-    if (state.ws === null || state.ws.m !== m) state.ws = createWorkspace(state.spec, m);
+    if (state.ws === null || state.ws.m !== m) state.ws = workspaceFor(state, m);
+    moveIn(state);
     listFiniteInput(state.ws, batch.x);
     const stepper = new PhaseStepper(state, batch, options.trace ?? false);
     state.current = stepper;

@@ -1,21 +1,20 @@
 /**
- * What the open lesson panel holds, loaded with it: the list of lessons with progress, a lesson
- * file to open, and the player. A link's request (lesson and step) opens that step.
+ * The lessons' panel, inside the frame Lessons.tsx docks beside or under the lab: the list
+ * of lessons with progress, a lesson file to open, and the player. Loaded when the panel first
+ * opens. `leave` gives the address back to the experiment when a lesson ends.
  */
 import { useEffect, useState } from 'react';
 import { ConfigError } from '../../core/errors.ts';
 import { findLesson, LESSONS } from '../../lessons/catalog.ts';
 import { parseLessonFile, type Lesson } from '../../lessons/schema.ts';
 import { useI18n, useRefusalText } from '../../i18n/i18n.ts';
-import { lessonFragment, writeHash } from './lesson-link.ts';
+import { isLessonLink, lessonFragment, readLessonLink } from './lesson-link.ts';
 import { LessonPlayer } from './LessonPlayer.tsx';
 import { useLessonMessages } from './messages.ts';
 import { loadProgress, saveProgress, type Progress } from './progress.ts';
+import { writeHash } from './write-hash.ts';
 
-/** What the address asked for: a lesson's step, or something that is not a lesson link. */
-export type LessonRequest = { readonly kind: 'lesson'; readonly id: string; readonly step: number } | { readonly kind: 'unreadable'; readonly text: string };
-
-export function LessonPanel({ request, leave }: { request: LessonRequest | null; leave(): void }) {
+export function LessonPanel({ leave }: { leave: () => void }) {
   const t = useLessonMessages();
   const { language } = useI18n();
   const refusal = useRefusalText();
@@ -24,17 +23,26 @@ export function LessonPanel({ request, leave }: { request: LessonRequest | null;
   const [opened, setOpened] = useState<Lesson[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
 
+  // A lesson link opens the lesson at its step, when the panel opens and when pasted.
   useEffect(() => {
-    if (request === null) return;
-    if (request.kind === 'unreadable') {
-      setProblem(t('unknownLesson', { id: request.text }));
-      return;
-    }
-    const lesson = findLesson(request.id);
-    if (lesson === undefined) setProblem(t('unknownLesson', { id: request.id }));
-    else setPlaying({ lesson, step: Math.min(request.step, lesson.steps.length - 1) });
+    const follow = () => {
+      const link = readLessonLink(location.hash);
+      if (link === null) {
+        if (isLessonLink(location.hash)) setProblem(t('unknownLesson', { id: location.hash.slice(8, 48) }));
+        return;
+      }
+      const lesson = findLesson(link.id);
+      if (lesson === undefined) {
+        setProblem(t('unknownLesson', { id: link.id }));
+        return;
+      }
+      setPlaying({ lesson, step: Math.min(link.step, lesson.steps.length - 1) });
+    };
+    follow();
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [request]);
+  }, []);
 
   // The address and the stored progress follow the step.
   useEffect(() => {

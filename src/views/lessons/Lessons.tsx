@@ -1,37 +1,35 @@
 /**
- * The lessons' shell, in the lab's first load: the header's button and, when open, the panel
- * docked beside or under the lab (the lab gives up that room, so nothing is covered). What the
- * panel holds — the catalog, the list, the player, KaTeX — loads only when it opens. The lesson
- * and step travel in the address.
+ * The lessons: a button for the lab's header and, when open, a panel docked beside the lab on a
+ * wide screen and under it on a narrow one (the lab gives up that room, so nothing is covered). What the panel holds (the list, a
+ * lesson file to open, the player: LessonPanel.tsx) loads when it first opens. The lesson and
+ * step travel in the address.
  */
-import { lazy, Suspense, useContext, useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { encodeLink } from '../../store/link.ts';
 import { LabContext } from '../lab-context.tsx';
-import { isLessonLink, readLessonLink, writeHash } from './lesson-link.ts';
+import { lazyView } from '../shared/lazy-view.tsx';
+import { isLessonLink, readLessonLink } from './lesson-link.ts';
 import { useLessonMessages } from './messages.ts';
-import type { LessonRequest } from './LessonPanel.tsx';
+import { writeHash } from './write-hash.ts';
 import './lessons.css';
 
-const LessonPanel = lazy(() => import('./LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+const content = lazyView(() => import('./LessonPanel.tsx').then((m) => m.LessonPanel));
+export const preloadLessons = content.preload;
 
 export function Lessons() {
   const t = useLessonMessages();
   const [open, setOpen] = useState(false);
-  const [request, setRequest] = useState<LessonRequest | null>(null);
   const lab = useContext(LabContext);
   /** Leaving a lesson: the address holds the experiment again. */
   const leave = () => {
     if (isLessonLink(location.hash)) writeHash(lab === null ? '' : encodeLink(lab.config.getState().experiment));
   };
 
-  // A lesson link opens the lesson at its step, at load and when pasted.
+  // A lesson link opens the panel, at load and when pasted; the panel opens the lesson.
   useEffect(() => {
     const follow = () => {
-      if (!isLessonLink(location.hash)) return;
-      const link = readLessonLink(location.hash);
-      setOpen(true);
-      setRequest(link === null ? { kind: 'unreadable', text: location.hash.slice(8, 48) } : { kind: 'lesson', ...link });
+      if (readLessonLink(location.hash) !== null) setOpen(true);
     };
     follow();
     window.addEventListener('hashchange', follow);
@@ -45,12 +43,20 @@ export function Lessons() {
 
   const close = () => {
     setOpen(false);
-    setRequest(null);
     leave();
   };
+
   return (
     <>
-      <button type="button" className="lesson-open-button" data-testid="lessons-open" aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>
+      <button
+        type="button"
+        className="lesson-open-button"
+        data-testid="lessons-open"
+        aria-expanded={open}
+        onClick={() => (open ? close() : setOpen(true))}
+        onPointerEnter={content.preload}
+        onFocus={content.preload}
+      >
         {t('open')}
       </button>
       {open &&
@@ -59,9 +65,7 @@ export function Lessons() {
             <button type="button" className="lesson-close" data-testid="lesson-close" onClick={close} aria-label={t('close')}>
               ×
             </button>
-            <Suspense fallback={<p className="muted">{t('settingUp')}</p>}>
-              <LessonPanel request={request} leave={leave} />
-            </Suspense>
+            <content.View leave={leave} fallback={<p className="muted">…</p>} />
           </section>,
           document.body,
         )}

@@ -24,8 +24,3 @@ export function isLessonLink(hash: string): boolean {
 export function lessonFragment(id: string, step: number): string {
   return `lesson=${id}&step=${step + 1}`;
 }
-
-/** Puts a fragment in the address without a history entry ('' clears it). */
-export function writeHash(fragment: string): void {
-  history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`);
-}
