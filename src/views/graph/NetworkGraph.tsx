@@ -19,6 +19,7 @@ import { SharedLegend } from '../shared/Legend.tsx';
 import { useSize } from '../shared/use-size.ts';
 import { Edges } from './Edges.tsx';
 import { sup } from '../shared/notation.ts';
+import { indexText, type Convention } from '../shared/convention.ts';
 import { phaseFormula, phaseLayer } from './formulas.ts';
 import { GraphControls } from './GraphControls.tsx';
 import { InputImage } from './InputImage.tsx';
@@ -58,6 +59,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const viewed = useUi((s) => s.viewedPhase);
   const viewPhase = useUi((s) => s.viewPhase);
   const selection = useUi((s) => s.selection);
+  const convention = useUi((s) => s.convention);
   const select = useUi((s) => s.select);
   const [offsets, setOffsets] = useState<number[]>([]);
   const [hover, setHover] = useState<Hover>(null);
@@ -155,7 +157,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
     });
   const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.image !== null ? null : values[l]!.unitMax));
   const edgeRanges = values === null ? [] : layersWith((l) => (values[l]!.edges === null ? null : values[l]!.edgeMax));
-  const formula = phase === null ? null : phaseFormula(phase, spec, hyper);
+  const formula = phase === null ? null : phaseFormula(phase, spec, hyper, convention);
   return (
     <figure className="network-graph" style={{ height }}>
       <GraphControls m={m} sample={k} canGoBack={index !== null && index > 0} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
@@ -195,7 +197,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         </svg>
       </div>
       <div className="graph-readout" aria-live="polite">
-        {hover === null ? t('hint') : readout(hover, trace, params, k, t)}
+        {hover === null ? t('hint') : readout(hover, trace, params, k, convention, t)}
       </div>
       <div className="graph-legends">
         <SharedLegend
@@ -217,14 +219,14 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   );
 }
 
-function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { W: Matrix }[] | null, k: number, t: ReturnType<typeof useGraphMessages>): string {
+function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { W: Matrix }[] | null, k: number, convention: Convention, t: ReturnType<typeof useGraphMessages>): string {
   const f = (x: number | undefined) => (x === undefined ? '—' : formatValue(x, 4));
   if (h.kind === 'unit') {
-    if (h.layer === 0) return t('readout.input', { unit: h.unit, sample: k, x: f(at(trace?.x, k, h.unit)) });
+    if (h.layer === 0) return t('readout.input', { at: indexText(convention, k, h.unit), x: f(at(trace?.x, k, h.unit)) });
     const lt = trace?.layers[h.layer - 1];
     return t('readout.unit', { l: h.layer, lsup: sup(h.layer), unit: h.unit, sample: k, z: f(at(lt?.z, k, h.unit)), a: f(at(lt?.a, k, h.unit)), delta: f(at(lt?.delta, k, h.unit)) });
   }
   const lt = trace?.layers[h.layer - 1];
   const W = lt?.W ?? params?.[h.layer - 1]?.W;
-  return t('readout.weight', { l: h.layer, lsup: sup(h.layer), i: h.i, j: h.j, w: f(at(W, h.i, h.j)), dw: f(at(lt?.dW, h.i, h.j)), update: f(at(lt?.updateW, h.i, h.j)) });
+  return t('readout.weight', { lsup: sup(h.layer), at: indexText(convention, h.i, h.j), w: f(at(W, h.i, h.j)), dw: f(at(lt?.dW, h.i, h.j)), update: f(at(lt?.updateW, h.i, h.j)) });
 }

@@ -16,6 +16,8 @@ export interface HeatmapProps {
   readonly title: string;
   /** The quantity's symbol in the readout and the legend: 'δ', 'W', '∂L/∂W'. */
   readonly symbol: string;
+  /** The shape in symbols, e.g. 'n_in × n_out', shown after the size. */
+  readonly shape?: string;
   /** What the row and the column index count, e.g. 'sample' and 'unit'. */
   readonly rowName: string;
   readonly colName: string;
@@ -51,7 +53,7 @@ function cellAt(canvas: HTMLCanvasElement, rows: number, cols: number, clientX: 
   return row >= 0 && row < rows && col >= 0 && col < cols ? { row, col } : null;
 }
 
-export function Heatmap({ matrix, title, symbol, rowName, colName, cellWidth = 8, cellHeight = 8, max, onSelect }: HeatmapProps) {
+export function Heatmap({ matrix, title, symbol, shape, rowName, colName, cellWidth = 8, cellHeight = 8, max, onSelect }: HeatmapProps) {
   const m = useHeatmapMessages();
   const { rows, cols } = matrix;
   const range = useMemo(() => max ?? colorRange(matrix.data), [max, matrix]);
@@ -85,7 +87,7 @@ export function Heatmap({ matrix, title, symbol, rowName, colName, cellWidth = 8
   return (
     <figure className="heatmap" data-rows={rows} data-cols={cols}>
       <figcaption>
-        {title} <span className="heatmap-size">{m('heatmap.size', { rows, cols })}</span>
+        {title} <span className="heatmap-size">{m('heatmap.size', { rows, cols })}{shape === undefined ? '' : ` (${shape})`}</span>
       </figcaption>
       <div className="heatmap-scroll">
         <div className="heatmap-plane" style={{ width: cols * cellWidth, height: rows * cellHeight }}>
