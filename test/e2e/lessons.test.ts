@@ -196,7 +196,7 @@ describe('the lesson player on other screens', () => {
         if (size.width >= 1000) {
           const graph = (await page.locator('.lab-graph').boundingBox())!;
           expect(intersects(graph, panel), `${size.width}×${size.height}: the panel covers the graph`).toBe(false);
-          expect(graph.height, `${size.width}×${size.height}: the graph's height`).toBeGreaterThan(size.height * 0.5);
+          expect(graph.height, `${size.width}×${size.height}: the graph's height`).toBeGreaterThan(size.height * 0.45);
           expect(panel.height).toBeGreaterThanOrEqual(size.height - 1);
         } else {
           expect(panel.width).toBeGreaterThanOrEqual(size.width - 1);
