@@ -19,6 +19,7 @@ import { SharedLegend } from '../shared/Legend.tsx';
 import { useSize } from '../shared/use-size.ts';
 import { Edges } from './Edges.tsx';
 import { sup } from '../shared/notation.ts';
+import { indexText, type Convention } from '../shared/convention.ts';
 import { phaseFormula, phaseLayer } from './formulas.ts';
 import { GraphControls } from './GraphControls.tsx';
 import { InputImage } from './InputImage.tsx';
@@ -26,6 +27,7 @@ import { graphLayout, MAX_VISIBLE_UNITS } from './layout.ts';
 import { LossNode } from './LossNode.tsx';
 import { useGraphMessages } from './messages.ts';
 import { Motion } from './Motion.tsx';
+import { useSignedPalette } from '../shared/use-signed-palette.ts';
 import { Units } from './Units.tsx';
 import { edgeQuantity, graphColours, graphValues, rowOf, unitQuantity } from './values.ts';
 import { shownPhaseIndex, traceAtPhase } from './view-phase.ts';
@@ -58,6 +60,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const viewed = useUi((s) => s.viewedPhase);
   const viewPhase = useUi((s) => s.viewPhase);
   const selection = useUi((s) => s.selection);
+  const convention = useUi((s) => s.convention);
   const select = useUi((s) => s.select);
   const [offsets, setOffsets] = useState<number[]>([]);
   const [hover, setHover] = useState<Hover>(null);
@@ -81,7 +84,8 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const layout = useMemo(() => graphLayout(units, offsets, width, svgHeight), [units.join(','), offsets, width, svgHeight]);
   const sample = focus === 'mean' ? 'mean' : k;
   const values = useMemo(() => (trace === null ? null : graphValues(trace, phase, sample)), [trace, phase, sample]);
-  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode)), [values, scaling, mode]);
+  const palette = useSignedPalette();
+  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode, palette)), [values, scaling, mode, palette]);
   if (spec === null) return <p className="graph-empty">{t('waiting')}</p>;
   const L = units.length - 1;
   const m = latestTrace?.x.rows ?? 0;
@@ -155,10 +159,10 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
     });
   const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.image !== null ? null : values[l]!.unitMax));
   const edgeRanges = values === null ? [] : layersWith((l) => (values[l]!.edges === null ? null : values[l]!.edgeMax));
-  const formula = phase === null ? null : phaseFormula(phase, spec, hyper);
+  const formula = phase === null ? null : phaseFormula(phase, spec, hyper, convention);
   return (
     <figure className="network-graph" style={{ height }}>
-      <GraphControls m={m} sample={k} canGoBack={index !== null && index > 0} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
+      <GraphControls m={m} sample={k} phase={index} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
       <figcaption title={formula ?? undefined}>
         {phase === null ? (
           <span>{t('caption.free')}</span>
@@ -195,7 +199,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         </svg>
       </div>
       <div className="graph-readout" aria-live="polite">
-        {hover === null ? t('hint') : readout(hover, trace, params, k, t)}
+        {hover === null ? t('hint') : readout(hover, trace, params, k, convention, t)}
       </div>
       <div className="graph-legends">
         <SharedLegend
@@ -217,14 +221,14 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   );
 }
 
-function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { W: Matrix }[] | null, k: number, t: ReturnType<typeof useGraphMessages>): string {
+function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { W: Matrix }[] | null, k: number, convention: Convention, t: ReturnType<typeof useGraphMessages>): string {
   const f = (x: number | undefined) => (x === undefined ? '—' : formatValue(x, 4));
   if (h.kind === 'unit') {
-    if (h.layer === 0) return t('readout.input', { unit: h.unit, sample: k, x: f(at(trace?.x, k, h.unit)) });
+    if (h.layer === 0) return t('readout.input', { at: indexText(convention, k, h.unit), x: f(at(trace?.x, k, h.unit)) });
     const lt = trace?.layers[h.layer - 1];
     return t('readout.unit', { l: h.layer, lsup: sup(h.layer), unit: h.unit, sample: k, z: f(at(lt?.z, k, h.unit)), a: f(at(lt?.a, k, h.unit)), delta: f(at(lt?.delta, k, h.unit)) });
   }
   const lt = trace?.layers[h.layer - 1];
   const W = lt?.W ?? params?.[h.layer - 1]?.W;
-  return t('readout.weight', { l: h.layer, lsup: sup(h.layer), i: h.i, j: h.j, w: f(at(W, h.i, h.j)), dw: f(at(lt?.dW, h.i, h.j)), update: f(at(lt?.updateW, h.i, h.j)) });
+  return t('readout.weight', { lsup: sup(h.layer), at: indexText(convention, h.i, h.j), w: f(at(W, h.i, h.j)), dw: f(at(lt?.dW, h.i, h.j)), update: f(at(lt?.updateW, h.i, h.j)) });
 }
