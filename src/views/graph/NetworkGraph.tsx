@@ -27,6 +27,7 @@ import { graphLayout, MAX_VISIBLE_UNITS } from './layout.ts';
 import { LossNode } from './LossNode.tsx';
 import { useGraphMessages } from './messages.ts';
 import { Motion } from './Motion.tsx';
+import { useSignedPalette } from '../shared/use-signed-palette.ts';
 import { Units } from './Units.tsx';
 import { edgeQuantity, graphColours, graphValues, rowOf, unitQuantity } from './values.ts';
 import { shownPhaseIndex, traceAtPhase } from './view-phase.ts';
@@ -83,7 +84,8 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const layout = useMemo(() => graphLayout(units, offsets, width, svgHeight), [units.join(','), offsets, width, svgHeight]);
   const sample = focus === 'mean' ? 'mean' : k;
   const values = useMemo(() => (trace === null ? null : graphValues(trace, phase, sample)), [trace, phase, sample]);
-  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode)), [values, scaling, mode]);
+  const palette = useSignedPalette();
+  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode, palette)), [values, scaling, mode, palette]);
   if (spec === null) return <p className="graph-empty">{t('waiting')}</p>;
   const L = units.length - 1;
   const m = latestTrace?.x.rows ?? 0;
@@ -160,7 +162,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const formula = phase === null ? null : phaseFormula(phase, spec, hyper, convention);
   return (
     <figure className="network-graph" style={{ height }}>
-      <GraphControls m={m} sample={k} canGoBack={index !== null && index > 0} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
+      <GraphControls m={m} sample={k} phase={index} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
       <figcaption title={formula ?? undefined}>
         {phase === null ? (
           <span>{t('caption.free')}</span>

@@ -37,6 +37,8 @@ export const useGraphMessages = defineMessages({
     back: '← Phase',
     backLabel: 'Previous phase',
     backHint: 'Show the previous phase of this step again (←)',
+    'why.noBatch': 'no batch yet',
+    'why.mean': 'showing the mean',
     viewing: 'showing phase {n} of {of}',
   },
   zh: {
@@ -75,6 +77,8 @@ export const useGraphMessages = defineMessages({
     back: '← 阶段',
     backLabel: '上一阶段',
     backHint: '再次显示本步的上一阶段（←）',
+    'why.noBatch': '还没有批次',
+    'why.mean': '显示的是平均',
     viewing: '显示第 {n} 个阶段，共 {of} 个',
   },
 });

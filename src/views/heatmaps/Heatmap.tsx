@@ -9,6 +9,7 @@ import { colorRange } from '../shared/diverging.ts';
 import { Legend } from '../shared/Legend.tsx';
 import { useHeatmapMessages } from './messages.ts';
 import { paintCells, readValue } from '../shared/paint.ts';
+import { useSignedPalette } from '../shared/use-signed-palette.ts';
 import './heatmaps.css';
 
 export interface HeatmapProps {
@@ -57,6 +58,7 @@ export function Heatmap({ matrix, title, symbol, shape, rowName, colName, cellWi
   const m = useHeatmapMessages();
   const { rows, cols } = matrix;
   const range = useMemo(() => max ?? colorRange(matrix.data), [max, matrix]);
+  const palette = useSignedPalette();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [cursor, setCursor] = useState<Cell | null>(null);
   const cell = cursor !== null && cursor.row < rows && cursor.col < cols ? cursor : null;
@@ -65,9 +67,9 @@ export function Heatmap({ matrix, title, symbol, shape, rowName, colName, cellWi
     const ctx = canvasRef.current?.getContext('2d') ?? null; // null where there is no 2-D canvas (jsdom)
     if (ctx === null || rows * cols === 0) return;
     const image = ctx.createImageData(cols, rows);
-    image.data.set(paintCells(matrix, range));
+    image.data.set(paintCells(matrix, range, palette));
     ctx.putImageData(image, 0, 0);
-  }, [matrix, range, rows, cols]);
+  }, [matrix, range, rows, cols, palette]);
 
   const pointed = (e: MouseEvent<HTMLCanvasElement>) => cellAt(e.currentTarget, rows, cols, e.clientX, e.clientY);
 

@@ -1,10 +1,12 @@
 /** The colour legend of the diverging scale: what it shows, then a gradient bar labelled −m, 0, +m. */
 import { useId } from 'react';
 import { colourAt, divergingScale, formatEngineering, formatValue, RESOLUTION, resolutionOf, scalePosition, type ColourMode } from './diverging.ts';
+import { useSignedPalette } from './use-signed-palette.ts';
 
 export function Legend({ max, label, width = 160 }: { max: number; label: string; width?: number }) {
   const id = useId();
-  const scale = divergingScale(max);
+  const palette = useSignedPalette();
+  const scale = divergingScale(max, palette);
   const r = max > 0 && Number.isFinite(max) ? max : 1;
   const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => ({ t, color: scale(-r + 2 * r * t) }));
   return (
@@ -47,6 +49,7 @@ export interface LayerRange {
  */
 export function SharedLegend({ label, max, mode, ranges, perLayer, width = 240 }: { label: string; max: number; mode: ColourMode; ranges: readonly LayerRange[]; perLayer: boolean; width?: number }) {
   const id = useId();
+  const palette = useSignedPalette();
   const r = max > 0 && Number.isFinite(max) ? max : 0;
   const inset = 8;
   const bar = width - 2 * inset;
@@ -60,7 +63,7 @@ export function SharedLegend({ label, max, mode, ranges, perLayer, width = 240 }
       <defs>
         <linearGradient id={id}>
           {stops.map((p) => (
-            <stop key={p} offset={`${((p + 1) / 2) * 100}%`} stopColor={colourAt(Math.abs(p) < RESOLUTION ? 0 : p)} />
+            <stop key={p} offset={`${((p + 1) / 2) * 100}%`} stopColor={colourAt(Math.abs(p) < RESOLUTION ? 0 : p, palette)} />
           ))}
         </linearGradient>
       </defs>
