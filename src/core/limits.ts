@@ -32,11 +32,11 @@ export const NOISE = { min: 0, max: 10 } as const;
 
 /**
  * The learning rate's range: the slider's (a log scale), its field's, and every setting's
- * (the settings store, a config file, a link, the CLI). It covers every preset (η from 0.01 to
- * 3). The core's Trainer, a library, takes any finite η > 0 (and so does the worker's `set`,
+ * (the settings store, a config file, a link, a lesson, the CLI). It covers every preset (η
+ * from 0.01 to 3) and the learning-rate lesson's η = 100, which stalls MNIST. The core's Trainer, a library, takes any finite η > 0 (and so does the worker's `set`,
  * which only the settings store sends).
  */
-export const LEARNING_RATE = { min: 1e-4, max: 10 } as const;
+export const LEARNING_RATE = { min: 1e-4, max: 100 } as const;
 
 /** Regularization strength λ. */
 export const LAMBDA = { min: 0, max: 1e6 } as const;

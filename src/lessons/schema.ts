@@ -5,7 +5,7 @@
  */
 import { BUGS, type BugName } from '../core/bugs.ts';
 import { ConfigError, shown } from '../core/errors.ts';
-import { SEED } from '../core/limits.ts';
+import { LEARNING_RATE, SEED } from '../core/limits.ts';
 import { findPreset } from '../presets/catalog.ts';
 import { parsePlaceholders } from './placeholders.ts';
 
@@ -164,7 +164,7 @@ function validateSetup(value: unknown, field: string): Setup {
   if (o['stepsPerSecond'] !== undefined) {
     setup.stepsPerSecond = o['stepsPerSecond'] === null ? null : number(o['stepsPerSecond'], `${field}.stepsPerSecond`, 0.1, 1000);
   }
-  if (o['learningRate'] !== undefined) setup.learningRate = number(o['learningRate'], `${field}.learningRate`, 1e-4, 1000);
+  if (o['learningRate'] !== undefined) setup.learningRate = number(o['learningRate'], `${field}.learningRate`, LEARNING_RATE.min, LEARNING_RATE.max);
   if (o['batchSize'] !== undefined) setup.batchSize = number(o['batchSize'], `${field}.batchSize`, 1, 1000, true);
   if (o['gradientCheck'] !== undefined) {
     if (typeof o['gradientCheck'] !== 'boolean') throw new ConfigError(`${field}.gradientCheck`, `must be true or false, got ${shown(o['gradientCheck'])}`);

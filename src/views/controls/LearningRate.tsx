@@ -1,5 +1,5 @@
 /**
- * The learning rate: a logarithmic slider from 1e-4 to 10 and an exact numeric field. Changing
+ * The learning rate: a logarithmic slider from 1e-4 to 100 (limits.ts) and an exact numeric field. Changing
  * it never resets training; the next update uses it.
  */
 import { useEffect, useState } from 'react';

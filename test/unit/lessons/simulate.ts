@@ -73,11 +73,19 @@ export function playLesson(lesson: Lesson): PlayedStep[] {
     }
     if (step.setup?.gradientCheck === true || (setup.gradientCheck === true && checks.gradcheck === null)) {
       const batch = lastBatch ?? firstBatch(e);
-      checks = { gradcheck: checkGradients(e, batch, GRADCHECK_SAMPLE, () => {}), updateCheck: checkUpdates(e, batch) };
+      checks = { gradcheck: toEnd(checkGradients(e, batch, GRADCHECK_SAMPLE)), updateCheck: checkUpdates(e, batch) };
     }
     played.push({ index: k, trace, checks, experiment: e });
   });
   return played;
+}
+
+/** A generator run to its end: its return value (the worker runs a gradient check in slices; here at once). */
+function toEnd<R>(steps: Generator<unknown, R, void>): R {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** The label of the phase the stepper ran last, or null before its first. */
