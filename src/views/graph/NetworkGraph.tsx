@@ -14,15 +14,15 @@ import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import { useConfig, useFocusSample, useLiveRun, useRun, useUi } from '../lab-context.tsx';
 import { Narration } from '../narration/Narration.tsx';
-import { formatValue } from '../shared/diverging.ts';
-import { SharedLegend } from '../shared/Legend.tsx';
+import { formatEngineering, formatValue } from '../shared/diverging.ts';
+import { SharedLegend, zeroThreshold } from '../shared/Legend.tsx';
 import { useSize } from '../shared/use-size.ts';
 import { Edges } from './Edges.tsx';
 import { sup } from '../shared/notation.ts';
 import { phaseFormula, phaseLayer } from './formulas.ts';
 import { GraphControls } from './GraphControls.tsx';
 import { InputImage } from './InputImage.tsx';
-import { graphLayout, MAX_VISIBLE_UNITS } from './layout.ts';
+import { graphLayout } from './layout.ts';
 import { LossNode } from './LossNode.tsx';
 import { useGraphMessages } from './messages.ts';
 import { Motion } from './Motion.tsx';
@@ -81,7 +81,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const layout = useMemo(() => graphLayout(units, offsets, width, svgHeight), [units.join(','), offsets, width, svgHeight]);
   const sample = focus === 'mean' ? 'mean' : k;
   const values = useMemo(() => (trace === null ? null : graphValues(trace, phase, sample)), [trace, phase, sample]);
-  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode)), [values, scaling, mode]);
+  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode, (l) => layout.layers[l]?.image == null)), [values, scaling, mode, layout]);
   if (spec === null) return <p className="graph-empty">{t('waiting')}</p>;
   const L = units.length - 1;
   const m = latestTrace?.x.rows ?? 0;
@@ -89,10 +89,10 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const classes = lossOf(spec.loss).name === 'softmax-cross-entropy' ? Array.from({ length: units[L]! }, (_, j) => String(j)) : null;
   const durationMs = speed.kind === 'animated' ? 1000 / speed.phasesPerSecond : STEP_MOTION_MS;
 
-  const page = (l: number, delta: number) =>
+  const scroll = (l: number, offset: number) =>
     setOffsets((o) => {
       const next = [...o];
-      next[l] = Math.max(0, Math.min(units[l]! - MAX_VISIBLE_UNITS, (o[l] ?? 0) + delta));
+      next[l] = Math.max(0, Math.min(units[l]! - layout.layers[l]!.visible, offset));
       return next;
     });
 
@@ -123,7 +123,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
     if (lay.image !== null) {
       const n = lay.units;
       const row = trace === null || trace.x.cols !== n ? null : trace.x.data.subarray(k * n, (k + 1) * n);
-      return <InputImage key="input" x={lay.x} height={svgHeight} image={lay.image} row={row} label={t('inputImage', { rows: lay.image.rows, cols: lay.image.cols })} />;
+      return <InputImage key="input" x={lay.x} height={svgHeight} image={lay.image} row={row} name={t('inputImage')} />;
     }
     return (
       <Units
@@ -141,7 +141,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         t={t}
         onHover={(unit) => setHover(unit === null ? null : { kind: 'unit', layer: l, unit })}
         onSelect={(unit) => select({ kind: 'unit', layer: l, unit })}
-        onPage={(d) => page(l, d)}
+        onScroll={(offset) => scroll(l, offset)}
       />
     );
   });
@@ -156,6 +156,11 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.image !== null ? null : values[l]!.unitMax));
   const edgeRanges = values === null ? [] : layersWith((l) => (values[l]!.edges === null ? null : values[l]!.edgeMax));
   const formula = phase === null ? null : phaseFormula(phase, spec, hyper);
+  const zeroLabel = (max: number) => {
+    const z = zeroThreshold(max, mode, scaling === 'layer');
+    if (!(z.below > 0)) return '0';
+    return t(z.perMax ? 'legend.zeroPerLayer' : 'legend.zero', { v: formatEngineering(z.below) });
+  };
   return (
     <figure className="network-graph" style={{ height }}>
       <GraphControls m={m} sample={k} canGoBack={index !== null && index > 0} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
@@ -204,6 +209,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           mode={mode}
           ranges={unitRanges}
           perLayer={scaling === 'layer'}
+          zeroLabel={zeroLabel(colours?.unitMax ?? 0)}
         />
         <SharedLegend
           label={t('legend.edges', { what: { W: 'W', dW: '∂L/∂W', updateW: 'ΔW' }[eq], layers: edgeRanges.map((r) => r.layer).join(', ') || '—' })}
@@ -211,6 +217,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           mode={mode}
           ranges={edgeRanges}
           perLayer={scaling === 'layer'}
+          zeroLabel={zeroLabel(colours?.edgeMax ?? 0)}
         />
       </div>
     </figure>

@@ -1,11 +1,14 @@
 /**
  * One layer's units: circles coloured by the phase's quantity (neutral where the phase has not
  * computed it yet), each with its value written beside it when the units are far enough apart,
- * and the output units labelled with their classes when the loss is over classes.
+ * and the output units labelled with their classes when the loss is over classes. A layer too
+ * wide for that shows a window of its units (LayerWindow).
  */
 import type { Selection } from '../../store/ui.ts';
 import { formatEngineering } from '../shared/diverging.ts';
-import { MAX_VISIBLE_UNITS, MIN_SPACING_FOR_NUMBERS, type LayerLayout } from './layout.ts';
+import { LayerLabel } from './LayerLabel.tsx';
+import { LayerWindow } from './LayerWindow.tsx';
+import { MIN_SPACING_FOR_NUMBERS, type LayerLayout } from './layout.ts';
 import type { useGraphMessages } from './messages.ts';
 
 export interface UnitsProps {
@@ -23,17 +26,16 @@ export interface UnitsProps {
   readonly t: ReturnType<typeof useGraphMessages>;
   onHover(unit: number | null): void;
   onSelect(unit: number): void;
-  onPage(delta: number): void;
+  /** Show the layer's window from this unit on. */
+  onScroll(offset: number): void;
 }
 
-export function Units({ lay, name, values, colour, radius, height, active, showNumbers, classes, selection, t, onHover, onSelect, onPage }: UnitsProps) {
+export function Units({ lay, name, values, colour, radius, height, active, showNumbers, classes, selection, t, onHover, onSelect, onScroll }: UnitsProps) {
   const l = lay.layer;
   const numbers = showNumbers && values !== null && lay.spacing >= MIN_SPACING_FOR_NUMBERS;
   return (
     <g className={active ? 'layer active' : 'layer'} data-layer={l}>
-      <text x={lay.x} y={16} textAnchor="middle" className="layer-label">
-        {name} ({lay.units})
-      </text>
+      <LayerLabel x={lay.x} name={name} detail={`(${lay.units})`} />
       {lay.ys.map((y, a) => {
         const unit = lay.offset + a;
         const v = values === null ? undefined : values[unit];
@@ -65,23 +67,7 @@ export function Units({ lay, name, values, colour, radius, height, active, showN
           </g>
         );
       })}
-      {lay.units > lay.visible && (
-        <g className="pager">
-          <text x={lay.x} y={height - 8} textAnchor="middle">
-            {t('window', { from: lay.offset + 1, to: lay.offset + lay.visible, of: lay.units })}
-          </text>
-          <foreignObject x={lay.x - 40} y={height - 44} width={80} height={22}>
-            <div className="pager-buttons">
-              <button type="button" aria-label={t('pageUp', { l })} onClick={() => onPage(-MAX_VISIBLE_UNITS)} disabled={lay.offset === 0}>
-                ▲
-              </button>
-              <button type="button" aria-label={t('pageDown', { l })} onClick={() => onPage(MAX_VISIBLE_UNITS)} disabled={lay.offset + lay.visible >= lay.units}>
-                ▼
-              </button>
-            </div>
-          </foreignObject>
-        </g>
-      )}
+      {lay.units > lay.visible && <LayerWindow lay={lay} radius={radius} values={values} colour={colour} height={height} t={t} onHover={onHover} onScroll={onScroll} />}
     </g>
   );
 }

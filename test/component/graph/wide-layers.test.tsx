@@ -1,0 +1,127 @@
+/**
+ * Wide layers on the graph (MNIST's 784-50-10): a window of units far enough apart for a number
+ * each, an overview strip for the rest, δᴸ on every line into the loss node, and legends that
+ * say which values they draw as zero. Every number is checked against the trace.
+ */
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNetwork } from '../../../src/core/network.ts';
+import type { Phase } from '../../../src/core/phases.ts';
+import { createRng, uniform } from '../../../src/core/rng.ts';
+import { fromRows } from '../../../src/core/tensor.ts';
+import type { Trace } from '../../../src/core/trace.ts';
+import { Trainer } from '../../../src/core/trainer.ts';
+import { findPreset } from '../../../src/presets/catalog.ts';
+import { MIN_SPACING_FOR_NUMBERS } from '../../../src/views/graph/layout.ts';
+import { NetworkGraph } from '../../../src/views/graph/NetworkGraph.tsx';
+import { colorRange, formatEngineering as f, formatValue, resolutionOf } from '../../../src/views/shared/diverging.ts';
+import { renderInLab } from '../lab-harness.tsx';
+
+afterEach(cleanup);
+
+const mnist = findPreset('mnist-two-layer-relu')!;
+
+function setup(width = 640, height = 560) {
+  const h = renderInLab(<NetworkGraph width={width} height={height} />);
+  const rng = createRng(7);
+  const x = fromRows([0, 1].map(() => Array.from({ length: 784 }, () => uniform(rng))));
+  const t = fromRows([3, 8].map((c) => Array.from({ length: 10 }, (_, j) => (j === c ? 1 : 0))));
+  const net = createNetwork(mnist.network, { weights: { kind: 'gaussian', std: 0.05 }, biases: { kind: 'zero' } }, createRng(3));
+  const trainer = new Trainer(net, mnist.hyper);
+  act(() => h.emit({ type: 'ready', info: { name: 'x', network: mnist.network, hyper: mnist.hyper, batchSize: 2, trainSize: 2, testSize: 0, stepsPerEpoch: 1, parameterCount: 0 } }));
+  act(() => h.emit({ type: 'status', status: 'paused', step: 0 }));
+  const stepper = trainer.begin({ x, t }, { trace: true });
+  const phases = (n: number): Trace => {
+    let phase: Phase | null = null;
+    for (let i = 0; i < n; i++) phase = stepper.next();
+    const trace = stepper.trace();
+    act(() => h.emit({ type: 'snapshot', step: 0, epoch: 0, phase, params: trainer.params, trace }));
+    return trace;
+  };
+  const text = (selector: string) => h.container.querySelector(selector)?.textContent ?? null;
+  /** The hidden layer's window: first unit and how many. */
+  const window = () => {
+    const [, offset, visible] = h.container.querySelector('[data-window^="1:"]')!.getAttribute('data-window')!.split(':').map(Number);
+    return { offset: offset!, visible: visible! };
+  };
+  return { h, phases, text, window };
+}
+
+describe('a wide layer', () => {
+  it("shows a window of units far enough apart for a number each, the trace's numbers on every one in view", () => {
+    const { h, phases, text, window } = setup();
+    let tr = phases(1);
+    const { offset, visible } = window();
+    expect(offset).toBe(0);
+    expect(visible).toBeLessThan(50);
+    const ys = [...h.container.querySelectorAll('[data-unit^="1:"]')].map((c) => Number(c.getAttribute('cy')));
+    expect(ys).toHaveLength(visible);
+    for (let k = 1; k < ys.length; k++) expect(ys[k]! - ys[k - 1]!).toBeGreaterThanOrEqual(MIN_SPACING_FOR_NUMBERS);
+    const a1 = tr.layers[0]!.a!.data;
+    for (let j = 0; j < visible; j++) expect(text(`[data-unit-value="1:${j}"]`)).toBe(f(a1[j]!));
+    expect(text(`[data-unit-value="1:${visible}"]`)).toBeNull();
+    expect(screen.getByText(`1–${visible} of 50`)).toBeDefined();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Later units of layer 1' }));
+    expect(window().offset).toBe(visible);
+    for (let j = visible; j < 2 * visible; j++) expect(text(`[data-unit-value="1:${j}"]`)).toBe(f(a1[j]!));
+    expect(text('[data-unit-value="1:0"]')).toBeNull();
+
+    tr = phases(4); // forward 2, loss, backward 2, backward 1: the window stays, now with δ
+    const d1 = tr.layers[0]!.delta!.data;
+    expect(window().offset).toBe(visible);
+    for (let j = visible; j < 2 * visible; j++) expect(text(`[data-unit-value="1:${j}"]`)).toBe(f(d1[j]!));
+    for (let k = 0; k < 60; k++) fireEvent.click(screen.getByRole('button', { name: 'Later units of layer 1' }));
+    expect(window().offset).toBe(50 - visible); // the last window ends at the last unit
+    expect(text('[data-unit-value="1:49"]')).toBe(f(d1[49]!));
+  });
+
+  it('keeps every unit in view on its overview strip: hover reads any unit out, a click moves the window there', () => {
+    const { h, phases, window } = setup();
+    const tr = phases(1);
+    expect(h.container.querySelectorAll('[data-strip-unit^="1:"]')).toHaveLength(50);
+    const strip = h.container.querySelector('.strip-target')! as SVGRectElement;
+    strip.getBoundingClientRect = () => ({ top: 100, height: 500, left: 0, width: 10, bottom: 600, right: 10, x: 0, y: 100, toJSON: () => ({}) });
+    const at40 = 100 + (40.5 / 50) * 500;
+    fireEvent.pointerMove(strip, { clientY: at40 });
+    const a = tr.layers[0]!.a!.data[40]!;
+    expect(h.container.querySelector('.graph-readout')!.textContent).toContain(`layer 1, unit 40, sample 0:  z¹ = ${formatValue(tr.layers[0]!.z!.data[40]!, 4)},  a¹ = ${formatValue(a, 4)}`);
+    fireEvent.click(strip, { clientY: at40 });
+    const { offset, visible } = window();
+    expect(offset).toBeLessThanOrEqual(40);
+    expect(offset + visible).toBeGreaterThan(40);
+    expect(h.container.querySelector('[data-unit-value="1:40"]')!.textContent).toBe(f(a));
+  });
+
+  it('does not let the input image set the range of the units\' colours', () => {
+    const { phases } = setup();
+    const tr = phases(1);
+    const legend = screen.getByRole('img', { name: /^units: a, layers 1:/ });
+    expect(legend.getAttribute('aria-label')).toContain(`−${f(colorRange(tr.layers[0]!.a!.data.subarray(0, 50)))} to`);
+  });
+});
+
+describe('the loss node of a 10-class net', () => {
+  it('writes t, then δᴸ, on the line from every output', () => {
+    const { phases, text } = setup();
+    let tr = phases(3); // forward 1, forward 2, loss
+    for (let j = 0; j < 10; j++) expect(text(`[data-target="${j}"]`)).toBe(`t=${f(tr.t.data[j]!)}`);
+    tr = phases(1); // backward 2
+    const d = tr.layers[1]!.delta!.data;
+    for (let j = 0; j < 10; j++) expect(text(`[data-target="${j}"]`)).toBe(`t=${f(tr.t.data[j]!)} δ=${f(d[j]!)}`);
+  });
+});
+
+describe('the legends', () => {
+  it('say below which |x| values are drawn as zero, on one scale and with a scale per layer', () => {
+    const { phases, h } = setup();
+    const tr = phases(4);
+    const legend = () => screen.getByRole('img', { name: /^units: δ/ }).getAttribute('aria-label')!;
+    const max = colorRange(tr.layers[1]!.delta!.data.subarray(0, 10));
+    expect(legend()).toContain(`|x| < ${f(resolutionOf(max, 'linear'))} drawn as 0`);
+    act(() => h.lab.ui.getState().setColourScaling('layer'));
+    expect(legend()).toContain(`|x| < ${f(resolutionOf(1, 'linear'))}·max drawn as 0`);
+    act(() => h.lab.ui.getState().setColourMode('symlog'));
+    expect(legend()).toContain(`|x| < ${f(resolutionOf(1, 'symlog'))}·max drawn as 0`);
+  });
+});
