@@ -37,6 +37,9 @@ type Hover = { kind: 'unit'; layer: number; unit: number } | { kind: 'weight'; l
 /** How long a phase's motion takes when stepping by hand (animated running takes its own pace). */
 export const STEP_MOTION_MS = 700;
 
+/** Width of each shared legend, when the graph is that wide. */
+const LEGEND_WIDTH = 300;
+
 /** Height of what sits around the SVG (controls, formula, sentence, readout, legends), before it is measured. */
 const AROUND_SVG_PX = 190;
 
@@ -156,6 +159,8 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.image !== null ? null : values[l]!.unitMax));
   const edgeRanges = values === null ? [] : layersWith((l) => (values[l]!.edges === null ? null : values[l]!.edgeMax));
   const formula = phase === null ? null : phaseFormula(phase, spec, hyper);
+  // Wide enough for "−0.00276  |x| < 21.6e−6 drawn as 0  +0.00276" on the legend's last line.
+  const legendWidth = Math.min(LEGEND_WIDTH, width);
   const zeroLabel = (max: number) => {
     const z = zeroThreshold(max, mode, scaling === 'layer');
     if (!(z.below > 0)) return '0';
@@ -210,6 +215,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           ranges={unitRanges}
           perLayer={scaling === 'layer'}
           zeroLabel={zeroLabel(colours?.unitMax ?? 0)}
+          width={legendWidth}
         />
         <SharedLegend
           label={t('legend.edges', { what: { W: 'W', dW: '∂L/∂W', updateW: 'ΔW' }[eq], layers: edgeRanges.map((r) => r.layer).join(', ') || '—' })}
@@ -218,6 +224,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           ranges={edgeRanges}
           perLayer={scaling === 'layer'}
           zeroLabel={zeroLabel(colours?.edgeMax ?? 0)}
+          width={legendWidth}
         />
       </div>
     </figure>
