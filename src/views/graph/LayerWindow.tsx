@@ -2,7 +2,8 @@
  * The window onto a layer with more units than fit with a number each: a thin strip beside the
  * column with every unit's colour (so the whole layer is still seen at a glance), the window
  * shown marked on it, hover on the strip reading out any unit, a click moving the window there,
- * and a row "▲ 14–26 of 50 ▼" under the column for paging.
+ * and a row "▲ 13–25 of 50 ▼" under the column for paging (units numbered from 0, as in the
+ * sentence's subscripts and the hover readout).
  */
 import type { LayerLayout } from './layout.ts';
 import type { useGraphMessages } from './messages.ts';
@@ -57,7 +58,7 @@ export function LayerWindow({ lay, radius, values, colour, height, t, onHover, o
           <button type="button" aria-label={t('pageUp', { l })} onClick={() => onScroll(lay.offset - lay.visible)} disabled={lay.offset === 0}>
             ▲
           </button>
-          <span>{t('window', { from: lay.offset + 1, to: last, of: n })}</span>
+          <span>{t('window', { from: lay.offset, to: last - 1, of: n })}</span>
           <button type="button" aria-label={t('pageDown', { l })} onClick={() => onScroll(lay.offset + lay.visible)} disabled={last >= n}>
             ▼
           </button>

@@ -14,6 +14,7 @@ import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import { useConfig, useFocusSample, useLiveRun, useRun, useUi } from '../lab-context.tsx';
 import { Narration } from '../narration/Narration.tsx';
+import { narrate } from '../narration/sentence.ts';
 import { formatEngineering, formatValue } from '../shared/diverging.ts';
 import { SharedLegend, zeroThreshold } from '../shared/Legend.tsx';
 import { useSize } from '../shared/use-size.ts';
@@ -85,6 +86,23 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const sample = focus === 'mean' ? 'mean' : k;
   const values = useMemo(() => (trace === null ? null : graphValues(trace, phase, sample)), [trace, phase, sample]);
   const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode, (l) => layout.layers[l]?.image == null)), [values, scaling, mode, layout]);
+  const scroll = (l: number, offset: number) =>
+    setOffsets((o) => {
+      const next = [...o];
+      next[l] = Math.max(0, Math.min(units[l]! - layout.layers[l]!.visible, offset));
+      return next;
+    });
+  const told = useMemo(() => (spec === null || phase === null || trace === null ? null : narrate(phase, trace, spec, k, selection)), [spec, phase, trace, k, selection]);
+  const about = told?.about ?? null;
+  // The unit or weight the sentence quotes is brought into view in a windowed layer.
+  useEffect(() => {
+    if (about === null) return;
+    const wanted = about.kind === 'unit' ? [[about.layer, about.unit]] : [[about.layer - 1, about.i], [about.layer, about.j]];
+    for (const [l, unit] of wanted as [number, number][]) {
+      const lay = layout.layers[l];
+      if (lay !== undefined && lay.image === null && (unit < lay.offset || unit >= lay.offset + lay.visible)) scroll(l, unit - Math.floor(lay.visible / 2));
+    }
+  }, [about]);
   if (spec === null) return <p className="graph-empty">{t('waiting')}</p>;
   const L = units.length - 1;
   const m = latestTrace?.x.rows ?? 0;
@@ -92,12 +110,6 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const classes = lossOf(spec.loss).name === 'softmax-cross-entropy' ? Array.from({ length: units[L]! }, (_, j) => String(j)) : null;
   const durationMs = speed.kind === 'animated' ? 1000 / speed.phasesPerSecond : STEP_MOTION_MS;
 
-  const scroll = (l: number, offset: number) =>
-    setOffsets((o) => {
-      const next = [...o];
-      next[l] = Math.max(0, Math.min(units[l]! - layout.layers[l]!.visible, offset));
-      return next;
-    });
 
   const edges = layout.layers.slice(1).map((to) => {
     const l = to.layer;
@@ -115,6 +127,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         range={colours?.edgeRange[l] ?? 0}
         active={active === l}
         selection={selection}
+        narrated={about?.kind === 'weight' && about.layer === l ? about : null}
         onHover={(i, j, on) => setHover(on ? { kind: 'weight', layer: l, i, j } : null)}
         onSelect={(i, j) => select({ kind: 'weight', layer: l, i, j })}
       />
@@ -141,6 +154,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         showNumbers={!running || speed.kind === 'animated'}
         classes={l === L ? classes : null}
         selection={selection}
+        narrated={about?.kind === 'unit' && about.layer === l ? about.unit : null}
         t={t}
         onHover={(unit) => setHover(unit === null ? null : { kind: 'unit', layer: l, unit })}
         onSelect={(unit) => select({ kind: 'unit', layer: l, unit })}
@@ -183,7 +197,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           </span>
         )}
       </figcaption>
-      <Narration phase={phase} trace={trace} spec={spec} sample={k} selection={selection} running={running} />
+      <Narration told={told} running={running} />
       <div className="graph-svg" ref={svgBox}>
         <svg width={width} height={svgHeight} role="img" aria-label={t('aria', { layers: units.join('-') })} data-testid="network-svg">
           {edges}

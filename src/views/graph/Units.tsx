@@ -23,6 +23,8 @@ export interface UnitsProps {
   /** Class names of the output units, or null. */
   readonly classes: readonly string[] | null;
   readonly selection: Selection;
+  /** The unit the phase's sentence quotes, ringed; null for none in this layer. */
+  readonly narrated: number | null;
   readonly t: ReturnType<typeof useGraphMessages>;
   onHover(unit: number | null): void;
   onSelect(unit: number): void;
@@ -30,7 +32,7 @@ export interface UnitsProps {
   onScroll(offset: number): void;
 }
 
-export function Units({ lay, name, values, colour, radius, height, active, showNumbers, classes, selection, t, onHover, onSelect, onScroll }: UnitsProps) {
+export function Units({ lay, name, values, colour, radius, height, active, showNumbers, classes, selection, narrated, t, onHover, onSelect, onScroll }: UnitsProps) {
   const l = lay.layer;
   const numbers = showNumbers && values !== null && lay.spacing >= MIN_SPACING_FOR_NUMBERS;
   return (
@@ -54,6 +56,7 @@ export function Units({ lay, name, values, colour, radius, height, active, showN
               onPointerLeave={() => onHover(null)}
               onClick={() => l > 0 && onSelect(unit)}
             />
+            {narrated === unit && <circle cx={lay.x} cy={y} r={radius + 3.5} className="narrated-ring" data-narrated={`${l}:${unit}`} />}
             {classes !== null && (
               <text x={lay.x} y={y} dy="0.35em" textAnchor="middle" className="class-label">
                 {classes[unit]}

@@ -93,9 +93,9 @@ describe('NetworkGraph', () => {
     expect(shown).toBeLessThan(50);
     expect(h.container.querySelectorAll('circle.unit')).toHaveLength(shown + 10);
     expect(h.container.querySelector('[data-layer="0"] .layer-label')!.textContent).toBe('input image (28×28)');
-    expect(screen.getByText(`1–${shown} of 50`)).toBeDefined();
+    expect(screen.getByText(`0–${shown - 1} of 50`)).toBeDefined();
     for (let k = 0; k < 10; k++) fireEvent.click(screen.getByRole('button', { name: 'Later units of layer 1' }));
-    expect(screen.getByText(`${51 - shown}–50 of 50`)).toBeDefined();
+    expect(screen.getByText(`${50 - shown}–49 of 50`)).toBeDefined();
     expect(h.container.querySelector('[data-unit="1:49"]')).not.toBeNull();
   });
 

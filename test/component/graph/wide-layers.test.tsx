@@ -39,41 +39,66 @@ function setup(width = 640, height = 560) {
     return trace;
   };
   const text = (selector: string) => h.container.querySelector(selector)?.textContent ?? null;
+  const narration = () => screen.getByTestId('narration').textContent!;
   /** The hidden layer's window: first unit and how many. */
   const window = () => {
     const [, offset, visible] = h.container.querySelector('[data-window^="1:"]')!.getAttribute('data-window')!.split(':').map(Number);
     return { offset: offset!, visible: visible! };
   };
-  return { h, phases, text, window };
+  return { h, phases, text, window, narration };
 }
 
 describe('a wide layer', () => {
   it("shows a window of units far enough apart for a number each, the trace's numbers on every one in view", () => {
     const { h, phases, text, window } = setup();
+    /** The numbers of the layer-1 units in view equal `values`, and no unit outside the window has one. */
+    const expectWindowShows = (values: Float64Array) => {
+      const { offset, visible } = window();
+      for (let j = offset; j < offset + visible; j++) expect(text(`[data-unit-value="1:${j}"]`)).toBe(f(values[j]!));
+      for (const j of [offset - 1, offset + visible]) if (j >= 0 && j < 50) expect(text(`[data-unit-value="1:${j}"]`)).toBeNull();
+      expect(screen.getByText(`${offset}–${offset + visible - 1} of 50`)).toBeDefined();
+    };
     let tr = phases(1);
-    const { offset, visible } = window();
-    expect(offset).toBe(0);
+    const { visible } = window();
     expect(visible).toBeLessThan(50);
     const ys = [...h.container.querySelectorAll('[data-unit^="1:"]')].map((c) => Number(c.getAttribute('cy')));
     expect(ys).toHaveLength(visible);
     for (let k = 1; k < ys.length; k++) expect(ys[k]! - ys[k - 1]!).toBeGreaterThanOrEqual(MIN_SPACING_FOR_NUMBERS);
-    const a1 = tr.layers[0]!.a!.data;
-    for (let j = 0; j < visible; j++) expect(text(`[data-unit-value="1:${j}"]`)).toBe(f(a1[j]!));
-    expect(text(`[data-unit-value="1:${visible}"]`)).toBeNull();
-    expect(screen.getByText(`1–${visible} of 50`)).toBeDefined();
+    expectWindowShows(tr.layers[0]!.a!.data.subarray(0, 50));
 
+    for (let k = 0; k < 60; k++) fireEvent.click(screen.getByRole('button', { name: 'Earlier units of layer 1' }));
+    expect(window().offset).toBe(0);
+    expectWindowShows(tr.layers[0]!.a!.data.subarray(0, 50));
     fireEvent.click(screen.getByRole('button', { name: 'Later units of layer 1' }));
     expect(window().offset).toBe(visible);
-    for (let j = visible; j < 2 * visible; j++) expect(text(`[data-unit-value="1:${j}"]`)).toBe(f(a1[j]!));
-    expect(text('[data-unit-value="1:0"]')).toBeNull();
+    expectWindowShows(tr.layers[0]!.a!.data.subarray(0, 50));
 
-    tr = phases(4); // forward 2, loss, backward 2, backward 1: the window stays, now with δ
-    const d1 = tr.layers[0]!.delta!.data;
-    expect(window().offset).toBe(visible);
-    for (let j = visible; j < 2 * visible; j++) expect(text(`[data-unit-value="1:${j}"]`)).toBe(f(d1[j]!));
+    tr = phases(4); // forward 2, loss, backward 2, backward 1: now δ
+    expectWindowShows(tr.layers[0]!.delta!.data.subarray(0, 50));
     for (let k = 0; k < 60; k++) fireEvent.click(screen.getByRole('button', { name: 'Later units of layer 1' }));
     expect(window().offset).toBe(50 - visible); // the last window ends at the last unit
-    expect(text('[data-unit-value="1:49"]')).toBe(f(d1[49]!));
+    expectWindowShows(tr.layers[0]!.delta!.data.subarray(0, 50));
+  });
+
+  it('brings the unit the sentence quotes into view and rings it', () => {
+    const { h, phases, window, narration } = setup();
+    for (const [n, quantity] of [[1, 'a'], [4, 'delta']] as const) {
+      // Paged away to the last units first, the window comes back to the one the sentence quotes.
+      for (let k = 0; k < 60; k++) fireEvent.click(screen.getByRole('button', { name: 'Later units of layer 1' }));
+      const tr = phases(n); // forward 1, then backward 1: the sentence quotes the largest |a¹|, then |δ¹|
+      const values = tr.layers[0]![quantity]!.data.subarray(0, 50);
+      const largest = values.reduce((b, v, j) => (Math.abs(v) > Math.abs(values[b]!) ? j : b), 0);
+      expect(narration()).toContain(`${quantity === 'a' ? 'a' : 'δ'}¹${[...String(largest)].map((d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]).join('')} =`);
+      expect(h.container.querySelector('.narrated-ring')!.getAttribute('data-narrated')).toBe(`1:${largest}`);
+      const { offset, visible } = window();
+      expect(largest).toBeGreaterThanOrEqual(offset);
+      expect(largest).toBeLessThan(offset + visible);
+    }
+    const tr = phases(1); // update: the weight that moved most, its line haloed, both its ends in view
+    const halo = h.container.querySelector('.narrated-halo')!.getAttribute('data-narrated')!;
+    const [l, i, j] = halo.split(':').map(Number);
+    expect(narration()).toContain(`W${'⁰¹²'[l!]}[${i}][${j}] = ${f(tr.layers[l! - 1]!.W.data[i! * tr.layers[l! - 1]!.W.cols + j!]!)}`);
+    expect(h.container.querySelector(`[data-weight="${halo}"]`)).not.toBeNull();
   });
 
   it('keeps every unit in view on its overview strip: hover reads any unit out, a click moves the window there', () => {
