@@ -250,7 +250,10 @@ function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { 
   if (h.kind === 'unit') {
     if (h.layer === 0) return t('readout.input', { unit: h.unit, sample: k, x: f(at(trace?.x, k, h.unit)) });
     const lt = trace?.layers[h.layer - 1];
-    return t('readout.unit', { l: h.layer, lsup: sup(h.layer), unit: h.unit, sample: k, z: f(at(lt?.z, k, h.unit)), a: f(at(lt?.a, k, h.unit)), delta: f(at(lt?.delta, k, h.unit)) });
+    const line = t('readout.unit', { l: h.layer, lsup: sup(h.layer), unit: h.unit, sample: k, z: f(at(lt?.z, k, h.unit)), a: f(at(lt?.a, k, h.unit)), delta: f(at(lt?.delta, k, h.unit)) });
+    // An output unit also reads out its target once the loss has been computed (the loss node's lines may lack room for it).
+    const isOutput = trace !== null && h.layer === trace.layers.length && trace.loss !== undefined;
+    return isOutput ? line + t('readout.target', { t: f(at(trace.t, k, h.unit)) }) : line;
   }
   const lt = trace?.layers[h.layer - 1];
   const W = lt?.W ?? params?.[h.layer - 1]?.W;

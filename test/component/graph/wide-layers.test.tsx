@@ -19,6 +19,12 @@ import { renderInLab } from '../lab-harness.tsx';
 
 afterEach(cleanup);
 
+/** Pages layer 1's window as far as it goes. */
+function pageToEnd(which: 'Earlier' | 'Later') {
+  const button = () => screen.getByRole('button', { name: `${which} units of layer 1` }) as HTMLButtonElement;
+  while (!button().disabled) fireEvent.click(button());
+}
+
 const mnist = findPreset('mnist-two-layer-relu')!;
 
 function setup(width = 640, height = 560) {
@@ -48,7 +54,7 @@ function setup(width = 640, height = 560) {
   return { h, phases, text, window, narration };
 }
 
-describe('a wide layer', () => {
+describe('a wide layer', { timeout: 20_000 }, () => {
   it("shows a window of units far enough apart for a number each, the trace's numbers on every one in view", () => {
     const { h, phases, text, window } = setup();
     /** The numbers of the layer-1 units in view equal `values`, and no unit outside the window has one. */
@@ -66,7 +72,7 @@ describe('a wide layer', () => {
     for (let k = 1; k < ys.length; k++) expect(ys[k]! - ys[k - 1]!).toBeGreaterThanOrEqual(MIN_SPACING_FOR_NUMBERS);
     expectWindowShows(tr.layers[0]!.a!.data.subarray(0, 50));
 
-    for (let k = 0; k < 60; k++) fireEvent.click(screen.getByRole('button', { name: 'Earlier units of layer 1' }));
+    pageToEnd('Earlier');
     expect(window().offset).toBe(0);
     expectWindowShows(tr.layers[0]!.a!.data.subarray(0, 50));
     fireEvent.click(screen.getByRole('button', { name: 'Later units of layer 1' }));
@@ -75,7 +81,7 @@ describe('a wide layer', () => {
 
     tr = phases(4); // forward 2, loss, backward 2, backward 1: now δ
     expectWindowShows(tr.layers[0]!.delta!.data.subarray(0, 50));
-    for (let k = 0; k < 60; k++) fireEvent.click(screen.getByRole('button', { name: 'Later units of layer 1' }));
+    pageToEnd('Later');
     expect(window().offset).toBe(50 - visible); // the last window ends at the last unit
     expectWindowShows(tr.layers[0]!.delta!.data.subarray(0, 50));
   });
@@ -84,7 +90,7 @@ describe('a wide layer', () => {
     const { h, phases, window, narration } = setup();
     for (const [n, quantity] of [[1, 'a'], [4, 'delta']] as const) {
       // Paged away to the last units first, the window comes back to the one the sentence quotes.
-      for (let k = 0; k < 60; k++) fireEvent.click(screen.getByRole('button', { name: 'Later units of layer 1' }));
+      pageToEnd('Later');
       const tr = phases(n); // forward 1, then backward 1: the sentence quotes the largest |a¹|, then |δ¹|
       const values = tr.layers[0]![quantity]!.data.subarray(0, 50);
       const largest = values.reduce((b, v, j) => (Math.abs(v) > Math.abs(values[b]!) ? j : b), 0);
@@ -126,7 +132,7 @@ describe('a wide layer', () => {
   });
 });
 
-describe('the loss node of a 10-class net', () => {
+describe('the loss node of a 10-class net', { timeout: 20_000 }, () => {
   it('writes t, then δᴸ, on the line from every output', () => {
     const { phases, text } = setup();
     let tr = phases(3); // forward 1, forward 2, loss
@@ -135,9 +141,17 @@ describe('the loss node of a 10-class net', () => {
     const d = tr.layers[1]!.delta!.data;
     for (let j = 0; j < 10; j++) expect(text(`[data-target="${j}"]`)).toBe(`t=${f(tr.t.data[j]!)} δ=${f(d[j]!)}`);
   });
+
+  it('reads out an output unit\'s target on hover, for graphs too narrow for the labels', () => {
+    const { h, phases, text } = setup(360);
+    const tr = phases(3);
+    expect(text('[data-target="3"]')).toBeNull();
+    fireEvent.pointerEnter(h.container.querySelector('[data-unit="2:3"]')!);
+    expect(text('.graph-readout')).toMatch(new RegExp(`^layer 2, unit 3, sample 0: .*,  t = ${formatValue(tr.t.data[3]!, 4)}$`));
+  });
 });
 
-describe('the legends', () => {
+describe('the legends', { timeout: 20_000 }, () => {
   it('say below which |x| values are drawn as zero, on one scale and with a scale per layer', () => {
     const { phases, h } = setup();
     const tr = phases(4);
