@@ -38,6 +38,9 @@ type Hover = { kind: 'unit'; layer: number; unit: number } | { kind: 'weight'; l
 /** How long a phase's motion takes when stepping by hand (animated running takes its own pace). */
 export const STEP_MOTION_MS = 700;
 
+/** Column spacing (px) below which a layer's heading is its number only ("hidden 1" needs about this much). */
+const NAME_ROOM = 58;
+
 /** Width of each shared legend, when the graph is that wide. */
 const LEGEND_WIDTH = 300;
 
@@ -146,12 +149,13 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         key={`n${l}`}
         lay={lay}
         name={l === 0 ? t('input') : l === L ? t('output') : t('hidden', { l })}
+        short={layout.columnGap < NAME_ROOM ? String(l) : null}
         values={values?.[l]?.units ?? null}
         colour={colours?.unit[l] ?? (() => 'var(--bg)')}
         radius={layout.radius}
         height={svgHeight}
         active={active === l}
-        showNumbers={!running || speed.kind === 'animated'}
+        showNumbers={(!running || speed.kind === 'animated') && (layout.numbersFit || l === active || l === L)}
         classes={l === L ? classes : null}
         selection={selection}
         narrated={about?.kind === 'unit' && about.layer === l ? about.unit : null}
@@ -212,7 +216,9 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
             active={phase?.kind === 'loss'}
             t={t}
           />
-          {nodes}
+          {/* The phase's layer last, so that its numbers lie over the next column when they must cross it. */}
+          {nodes.filter((_, l) => l !== active)}
+          {active !== null && nodes[active]}
           {phase !== null && trace !== null && !(running && speed.kind !== 'animated') && (
             <Motion key={`${trace.step}:${index}`} phase={phase} trace={trace} layout={layout} sample={sample} durationMs={durationMs} mode={mode} />
           )}

@@ -14,6 +14,8 @@ import type { useGraphMessages } from './messages.ts';
 export interface UnitsProps {
   readonly lay: LayerLayout;
   readonly name: string;
+  /** A shorter heading (the layer's number) when the columns are too close for the name, else null. */
+  readonly short: string | null;
   readonly values: Float64Array | null;
   readonly colour: (x: number) => string;
   readonly radius: number;
@@ -32,12 +34,12 @@ export interface UnitsProps {
   onScroll(offset: number): void;
 }
 
-export function Units({ lay, name, values, colour, radius, height, active, showNumbers, classes, selection, narrated, t, onHover, onSelect, onScroll }: UnitsProps) {
+export function Units({ lay, name, short, values, colour, radius, height, active, showNumbers, classes, selection, narrated, t, onHover, onSelect, onScroll }: UnitsProps) {
   const l = lay.layer;
   const numbers = showNumbers && values !== null && lay.spacing >= MIN_SPACING_FOR_NUMBERS;
   return (
     <g className={active ? 'layer active' : 'layer'} data-layer={l}>
-      <LayerLabel x={lay.x} name={name} detail={`(${lay.units})`} />
+      <LayerLabel x={lay.x} name={short ?? name} detail={`(${lay.units})`} title={short === null ? undefined : name} />
       {lay.ys.map((y, a) => {
         const unit = lay.offset + a;
         const v = values === null ? undefined : values[unit];

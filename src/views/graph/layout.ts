@@ -45,6 +45,10 @@ export interface LayerLayout {
 export interface GraphLayout {
   readonly layers: readonly LayerLayout[];
   readonly radius: number;
+  /** Distance between neighbouring columns (Infinity for one column). */
+  readonly columnGap: number;
+  /** Whether the columns are far enough apart for every layer's numbers (else only the phase's layer shows them). */
+  readonly numbersFit: boolean;
   /**
    * The loss node, after the output layer; its lines start at `lineX`, after the output units'
    * numbers and, when `labels`, after a column of labels (t and δᴸ) at `labelX`.
@@ -72,8 +76,13 @@ export function graphLayout(units: readonly number[], offsets: readonly number[]
   const radius = Math.max(3, Math.min(14, span / Math.max(...shown) / 2.6));
   // Right of the last layer: its numbers, the labels on the lines into the loss node if there
   // is room for them, and the lines themselves.
+  // The columns come first: each gap wants room for a number between two circles; the labels
+  // only get what is left after that.
+  const gapForNumbers = 2 * radius + NUMBER_ROOM;
   const withLabels = radius + NUMBER_ROOM + LOSS_LABEL_ROOM + LOSS_LINE_MIN + LOSS_RADIUS;
-  const room = Math.min(withLabels, Math.max(120, width / 3));
+  const withoutLabels = radius + NUMBER_ROOM + LOSS_LINE_MIN + LOSS_RADIUS;
+  const left = lossX - marginX - Math.max(0, columns - 1) * gapForNumbers;
+  const room = Math.min(withLabels, Math.max(120, width / 3), Math.max(withoutLabels, left));
   const lastX = Math.max(marginX, lossX - room);
   const labels = room >= withLabels && lastX > marginX;
   const labelX = lastX + radius + NUMBER_ROOM;
@@ -88,5 +97,6 @@ export function graphLayout(units: readonly number[], offsets: readonly number[]
     const ys = Array.from({ length: visible }, (_, k) => top + gap * (k + 0.5));
     return { layer: l, units: n, x, offset, visible, ys, image: null, spacing: gap, top, span };
   });
-  return { layers, radius, loss: { x: lossX, y: top + span / 2, r: LOSS_RADIUS, labelX, lineX, labels } };
+  const gap = columns > 1 ? (lastX - marginX) / (columns - 1) : Infinity;
+  return { layers, radius, columnGap: gap, numbersFit: gap >= gapForNumbers - 0.5, loss: { x: lossX, y: top + span / 2, r: LOSS_RADIUS, labelX, lineX, labels } };
 }

@@ -164,3 +164,38 @@ describe('the legends', { timeout: 20_000 }, () => {
     expect(legend()).toContain(`|x| < ${f(resolutionOf(1, 'symlog'))}·max drawn as 0`);
   });
 });
+
+describe('a deep net on a narrow graph', { timeout: 20_000 }, () => {
+  const deep = findPreset('deep-sigmoid-2-8-8-8-8-1')!;
+  function show(width: number) {
+    const h = renderInLab(<NetworkGraph width={width} height={560} />);
+    const batch = { x: fromRows([[0.5, -1], [0.2, 0.3]]), t: fromRows([[1], [0]]) };
+    const trainer = new Trainer(createNetwork(deep.network, { weights: { kind: 'xavier' }, biases: { kind: 'zero' } }, createRng(1)), deep.hyper);
+    act(() => h.emit({ type: 'ready', info: { name: 'x', network: deep.network, hyper: deep.hyper, batchSize: 2, trainSize: 2, testSize: 0, stepsPerEpoch: 1, parameterCount: 0 } }));
+    act(() => h.emit({ type: 'status', status: 'paused', step: 0 }));
+    const stepper = trainer.begin(batch, { trace: true });
+    let phase: Phase | null = null;
+    for (let i = 0; i < 3; i++) phase = stepper.next(); // forward 1..3
+    const trace = stepper.trace();
+    act(() => h.emit({ type: 'snapshot', step: 0, epoch: 0, phase, params: trainer.params, trace }));
+    const numbered = (l: number) => h.container.querySelectorAll(`[data-unit-value^="${l}:"]`).length;
+    /** A column's heading as drawn, and its tooltip. */
+    const heading = (l: number) => {
+      const label = h.container.querySelector(`.layer[data-layer="${l}"] .layer-label`)!;
+      const title = label.querySelector('title')?.textContent ?? null;
+      return { drawn: label.textContent!.slice(title?.length ?? 0), title };
+    };
+    return { numbered, heading, trace };
+  }
+
+  it('writes numbers in every layer when the columns leave room, else only in the phase\'s layer, and heads the columns with their numbers', () => {
+    const wide = show(900);
+    for (const l of [0, 1, 2, 3]) expect(wide.numbered(l)).toBe(deep.network.layers[l]!.units);
+    expect(wide.heading(2)).toEqual({ drawn: 'hidden 2 (8)', title: null });
+    cleanup();
+    const narrow = show(360);
+    expect(narrow.numbered(3)).toBe(8);
+    for (const l of [0, 1, 2]) expect(narrow.numbered(l)).toBe(0);
+    expect(narrow.heading(2)).toEqual({ drawn: '2 (8)', title: 'hidden 2' });
+  });
+});
