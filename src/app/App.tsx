@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useI18n } from '../i18n/i18n.ts';
+import type { Shown } from '../core/refusal.ts';
 import { decodeLink, keepLinkInStep } from '../store/link.ts';
 import { createUiStore, type UiStore } from '../store/ui.ts';
 import { LabContext, type Lab as LabStores } from '../views/lab-context.tsx';
@@ -40,12 +41,12 @@ export function App() {
   const [ui] = useState(() => createUiStore({ ...savedView(), ...(opening?.lesson ?? {}) }));
   // Created in an effect so that every mount owns exactly one live worker (StrictMode mounts twice).
   const [lab, setLab] = useState<LabStores | null>(null);
-  const [linkProblem, setLinkProblem] = useState<{ problem: string; outcome: LinkOutcome } | null>(null);
+  const [linkProblem, setLinkProblem] = useState<{ problems: readonly Shown[]; outcome: LinkOutcome } | null>(null);
   useScreenAttributes(ui);
   useEffect(() => {
     const link = decodeLink(location.hash);
     const created = createLab(undefined, link?.experiment ?? undefined, link?.lesson, ui);
-    if (link?.problem) setLinkProblem({ problem: link.problem, outcome: link.experiment === null ? 'default' : 'part' });
+    if (link !== null && link.problems.length > 0) setLinkProblem({ problems: link.problems, outcome: link.experiment === null ? 'default' : 'part' });
     // While a lesson is open the address holds it (#lesson=…), not the experiment it sets up.
     const stopLink = keepLinkInStep(created.config, ui, (fragment) => {
       if (!isLessonLink(location.hash)) history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`);
@@ -55,7 +56,7 @@ export function App() {
       const pasted = decodeLink(location.hash);
       if (pasted === null) return;
       // An unusable experiment leaves the running one (kept); the lesson's usable words still apply.
-      setLinkProblem(pasted.problem === null ? null : { problem: pasted.problem, outcome: pasted.experiment === null ? 'kept' : 'part' });
+      setLinkProblem(pasted.problems.length === 0 ? null : { problems: pasted.problems, outcome: pasted.experiment === null ? 'kept' : 'part' });
       const { lesson } = pasted;
       if (pasted.experiment !== null) created.config.getState().configure(pasted.experiment);
       if (lesson.speed !== undefined) created.config.getState().setSpeed(lesson.speed);
@@ -79,7 +80,7 @@ export function App() {
           <Shell />
         </LabContext.Provider>
       )}
-      {linkProblem !== null && <LinkNotice problem={linkProblem.problem} outcome={linkProblem.outcome} onDismiss={() => setLinkProblem(null)} />}
+      {linkProblem !== null && <LinkNotice problems={linkProblem.problems} outcome={linkProblem.outcome} onDismiss={() => setLinkProblem(null)} />}
       <UpdateNotice />
     </I18nProvider>
   );

@@ -7,41 +7,28 @@
  * scrolls the main view; on a phone the two columns become one and the page scrolls.
  * Presenter mode hides the secondary controls and views (see app.css, [data-presenter]).
  */
-import { lazy, Suspense } from 'react';
+import { useEffect } from 'react';
 import { imageShape } from '../data/image.ts';
 import { defineMessages, useI18n } from '../i18n/i18n.ts';
 import { DecisionBoundary } from '../views/boundary/DecisionBoundary.tsx';
 import { UnitMaps } from '../views/boundary/UnitMaps.tsx';
-import { BugBanner } from '../views/buglab/BugBanner.tsx';
-import { BugLab } from '../views/buglab/BugLab.tsx';
-import { GradientFlow } from '../views/flow/GradientFlow.tsx';
-import { GradCheckPanel } from '../views/gradcheck/GradCheckPanel.tsx';
 import { LanguageSwitch } from '../views/controls/LanguageSwitch.tsx';
 import { LearningRate } from '../views/controls/LearningRate.tsx';
 import { PresetPicker } from '../views/controls/PresetPicker.tsx';
 import { Provenance } from '../views/provenance/Provenance.tsx';
 import { ScreenSwitches } from '../views/controls/ScreenSwitches.tsx';
-import { Settings } from '../views/controls/Settings.tsx';
-import { ShortcutSheet } from '../views/controls/ShortcutSheet.tsx';
 import { SpeedControl } from '../views/controls/SpeedControl.tsx';
 import { ThemeSwitch } from '../views/controls/ThemeSwitch.tsx';
 import { Transport } from '../views/controls/Transport.tsx';
-import { Curves } from '../views/curves/Curves.tsx';
 import { ExportMenu } from '../views/export/ExportMenu.tsx';
 import { NetworkGraph } from '../views/graph/NetworkGraph.tsx';
-import { LayerHeatmaps } from '../views/heatmaps/LayerHeatmaps.tsx';
 import { Lessons } from '../views/lessons/Lessons.tsx';
-import { WeightTiles } from '../views/heatmaps/WeightTiles.tsx';
-import { useRun, useUi } from '../views/lab-context.tsx';
-import { BatchSamples } from '../views/samples/BatchSamples.tsx';
+import { useConfig, useRun, useUi } from '../views/lab-context.tsx';
+import { whenIdle } from '../views/shared/lazy-view.tsx';
 import { Tabs, type Tab } from '../views/shared/Tabs.tsx';
 import { useSize } from '../views/shared/use-size.ts';
 import { RunStatus } from '../views/status/RunStatus.tsx';
-
-// The inspector (with KaTeX) and the code panel load when first opened, keeping the first
-// page load small.
-const Inspector = lazy(() => import('../views/inspector/Inspector.tsx').then((m) => ({ default: m.Inspector })));
-const CodePanel = lazy(() => import('../views/code/CodePanel.tsx').then((m) => ({ default: m.CodePanel })));
+import * as views from './lazy-views.ts';
 
 const useMessages = defineMessages({
   en: {
@@ -86,6 +73,10 @@ export function Lab() {
   const presenter = useUi((s) => s.presenter);
   const chosenTab = useUi((s) => s.tab);
   const setTab = useUi((s) => s.setTab);
+  const shortcutsOpen = useUi((s) => s.shortcutsOpen);
+  const bugsOn = useConfig((s) => s.bugs.length > 0);
+  // Once the first screen is up, the other views load in idle time: a later click never waits.
+  useEffect(() => whenIdle(views.preloadAll), []);
   const [graphRef, graphSize] = useSize<HTMLDivElement>({ width: 620, height: 460 });
   const [panelRef, panelSize] = useSize<HTMLDivElement>({ width: 600, height: 460 });
   /** Room below the tab list. */
@@ -104,46 +95,24 @@ export function Lab() {
       </div>
     ),
   };
+  // Every view but the boundary loads when first wanted; until then a blank of its size holds
+  // its place, so nothing moves.
+  const blank = <div className="view-loading" style={{ height: below }} aria-busy="true" />;
   const tabs: Tab[] = [
     ...(inputs === 2 ? [boundaryTab] : []),
-    { key: 'curves', label: t('curves'), render: () => <Curves width={panelSize.width} height={below} /> },
-    { key: 'heatmaps', label: t('heatmaps'), render: () => <LayerHeatmaps /> },
-    ...(image !== null ? [{ key: 'tiles', label: t('tiles', { rows: image.rows, cols: image.cols }), render: () => <WeightTiles /> }] : []),
-    { key: 'batch', label: image !== null ? t('digits') : t('batch'), render: () => <BatchSamples /> },
-    { key: 'flow', label: t('flow'), render: () => <GradientFlow width={panelSize.width} height={below} /> },
-    {
-      key: 'inspector',
-      label: t('inspector'),
-      render: () => (
-        <Suspense fallback={<p className="muted">…</p>}>
-          <Inspector />
-        </Suspense>
-      ),
-    },
+    { key: 'curves', label: t('curves'), preload: views.curves.preload, render: () => <views.curves.View width={panelSize.width} height={below} fallback={blank} /> },
+    { key: 'heatmaps', label: t('heatmaps'), preload: views.heatmaps.preload, render: () => <views.heatmaps.View fallback={blank} /> },
+    ...(image !== null ? [{ key: 'tiles', label: t('tiles', { rows: image.rows, cols: image.cols }), preload: views.weightTiles.preload, render: () => <views.weightTiles.View fallback={blank} /> }] : []),
+    { key: 'batch', label: image !== null ? t('digits') : t('batch'), preload: views.batch.preload, render: () => <views.batch.View fallback={blank} /> },
+    { key: 'flow', label: t('flow'), preload: views.flow.preload, render: () => <views.flow.View width={panelSize.width} height={below} fallback={blank} /> },
+    { key: 'inspector', label: t('inspector'), preload: views.inspector.preload, render: () => <views.inspector.View fallback={blank} /> },
     // Secondary views, hidden in presenter mode.
     ...(presenter
       ? []
       : [
-          {
-            key: 'check',
-            label: t('check'),
-            render: () => (
-              <>
-                <GradCheckPanel />
-                <BugLab />
-              </>
-            ),
-          },
-          {
-            key: 'code',
-            label: t('code'),
-            render: () => (
-              <Suspense fallback={<p className="muted">…</p>}>
-                <CodePanel height={Math.max(160, below - 90)} />
-              </Suspense>
-            ),
-          },
-          { key: 'settings', label: t('settings'), render: () => <Settings /> },
+          { key: 'check', label: t('check'), preload: views.checks.preload, render: () => <views.checks.View fallback={blank} /> },
+          { key: 'code', label: t('code'), preload: views.code.preload, render: () => <views.code.View height={Math.max(160, below - 90)} fallback={blank} /> },
+          { key: 'settings', label: t('settings'), preload: views.settings.preload, render: () => <views.settings.View fallback={blank} /> },
         ]),
   ];
 
@@ -168,7 +137,7 @@ export function Lab() {
         <SpeedControl />
       </div>
       <RunStatus />
-      <BugBanner />
+      {bugsOn && <views.bugBanner.View />}
       <main className="lab-main">
         <div className={loadingNext ? 'lab-graph stale' : 'lab-graph'} ref={graphRef}>
           {loadingNext && <p className="stale-label">{t('previous')}</p>}
@@ -180,7 +149,7 @@ export function Lab() {
           <Tabs tabs={tabs} active={tab} onChange={setTab} label={t('views')} />
         </div>
       </main>
-      <ShortcutSheet />
+      {shortcutsOpen && <views.shortcutSheet.View />}
     </div>
   );
 }

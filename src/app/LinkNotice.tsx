@@ -4,6 +4,7 @@
  * current one (`kept`); a link whose experiment opened but one of whose other words (speed,
  * tab, …) could not be used opens the rest (`part`).
  */
+import type { Shown } from '../core/refusal.ts';
 import { defineMessages, useRefusalText } from '../i18n/i18n.ts';
 
 const useMessages = defineMessages({
@@ -12,23 +13,25 @@ const useMessages = defineMessages({
     kept: 'The settings in this link could not be used ({reason}), so the lab kept the experiment it was running.',
     part: 'Part of this link could not be used ({reason}); the rest of it was opened.',
     dismiss: 'Dismiss',
+    separator: '; ',
   },
   zh: {
     default: '无法使用此链接中的设置（{reason}），实验室已改用默认实验。',
     kept: '无法使用此链接中的设置（{reason}），实验室保留了正在运行的实验。',
     part: '此链接中有部分设置无法使用（{reason}），其余部分已打开。',
     dismiss: '关闭',
+    separator: '；',
   },
 });
 
 export type LinkOutcome = 'default' | 'kept' | 'part';
 
-export function LinkNotice({ problem, outcome = 'default', onDismiss }: { problem: string; outcome?: LinkOutcome; onDismiss: () => void }) {
+export function LinkNotice({ problems, outcome = 'default', onDismiss }: { problems: readonly Shown[]; outcome?: LinkOutcome; onDismiss: () => void }) {
   const t = useMessages();
   const inLanguage = useRefusalText();
   return (
     <div role="alert" className="link-notice">
-      <p>{t(outcome, { reason: inLanguage(problem) })}</p>
+      <p>{t(outcome, { reason: problems.map(inLanguage).join(t('separator')) })}</p>
       <button type="button" onClick={onDismiss}>
         {t('dismiss')}
       </button>

@@ -3,6 +3,7 @@ import { createClient, type EngineClient } from '../engine/client.ts';
 import { createConfigStore, type InitialPlayback } from '../store/config.ts';
 import { connectStores } from '../store/connect.ts';
 import { createHistoryStore } from '../store/history.ts';
+import { createPlaybackStore } from '../store/playback.ts';
 import { createRunStore } from '../store/run.ts';
 import { createUiStore, type UiStore } from '../store/ui.ts';
 import type { ExperimentConfig } from '../presets/config.ts';
@@ -26,6 +27,7 @@ export function createLab(
   client.send({ type: 'set', settings: { speed: config.getState().speed } });
   return {
     config,
+    playback: createPlaybackStore(client, config),
     run,
     history,
     ui,

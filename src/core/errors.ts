@@ -1,14 +1,55 @@
 /**
- * The error every refused setting raises. `field` names the setting in the user's terms
- * (for example "layers[2].units" or "hyper.learningRate") so a form or a CLI can point at it.
+ * The errors a refusal raises. Each carries a Refusal (a code with parameters, refusal.ts), from
+ * which every language writes the message; `message` is the English one. ConfigError names the
+ * setting in the user's terms (for example "layers[2].units" or "hyper.learningRate") so a form
+ * or a CLI can point at it; RefusedError is a refusal of no one setting (a command that must wait).
  */
+import { refusalEnglish, type Refusal, type Shown, type TextPlace } from './refusal.ts';
+
+export type { Refusal, TextPlace };
+
+/** A detail without a code yet is carried as text, and shown as written in every language. */
+function coded(detail: Refusal | string): Refusal {
+  return typeof detail === 'string' ? { code: 'text', text: detail } : detail;
+}
+
+/** "line 3: " or "line 3, column "x": ". */
+export function placeEnglish(at: TextPlace): string {
+  return at.column === null ? `line ${at.line}: ` : `line ${at.line}, column ${shown(at.column)}: `;
+}
+
 export class ConfigError extends Error {
   readonly field: string;
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`);
+  readonly refusal: Refusal;
+  /** Where in a text (a CSV) the problem is, when it is in one. */
+  readonly place: TextPlace | undefined;
+  constructor(field: string, detail: Refusal | string, place?: TextPlace) {
+    const refusal = coded(detail);
+    super(`${field}: ${place === undefined ? '' : placeEnglish(place)}${refusalEnglish(refusal)}`);
     this.name = 'ConfigError';
     this.field = field;
+    this.refusal = refusal;
+    this.place = place;
   }
+}
+
+export class RefusedError extends Error {
+  readonly refusal: Refusal;
+  constructor(refusal: Refusal) {
+    super(refusalEnglish(refusal));
+    this.name = 'RefusedError';
+    this.refusal = refusal;
+  }
+}
+
+/**
+ * An error as the screen shows it: its English message, and its code, field and place when it
+ * has them; `otherwise` when it is not a refusal (or is null).
+ */
+export function shownOf(e: unknown, otherwise: Refusal): Shown {
+  if (e instanceof ConfigError) return { message: e.message, field: e.field, refusal: e.refusal, ...(e.place ? { place: e.place } : {}) };
+  if (e instanceof RefusedError) return { message: e.message, refusal: e.refusal };
+  return { message: refusalEnglish(otherwise), refusal: otherwise };
 }
 
 /** The longest stretch of a string a message quotes. */
@@ -48,19 +89,19 @@ export function requireFinite(field: string, value: unknown): number {
 
 export function requireInRange(field: string, value: unknown, min: number, max: number): number {
   const v = requireFinite(field, value);
-  if (v < min || v > max) throw new ConfigError(field, `must be between ${min} and ${max}, got ${v}`);
+  if (v < min || v > max) throw new ConfigError(field, { code: 'range', min, max, got: v });
   return v;
 }
 
 export function requireInteger(field: string, value: unknown, min: number, max: number): number {
   const v = requireInRange(field, value, min, max);
-  if (!Number.isInteger(v)) throw new ConfigError(field, `must be a whole number, got ${v}`);
+  if (!Number.isInteger(v)) throw new ConfigError(field, { code: 'integer', got: v });
   return v;
 }
 
 export function requireOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new ConfigError(field, `must be one of ${allowed.join(', ')}, got ${shown(value)}`);
+    throw new ConfigError(field, { code: 'one-of', allowed, got: shown(value) });
   }
   return value as T;
 }

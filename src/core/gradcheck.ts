@@ -18,6 +18,7 @@
  * (default 1e-5) keeps entries whose true gradient is essentially zero from reporting
  * round-off as a large relative error; their absolute error is reported separately.
  */
+import { activation, kinkRegion } from './activations.ts';
 import { cloneParams, type LayerParams } from './network.ts';
 import { backwardLayer, createWorkspace, lossOnly, type Batch } from './passes.ts';
 import { createRng, uniformInt } from './rng.ts';
@@ -114,17 +115,20 @@ export function gradientCheck(
   const analytic = options.analytic ?? backpropGradients(spec, params, reg, batch);
   const theta = cloneParams(params); // perturbed in place, restored exactly after each entry
   const ws = createWorkspace(spec, batch.x.rows);
-  // Signs of the pre-activations of every piecewise-linear layer at θ, to spot kinks.
-  const piecewise = spec.layers.flatMap((layer, l) => (layer.activation === 'relu' || layer.activation === 'leaky-relu' ? [l] : []));
+  // Which side of its activation's kinks each pre-activation lies on at θ, for every layer
+  // whose activation has kinks (ReLU's z = 0, ...), to spot a perturbation that crosses one.
+  const kinked = spec.layers.flatMap((layer, l) => (layer.activation !== undefined && activation(layer.activation).kinks.length > 0 ? [l] : []));
+  const kinksOf = kinked.map((l) => activation(spec.layers[l]!.activation!).kinks);
   lossOnly(spec, theta, reg, ws, batch);
-  const signs = piecewise.map((l) => Uint8Array.from(ws.layers[l - 1]!.z.data, (z) => (z > 0 ? 1 : 0)));
+  const regions = kinked.map((l, p) => Uint8Array.from(ws.layers[l - 1]!.z.data, (z) => kinkRegion(kinksOf[p]!, z)));
   let crossed = false;
   const lossAt = () => {
     const total = lossOnly(spec, theta, reg, ws, batch).total;
-    piecewise.forEach((l, p) => {
+    kinked.forEach((l, p) => {
       const z = ws.layers[l - 1]!.z.data;
-      const base = signs[p]!;
-      for (let s = 0; s < z.length && !crossed; s++) if ((z[s]! > 0 ? 1 : 0) !== base[s]) crossed = true;
+      const base = regions[p]!;
+      const kinks = kinksOf[p]!;
+      for (let s = 0; s < z.length && !crossed; s++) if (kinkRegion(kinks, z[s]!) !== base[s]) crossed = true;
     });
     return total;
   };

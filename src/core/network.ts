@@ -59,16 +59,16 @@ export function createNetwork(spec: NetworkSpec, init: InitConfig, rng: Rng): Ne
 /** Checks that params have exactly the shapes the spec asks for. */
 export function checkParamShapes(spec: NetworkSpec, params: readonly LayerParams[], field = 'params'): void {
   const L = depth(spec);
-  if (params.length !== L) throw new ConfigError(field, `expected ${L} weight layers, got ${params.length}`);
+  if (params.length !== L) throw new ConfigError(field, { code: 'weight-layers', expected: L, got: params.length });
   for (let l = 1; l <= L; l++) {
     const { W, b } = params[l - 1]!;
     const nIn = spec.layers[l - 1]!.units;
     const nOut = spec.layers[l]!.units;
     if (W.rows !== nIn || W.cols !== nOut) {
-      throw new ConfigError(`${field}[${l - 1}].W`, `expected ${nIn} × ${nOut}, got ${W.rows} × ${W.cols}`);
+      throw new ConfigError(`${field}[${l - 1}].W`, { code: 'shape', rows: nIn, cols: nOut, gotRows: W.rows, gotCols: W.cols });
     }
     if (W.data.length !== nIn * nOut) throw new ConfigError(`${field}[${l - 1}].W`, 'data length does not match its shape');
-    if (b.length !== nOut) throw new ConfigError(`${field}[${l - 1}].b`, `expected ${nOut} entries, got ${b.length}`);
+    if (b.length !== nOut) throw new ConfigError(`${field}[${l - 1}].b`, { code: 'entries', expected: nOut, got: b.length });
   }
 }
 

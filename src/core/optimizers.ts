@@ -10,6 +10,7 @@
  */
 import type { OptimizerConfig } from './spec.ts';
 import { WASM_MIN_WORK, wasmKernels } from './wasm/kernel.ts';
+import { arenaOf } from './wasm/memory.ts';
 
 export interface OptimizerState {
   kind: OptimizerConfig['kind'];
@@ -100,7 +101,7 @@ export function computeUpdate(
  */
 export function sgdStepInPlace(learningRate: number, theta: Float64Array, g: Float64Array, update: Float64Array): number {
   if (theta.length >= WASM_MIN_WORK) {
-    const max = wasmKernels()?.sgdStep(learningRate, theta, g, update);
+    const max = arenaOf(theta)?.sgdStep(learningRate, theta, g, update) ?? wasmKernels()?.sgdStep(learningRate, theta, g, update);
     if (max != null) return max;
   }
   const eta = learningRate;

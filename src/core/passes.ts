@@ -18,10 +18,11 @@ import { addPenaltyGradient, penalty } from './regularizers.ts';
 import type { NetworkSpec, Regularization } from './spec.ts';
 import { depth } from './spec.ts';
 import { directLoopsOn } from './fast-paths.ts';
-import { activateChecked, actCode, timesDerivativeChecked } from './fused.ts';
+import { activateChecked, actCode, timesDerivativeChecked, type Act } from './fused.ts';
 import { errorTermDirect, forwardDirect, gradientsDirect, SMALL_LAYER_WORK } from './small-layers.ts';
 import { affineInto, createSparseLists, listRowsInto, multiplyInto, transposedProductInto, type SparseLists } from './sparse.ts';
 import { allFinite, columnSumsInto, transposeInto, zeros, type Matrix } from './tensor.ts';
+import { HEAP, type Allocator } from './wasm/memory.ts';
 
 export interface Batch {
   /** m × n⁰ inputs, one sample per row. */
@@ -61,6 +62,8 @@ export interface Workspace {
   listedInput: Matrix | null;
   /** The x forward 1 read last, which backward 1 of a small layer reads again. */
   x: Matrix | null;
+  /** In a trainer's arena: where each batch's x is copied for the kernels to list it there (else null). */
+  readonly residentX: Matrix | null;
 }
 
 export interface LossBreakdown {
@@ -72,7 +75,8 @@ export interface LossBreakdown {
   readonly total: number;
 }
 
-export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
+/** The buffers of a step at batch size m: on the heap, or in a trainer's arena (resident.ts). */
+export function createWorkspace(spec: NetworkSpec, m: number, alloc: Allocator = HEAP): Workspace {
   const layers: LayerBuffers[] = [];
   for (let l = 1; l <= depth(spec); l++) {
     const nIn = spec.layers[l - 1]!.units;
@@ -80,20 +84,21 @@ export function createWorkspace(spec: NetworkSpec, m: number): Workspace {
     const nAbove = spec.layers[l + 1]?.units ?? 0;
     layers.push({
       direct: directLoopsOn() && m * nIn * n <= SMALL_LAYER_WORK,
-      z: zeros(m, n),
-      a: zeros(m, n),
-      fPrime: new Float64Array(m * n),
-      delta: zeros(m, n),
-      dW: zeros(nIn, n),
-      db: new Float64Array(n),
-      inputRows: createSparseLists(m, m * nIn),
-      inputCols: createSparseLists(nIn, m * nIn),
-      weightsAboveT: zeros(nAbove, n),
-      deltaAboveRows: createSparseLists(m, m * nAbove),
+      z: zeros(m, n, alloc),
+      a: zeros(m, n, alloc),
+      fPrime: alloc.f64(m * n),
+      delta: zeros(m, n, alloc),
+      dW: zeros(nIn, n, alloc),
+      db: alloc.f64(n),
+      inputRows: createSparseLists(m, m * nIn, alloc),
+      inputCols: createSparseLists(nIn, m * nIn, alloc),
+      weightsAboveT: zeros(nAbove, n, alloc),
+      deltaAboveRows: createSparseLists(m, m * nAbove, alloc),
     });
   }
   const k = spec.layers[spec.layers.length - 1]!.units;
-  return { m, layers, y: zeros(m, k), perSample: new Float64Array(m), listedInput: null, x: null };
+  const residentX = alloc === HEAP || layers[0]!.direct ? null : zeros(m, spec.layers[0]!.units, alloc);
+  return { m, layers, y: zeros(m, k, alloc), perSample: alloc.f64(m), listedInput: null, x: null, residentX };
 }
 
 /** aˡ⁻¹: the batch's x for l = 1, otherwise the layer below's activation. */
@@ -111,7 +116,11 @@ export function listInput(ws: Workspace, x: Matrix): boolean {
     return allFinite(x.data);
   }
   const rows = ws.layers[0]!.inputRows;
-  listRowsInto(x, rows);
+  if (ws.residentX === null) listRowsInto(x, rows);
+  else {
+    ws.residentX.data.set(x.data);
+    listRowsInto(ws.residentX, rows);
+  }
   const finite = allFinite(rows.value.subarray(0, rows.ptr[rows.count]!));
   ws.listedInput = finite ? x : null;
   return finite;
@@ -123,11 +132,16 @@ export function forwardLayer(spec: NetworkSpec, params: readonly LayerParams[], 
   const buf = ws.layers[l - 1]!;
   const name = spec.layers[l]!.activation!;
   if (l === 1) ws.x = x;
-  if (buf.direct) return forwardDirect(layerInput(ws, x, l), W, b, actCode(name), buf.z, buf.a);
+  const act = actCode(name) as Act | undefined; // undefined for an activation the fused loops do not know
+  if (buf.direct && act !== undefined) return forwardDirect(layerInput(ws, x, l), W, b, act, buf.z, buf.a);
   if (l === 1 && ws.listedInput === x) multiplyInto(buf.inputRows, W, b, buf.z);
   else affineInto(layerInput(ws, x, l), W, b, buf.inputRows, buf.z); // z = a·W + b
   if (l === 1) ws.listedInput = null;
-  return activateChecked(actCode(name), buf.z.data, buf.a.data);
+  if (act === undefined) {
+    activation(name).apply(buf.z.data, buf.a.data);
+    return allFinite(buf.z.data);
+  }
+  return activateChecked(act, buf.z.data, buf.a.data);
 }
 
 /** y from the output layer: softmax or sigmoid of the logits, or aᴸ itself. */
@@ -180,10 +194,16 @@ export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws:
     return allFinite(buf.delta.data);
   }
   const above = params[l]!.W;
-  if (ws.layers[l]!.direct) return errorTermDirect(ws.layers[l]!.delta, above, actCode(name), buf.z, buf.a, buf.delta);
+  const act = actCode(name) as Act | undefined; // undefined for an activation the fused loops do not know
+  if (ws.layers[l]!.direct && act !== undefined) return errorTermDirect(ws.layers[l]!.delta, above, act, buf.z, buf.a, buf.delta);
   transposeInto(above, buf.weightsAboveT);
   affineInto(ws.layers[l]!.delta, buf.weightsAboveT, null, buf.deltaAboveRows, buf.delta); // δˡ⁺¹·Wˡ⁺¹ᵀ
-  return timesDerivativeChecked(actCode(name), buf.z.data, buf.a.data, buf.delta.data);
+  if (act === undefined) {
+    activation(name).derivative(buf.z.data, buf.a.data, buf.fPrime);
+    for (let s = 0; s < buf.delta.data.length; s++) buf.delta.data[s]! *= buf.fPrime[s]!;
+    return allFinite(buf.delta.data);
+  }
+  return timesDerivativeChecked(act, buf.z.data, buf.a.data, buf.delta.data);
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 import type { Matrix } from './tensor.ts';
 import { WASM_MIN_WORK, wasmKernels } from './wasm/kernel.ts';
+import { arenaOf, HEAP, type Allocator } from './wasm/memory.ts';
 
 /** For each of `count` lists r: entries ptr[r] .. ptr[r+1]−1 of (index, value). */
 export interface SparseLists {
@@ -23,8 +24,8 @@ export interface SparseLists {
   value: Float64Array;
 }
 
-export function createSparseLists(count: number, capacity: number): SparseLists {
-  return { count, ptr: new Int32Array(count + 1), index: new Int32Array(capacity), value: new Float64Array(capacity) };
+export function createSparseLists(count: number, capacity: number, alloc: Allocator = HEAP): SparseLists {
+  return { count, ptr: alloc.i32(count + 1), index: alloc.i32(capacity), value: alloc.f64(capacity) };
 }
 
 export function ensureCapacity(s: SparseLists, n: number): void {
@@ -128,16 +129,21 @@ export function sparseTimesDenseInto(lists: SparseLists, M: Matrix, init: Float6
   }
 }
 
-/** The row lists of a, in WebAssembly when it is large enough to pay. */
+/**
+ * The row lists of a, in WebAssembly when it is large enough to pay: where the operands lie
+ * when they live in a trainer's arena (wasm/memory.ts), else copied in and out.
+ */
 export function listRowsInto(a: Matrix, rows: SparseLists): void {
   ensureCapacity(rows, a.rows * a.cols);
-  if (a.rows * a.cols >= WASM_MIN_WORK && wasmKernels()?.rowLists(a, rows)) return;
+  if (a.rows * a.cols >= WASM_MIN_WORK && (arenaOf(rows.value)?.rowLists(a, rows) || wasmKernels()?.rowLists(a, rows))) return;
   rowListsInto(a, rows);
 }
 
 /** out = scale·(init + lists·M), in WebAssembly when it is large enough to pay. */
 export function multiplyInto(lists: SparseLists, M: Matrix, init: Float64Array | null, out: Matrix, scale = 1): void {
-  if (lists.ptr[lists.count]! * M.cols >= WASM_MIN_WORK && wasmKernels()?.multiply(lists, M, init, out, scale)) return;
+  if (lists.ptr[lists.count]! * M.cols >= WASM_MIN_WORK) {
+    if (arenaOf(out.data)?.multiply(lists, M, init, out, scale) || wasmKernels()?.multiply(lists, M, init, out, scale)) return;
+  }
   sparseTimesDenseInto(lists, M, init, out, scale);
 }
 
@@ -149,7 +155,9 @@ export function affineInto(a: Matrix, W: Matrix, b: Float64Array | null, rows: S
 
 /** dW = scale·aᵀ·δ from the row lists of a (a has dW.rows columns); `cols` is scratch. */
 export function transposedProductInto(rows: SparseLists, delta: Matrix, scale: number, cols: SparseLists, dW: Matrix): void {
-  if (rows.ptr[rows.count]! * delta.cols >= WASM_MIN_WORK && wasmKernels()?.transposedProduct(rows, delta, scale, dW)) return;
+  if (rows.ptr[rows.count]! * delta.cols >= WASM_MIN_WORK) {
+    if (arenaOf(dW.data)?.transposedProduct(rows, delta, scale, cols, dW) || wasmKernels()?.transposedProduct(rows, delta, scale, dW)) return;
+  }
   columnListsInto(rows, dW.rows, cols);
   sparseTimesDenseInto(cols, delta, null, dW, scale);
 }

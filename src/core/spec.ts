@@ -86,9 +86,9 @@ export function validateNetworkSpec(value: unknown, field = 'network'): NetworkS
   const o = requireObject(field, value);
   const layers = o['layers'];
   if (!Array.isArray(layers)) throw new ConfigError(`${field}.layers`, 'must be an array of layers');
-  if (layers.length < 2) throw new ConfigError(`${field}.layers`, 'needs an input layer and an output layer');
+  if (layers.length < 2) throw new ConfigError(`${field}.layers`, { code: 'input-and-output' });
   if (layers.length > LIMITS.maxHiddenLayers + 2) {
-    throw new ConfigError(`${field}.layers`, `at most ${LIMITS.maxHiddenLayers} hidden layers, got ${layers.length - 2}`);
+    throw new ConfigError(`${field}.layers`, { code: 'hidden-layers', max: LIMITS.maxHiddenLayers, got: layers.length - 2 });
   }
   const out: LayerSpec[] = [];
   layers.forEach((layer: unknown, l: number) => {
@@ -99,7 +99,7 @@ export function validateNetworkSpec(value: unknown, field = 'network'): NetworkS
     const max = isInput ? LIMITS.maxInputUnits : isOutput ? LIMITS.maxOutputUnits : LIMITS.maxHiddenUnits;
     const units = requireInteger(`${lf}.units`, lo['units'], 1, max);
     if (isInput) {
-      if (lo['activation'] !== undefined) throw new ConfigError(`${lf}.activation`, 'the input layer has no activation');
+      if (lo['activation'] !== undefined) throw new ConfigError(`${lf}.activation`, { code: 'input-activation' });
       out.push({ units });
     } else {
       out.push({ units, activation: requireOneOf(`${lf}.activation`, lo['activation'], ACTIVATIONS) });
@@ -114,7 +114,7 @@ export function validateNetworkSpec(value: unknown, field = 'network'): NetworkS
     );
   }
   if (loss === 'softmax-cross-entropy' && outputLayer.units < 2) {
-    throw new ConfigError(`${field}.layers[${out.length - 1}].units`, 'softmax-cross-entropy needs at least 2 output units');
+    throw new ConfigError(`${field}.layers[${out.length - 1}].units`, { code: 'softmax-outputs' });
   }
   return { layers: out, loss };
 }
@@ -146,7 +146,7 @@ export function validateOptimizer(value: unknown, field = 'optimizer'): Optimize
 export function validateHyperparameters(value: unknown, field = 'hyper'): Hyperparameters {
   const o = requireObject(field, value);
   const learningRate = requireFinite(`${field}.learningRate`, o['learningRate']);
-  if (learningRate <= 0) throw new ConfigError(`${field}.learningRate`, `must be greater than 0, got ${learningRate}`);
+  if (learningRate <= 0) throw new ConfigError(`${field}.learningRate`, { code: 'positive', got: learningRate });
   return {
     learningRate,
     optimizer: validateOptimizer(o['optimizer'], `${field}.optimizer`),

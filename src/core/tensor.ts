@@ -7,6 +7,7 @@
  * The products with a layer input (a·W and aᵀ·δ) live in sparse.ts.
  */
 import { WASM_MIN_WORK, wasmKernels } from './wasm/kernel.ts';
+import { arenaOf, HEAP, type Allocator } from './wasm/memory.ts';
 
 export interface Matrix {
   readonly rows: number;
@@ -14,8 +15,8 @@ export interface Matrix {
   readonly data: Float64Array;
 }
 
-export function zeros(rows: number, cols: number): Matrix {
-  return { rows, cols, data: new Float64Array(rows * cols) };
+export function zeros(rows: number, cols: number, alloc: Allocator = HEAP): Matrix {
+  return { rows, cols, data: alloc.f64(rows * cols) };
 }
 
 export function fromRows(rows: readonly (readonly number[])[]): Matrix {
@@ -105,7 +106,7 @@ export function argmaxRow(m: Matrix, i: number): number {
 /** max |x| over the entries (0 when empty), or NaN when some entry is NaN or ±Infinity. */
 export function maxAbs(xs: Float64Array): number {
   if (xs.length >= WASM_MIN_WORK) {
-    const max = wasmKernels()?.maxAbs(xs);
+    const max = arenaOf(xs)?.maxAbs(xs) ?? wasmKernels()?.maxAbs(xs);
     if (max != null) return max;
   }
   let max0 = 0;

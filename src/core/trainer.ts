@@ -12,6 +12,7 @@ import { createOptimizerState } from './optimizers.ts';
 import { backwardLayer, createWorkspace, listInput, lossOnly, type Batch, type Workspace } from './passes.ts';
 import { PhaseStepper, type Divergence, type StepResult } from './phase-stepper.ts';
 import { phasesOf } from './phases.ts';
+import { moveIn, workspaceFor } from './resident.ts';
 import { DEFAULT_HYPERPARAMETERS, depth, validateHyperparameters, type Hyperparameters, type NetworkSpec } from './spec.ts';
 import { allFinite, zeros, type Matrix } from './tensor.ts';
 import type { TrainingState } from './update.ts';
@@ -39,6 +40,7 @@ export class Trainer {
       bugs: null,
       paramMaxAbs: null,
       ws: null,
+      resident: null,
       current: null,
     };
   }
@@ -129,8 +131,8 @@ export class Trainer {
   setParams(params: readonly LayerParams[], steps = this.state.steps): void {
     checkParamShapes(this.state.spec, params);
     params.forEach(({ W, b }, i) => {
-      if (!allFinite(W.data)) throw new ConfigError(`params[${i}].W`, 'contains NaN or Infinity');
-      if (!allFinite(b)) throw new ConfigError(`params[${i}].b`, 'contains NaN or Infinity');
+      if (!allFinite(W.data)) throw new ConfigError(`params[${i}].W`, { code: 'non-finite' });
+      if (!allFinite(b)) throw new ConfigError(`params[${i}].b`, { code: 'non-finite' });
     });
     const state = this.state;
     const bugs = this.bugs;
@@ -149,7 +151,8 @@ export class Trainer {
     // Any step under way is over from here: listing x below reuses its workspace.
     state.current = null;
     const m = batch.x.rows;
-    if (state.ws === null || state.ws.m !== m) state.ws = createWorkspace(state.spec, m);
+    if (state.ws === null || state.ws.m !== m) state.ws = workspaceFor(state, m);
+    moveIn(state);
     listFiniteInput(state.ws, batch.x);
     const stepper = new PhaseStepper(state, batch, options.trace ?? false);
     state.current = stepper;
@@ -175,10 +178,10 @@ function checkBatch(spec: NetworkSpec, batch: Batch): void {
   if (t.rows !== x.rows) throw new ConfigError('batch.t', `has ${t.rows} rows but batch.x has ${x.rows}`);
   if (x.data.length !== x.rows * x.cols) throw new ConfigError('batch.x', 'data length does not match its shape');
   if (t.data.length !== t.rows * t.cols) throw new ConfigError('batch.t', 'data length does not match its shape');
-  if (!allFinite(t.data)) throw new ConfigError('batch.t', 'contains NaN or Infinity');
+  if (!allFinite(t.data)) throw new ConfigError('batch.t', { code: 'non-finite' });
 }
 
 /** Lists the nonzeros of x for forward 1, refusing a batch whose x is not all finite. */
 function listFiniteInput(ws: Workspace, x: Matrix): void {
-  if (!listInput(ws, x)) throw new ConfigError('batch.x', 'contains NaN or Infinity');
+  if (!listInput(ws, x)) throw new ConfigError('batch.x', { code: 'non-finite' });
 }

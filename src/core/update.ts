@@ -8,6 +8,7 @@ import type { LayerParams } from './network.ts';
 import { beginUpdate, computeUpdate, createOptimizerState, sgdStepInPlace, type OptimizerState } from './optimizers.ts';
 import type { Workspace } from './passes.ts';
 import type { Phase } from './phases.ts';
+import type { Resident } from './resident.ts';
 import type { Hyperparameters, NetworkSpec } from './spec.ts';
 import { maxAbs, type Matrix } from './tensor.ts';
 
@@ -28,7 +29,7 @@ export interface TrainingState {
   hyper: Hyperparameters;
   optimizer: OptimizerState;
   /** The last applied update Δθ of every layer. */
-  readonly updates: readonly { readonly W: Matrix; readonly b: Float64Array }[];
+  updates: readonly { readonly W: Matrix; readonly b: Float64Array }[];
   /** Number of updates applied so far. */
   steps: number;
   /** The bug lab's switched-on mistakes; null (the correct path) unless some are on. */
@@ -37,6 +38,8 @@ export interface TrainingState {
   paramMaxAbs: number[] | null;
   /** The buffers of the step under way (and of the last one), shaped for its batch size. */
   ws: Workspace | null;
+  /** The arena holding params, updates and ws when the kernels run on them in place (resident.ts). */
+  resident: Resident | null;
   /** The step under way; any other stepper was superseded (by a newer step, new parameters or bugs). */
   current: object | null;
 }

@@ -4,7 +4,8 @@
  * every other column is a numeric feature. Blank lines are skipped; unquoted cells and header
  * names are trimmed of surrounding spaces.
  */
-import { shown } from '../core/errors.ts';
+import { refusalEnglish, type Refusal, type TextPlace } from '../core/refusal.ts';
+import { placeEnglish, shown } from '../core/errors.ts';
 import { parseDecimal } from '../core/strict-number.ts';
 import { zeros } from '../core/tensor.ts';
 import type { ClassificationSet, Dataset, RegressionSet } from './dataset.ts';
@@ -13,11 +14,19 @@ import type { ClassificationSet, Dataset, RegressionSet } from './dataset.ts';
 export class CsvError extends Error {
   readonly line: number;
   readonly column: string | null;
-  constructor(line: number, column: string | null, detail: string) {
-    super(column === null ? `line ${line}: ${detail}` : `line ${line}, column ${shown(column)}: ${detail}`);
+  /** What is wrong, as a code with parameters (every language writes it from that). */
+  readonly refusal: Refusal;
+  constructor(line: number, column: string | null, detail: Refusal | string) {
+    const refusal: Refusal = typeof detail === 'string' ? { code: 'text', text: detail } : detail;
+    super(`${placeEnglish({ line, column })}${refusalEnglish(refusal)}`);
     this.name = 'CsvError';
     this.line = line;
     this.column = column;
+    this.refusal = refusal;
+  }
+
+  get place(): TextPlace {
+    return { line: this.line, column: this.column };
   }
 }
 
@@ -57,7 +66,7 @@ function readRecords(text: string): CsvRecord[] {
         let buf = '';
         i++;
         for (;;) {
-          if (i >= s.length) throw new CsvError(quoteLine, null, 'a quoted cell is never closed');
+          if (i >= s.length) throw new CsvError(quoteLine, null, { code: 'csv-unclosed-quote' });
           const ch = s[i]!;
           if (ch === '"') {
             if (s[i + 1] === '"') {
@@ -108,8 +117,8 @@ function readHeader(header: CsvRecord): string[] {
   const names = header.cells.map((c) => c.trim());
   const seen = new Set<string>();
   names.forEach((name, k) => {
-    if (name === '') throw new CsvError(header.line, null, `column ${k + 1} of the header has no name`);
-    if (seen.has(name)) throw new CsvError(header.line, name, 'this column name appears twice in the header');
+    if (name === '') throw new CsvError(header.line, null, { code: 'csv-unnamed-column', column: k + 1 });
+    if (seen.has(name)) throw new CsvError(header.line, name, { code: 'csv-duplicate-column' });
     seen.add(name);
   });
   return names;
@@ -144,19 +153,19 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
   const task = options.task ?? 'auto';
   const records = readRecords(text);
   const header = records[0];
-  if (header === undefined) throw new CsvError(1, null, 'the text is empty; a header row is needed');
+  if (header === undefined) throw new CsvError(1, null, { code: 'csv-empty-text' });
   const columns = readHeader(header);
   const targetName = options.target ?? columns[columns.length - 1]!;
   const targetCol = columns.indexOf(targetName);
   if (targetCol < 0) {
     const list = columns.slice(0, 10).map(shown).join(', ') + (columns.length > 10 ? `, … (${columns.length} columns)` : '');
-    throw new CsvError(header.line, targetName, `there is no such target column; the columns are ${list}`);
+    throw new CsvError(header.line, targetName, { code: 'csv-no-target', columns: list });
   }
   if (columns.length < 2) {
     throw new CsvError(header.line, null, `only the target column "${targetName}"; no feature columns`);
   }
   const rows = records.slice(1);
-  if (rows.length === 0) throw new CsvError(header.line + 1, null, 'no data rows after the header');
+  if (rows.length === 0) throw new CsvError(header.line + 1, null, { code: 'csv-no-rows' });
 
   const d = columns.length - 1;
   const x = zeros(rows.length, d);
@@ -164,12 +173,12 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
   const numbers = new Float64Array(rows.length);
   rows.forEach((row, r) => {
     if (row.cells.length !== columns.length) {
-      throw new CsvError(row.line, null, `expected ${columns.length} cells, got ${row.cells.length}`);
+      throw new CsvError(row.line, null, { code: 'csv-cells', expected: columns.length, got: row.cells.length });
     }
     let j = 0;
     row.cells.forEach((cell, k) => {
       if (cell === '') {
-        throw new CsvError(row.line, columns[k]!, k === targetCol ? 'empty target' : 'empty cell, a number is needed');
+        throw new CsvError(row.line, columns[k]!, { code: k === targetCol ? 'csv-empty-target' : 'csv-empty-cell' });
       }
       if (k === targetCol) {
         targets.push(cell);
@@ -177,7 +186,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
         return;
       }
       const v = parseNumber(cell);
-      if (Number.isNaN(v)) throw new CsvError(row.line, columns[k]!, `${shown(cell)} is not a number`);
+      if (Number.isNaN(v)) throw new CsvError(row.line, columns[k]!, { code: 'csv-not-number', cell: shown(cell), hint: '' });
       x.data[r * d + j++] = v;
     });
   });
@@ -196,7 +205,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
     const bad = numbers.findIndex((v) => Number.isNaN(v));
     if (bad >= 0) {
       const hint = task === 'auto' ? " (the column mixes numbers and text; task 'classification' reads it as class names)" : '';
-      throw new CsvError(rows[bad]!.line, targetName, `${shown(targets[bad])} is not a number${hint}`);
+      throw new CsvError(rows[bad]!.line, targetName, { code: 'csv-not-number', cell: shown(targets[bad]), hint });
     }
     const result: RegressionSet = { kind: 'regression', name, x, y: { rows: rows.length, cols: 1, data: numbers } };
     return result;

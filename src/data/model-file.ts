@@ -44,7 +44,7 @@ export function matrixFromJson(field: string, value: unknown, rows?: number, col
     if (!Array.isArray(row)) throw new ConfigError(`${field}[${i}]`, `must be an array of numbers, got ${shown(row)}`);
     if (row.length !== c) throw new ConfigError(`${field}[${i}]`, `must have ${c} entries, got ${row.length}`);
     row.forEach((v: unknown, j: number) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${field}[${i}][${j}]`, `must be a finite number, got ${shown(v)}`);
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${field}[${i}][${j}]`, { code: 'finite', got: shown(v) });
       m.data[i * c + j] = v;
     });
   });
@@ -55,7 +55,7 @@ function vectorFromJson(field: string, value: unknown, length: number): Float64A
   if (!Array.isArray(value)) throw new ConfigError(field, `must be an array of numbers, got ${shown(value)}`);
   if (value.length !== length) throw new ConfigError(field, `must have ${length} entries, got ${value.length}`);
   return Float64Array.from(value, (v: unknown, j: number) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${field}[${j}]`, `must be a finite number, got ${shown(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${field}[${j}]`, { code: 'finite', got: shown(v) });
     return v;
   });
 }
@@ -81,7 +81,7 @@ export function parseJsonObject(text: string, field: string): Record<string, unk
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new ConfigError(field, `is not valid JSON (${(e as Error).message})`);
+    throw new ConfigError(field, { code: 'invalid-json', detail: (e as Error).message });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ConfigError(field, `must be a JSON object, got ${shown(json)}`);
   return json as Record<string, unknown>;
@@ -91,7 +91,7 @@ export function parseJsonObject(text: string, field: string): Record<string, unk
 export function parseModelFile(text: string): ModelFile {
   const o = parseJsonObject(text, 'model');
   if (o['format'] !== MODEL_FORMAT) {
-    throw new ConfigError('format', `must be "${MODEL_FORMAT}", got ${shown(o['format'])}`);
+    throw new ConfigError('format', { code: 'must-equal', expected: MODEL_FORMAT, got: shown(o['format']) });
   }
   const spec = validateNetworkSpec({ layers: o['layers'], loss: o['loss'] }, 'model');
   const regularization = o['regularization'] === undefined ? { kind: 'none' as const, lambda: 0 } : validateRegularization(o['regularization']);

@@ -10,6 +10,7 @@
  * W = 10³⁰⁸ is not ordinary: when nothing kept is, the advice is to re-initialise (a lower
  * rate cannot mend weights whose forward pass overflows).
  */
+import { RefusedError } from '../core/errors.ts';
 import { cloneParams, type LayerParams } from '../core/network.ts';
 
 export interface Checkpoint {
@@ -93,7 +94,7 @@ export class Checkpoints {
   /** Going back to the offered checkpoint: the later ones are forgotten, it stays kept. */
   takeOffered(): Checkpoint {
     const checkpoint = this.offered;
-    if (checkpoint === undefined) throw new Error('there is no checkpoint to go back to');
+    if (checkpoint === undefined) throw new RefusedError({ code: 'no-checkpoint' });
     this.kept = this.kept.filter((c) => c.step <= checkpoint.step);
     return checkpoint;
   }

@@ -40,7 +40,7 @@ export function inspectBatch(experiment: Experiment, batch: Batch, sample: numbe
   let target: Batch;
   if (sample !== undefined) {
     if (!Number.isInteger(sample) || sample < 0 || sample >= batch.x.rows) {
-      throw new ConfigError('sample', `must be a sample index from 0 to ${batch.x.rows - 1}, got ${sample}`);
+      throw new ConfigError('sample', { code: 'sample-index', max: batch.x.rows - 1, got: sample });
     }
     const row = (m: Batch['x']) => ({ rows: 1, cols: m.cols, data: m.data.slice(sample * m.cols, (sample + 1) * m.cols) });
     target = { x: row(batch.x), t: row(batch.t) };

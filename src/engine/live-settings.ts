@@ -10,7 +10,7 @@ import type { Speed } from './protocol.ts';
 const SPEED_KINDS = ['full', 'steps-per-second', 'animated'] as const;
 
 function requireRate(field: string, value: number, max: number): void {
-  if (!(value > 0 && value <= max)) throw new ConfigError(field, `must be between 0 and ${max}, got ${value}`);
+  if (!(value > 0 && value <= max)) throw new ConfigError(field, { code: 'range', min: 0, max, got: value });
 }
 
 export function checkSpeed(speed: Speed): void {

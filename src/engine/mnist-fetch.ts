@@ -3,6 +3,7 @@
  * gzip assets (relative URLs, so the site works from any sub-path; see
  * src/pwa/mnist-files-plugin.ts), fetched with progress in bytes as they travel.
  */
+import { RefusedError } from '../core/errors.ts';
 import files from 'virtual:mnist-files';
 import type { ByteFeatures, ClassificationSet } from '../data/dataset.ts';
 import { mnistFromIdx } from '../data/mnist.ts';
@@ -16,7 +17,7 @@ const PARTS = {
 
 async function fetchFile(file: { url: string; bytes: number; rawBytes: number }, onProgress: (loaded: number, total: number) => void): Promise<Uint8Array> {
   const response = await fetch(file.url);
-  if (!response.ok || response.body === null) throw new Error(`could not load ${file.url}: HTTP ${response.status}`);
+  if (!response.ok || response.body === null) throw new RefusedError({ code: 'http', what: file.url, status: response.status });
   return readBody(response.body, file, onProgress);
 }
 

@@ -6,6 +6,7 @@
  * Typed arrays in events travel as transferred ArrayBuffers (see `transferables`).
  */
 import type { BugName } from '../core/bugs.ts';
+import type { Refusal, TextPlace } from '../core/refusal.ts';
 import { shown } from '../core/errors.ts';
 import type { GradCheckReport } from '../core/gradcheck.ts';
 import type { UpdateCheckReport } from '../core/update-check.ts';
@@ -165,7 +166,8 @@ export type Event =
   | { readonly type: 'gradcheck'; readonly report: GradCheckReport; readonly updates?: UpdateCheckReport }
   | { readonly type: 'inspection'; readonly sample: number | null; readonly trace: Trace }
   | { readonly type: 'model'; readonly text: string; readonly step: number }
-  | { readonly type: 'error'; readonly message: string; readonly field?: string; readonly command?: string };
+  /** message: in English; refusal (and place in a text): the code every language writes it from. */
+  | { readonly type: 'error'; readonly message: string; readonly field?: string; readonly command?: string; readonly refusal?: Refusal; readonly place?: TextPlace };
 
 /** How often the worker says it is alive, in milliseconds. */
 export const HEARTBEAT_MS = 250;

@@ -4,7 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import { en, type MessageKey } from './en.ts';
-import { refusalInChinese } from './refusals-zh.ts';
+import { refusalInChinese, type Shown } from './refusals-zh.ts';
 import { zh } from './zh.ts';
 
 export const LANGUAGES = { en: 'English', zh: '简体中文' } as const;
@@ -51,11 +51,12 @@ function fill(text: string, params?: Record<string, string | number>): string {
 
 /**
  * Messages that come from below the views (refused settings, file problems, the worker's
- * errors) are written in English; this gives them in the chosen language (see refusals-zh.ts).
+ * errors) carry a code; this writes them in the chosen language from it (see refusals-zh.ts).
+ * English is the message as the core wrote it.
  */
-export function useRefusalText(): (message: string) => string {
+export function useRefusalText(): (refusal: Shown | string) => string {
   const { language } = useI18n();
-  return language === 'zh' ? refusalInChinese : (message) => message;
+  return language === 'zh' ? refusalInChinese : (r) => (typeof r === 'string' ? r : r.message);
 }
 
 /** Every catalog defined so far (for the completeness test). */

@@ -74,7 +74,7 @@ let lastCsv: { text: string; target: string | null; name: string; data: Dataset 
 export function csvDataset(data: Extract<DataConfig, { kind: 'csv' }>, field = 'data'): Dataset {
   // The size first: a text too long is refused before any of it is parsed.
   if (data.text.length > MAX_CSV_CHARS) {
-    throw new ConfigError(`${field}.text`, `must be at most ${MAX_CSV_CHARS.toLocaleString('en')} characters, got ${data.text.length.toLocaleString('en')}`);
+    throw new ConfigError(`${field}.text`, { code: 'max-chars', max: MAX_CSV_CHARS, got: data.text.length });
   }
   if (lastCsv !== null && lastCsv.text === data.text && lastCsv.target === data.target && lastCsv.name === data.name) return lastCsv.data;
   try {
@@ -82,7 +82,7 @@ export function csvDataset(data: Extract<DataConfig, { kind: 'csv' }>, field = '
     lastCsv = { text: data.text, target: data.target, name: data.name, data: parsed };
     return parsed;
   } catch (e) {
-    if (e instanceof CsvError) throw new ConfigError(`${field}.text`, e.message);
+    if (e instanceof CsvError) throw new ConfigError(`${field}.text`, e.refusal, e.place);
     throw e;
   }
 }
@@ -136,8 +136,8 @@ function obj(field: string, value: unknown): Record<string, unknown> {
 }
 
 function text(field: string, value: unknown, max: number, { empty = false } = {}): string {
-  if (typeof value !== 'string' || (!empty && value.length === 0)) throw new ConfigError(field, `must be a ${empty ? '' : 'non-empty '}string, got ${shown(value)}`);
-  if (value.length > max) throw new ConfigError(field, `must be at most ${max.toLocaleString('en')} characters, got ${value.length.toLocaleString('en')}`);
+  if (typeof value !== 'string' || (!empty && value.length === 0)) throw new ConfigError(field, { code: 'string', empty, got: shown(value) });
+  if (value.length > max) throw new ConfigError(field, { code: 'max-chars', max, got: value.length });
   return value;
 }
 
@@ -210,7 +210,7 @@ export function validateSchedule(value: unknown, field = 'schedule'): ScheduleCo
   const o = obj(field, value);
   const sampling = requireOneOf(`${field}.sampling`, o['sampling'], ['with-replacement', 'epochs', 'full-batch'] as const);
   const evaluateTrain = o['evaluateTrain'];
-  if (typeof evaluateTrain !== 'boolean') throw new ConfigError(`${field}.evaluateTrain`, 'must be true or false');
+  if (typeof evaluateTrain !== 'boolean') throw new ConfigError(`${field}.evaluateTrain`, { code: 'boolean' });
   return {
     sampling,
     batchSize: requireInteger(`${field}.batchSize`, o['batchSize'], BATCH_SIZE.min, BATCH_SIZE.max),
@@ -269,7 +269,7 @@ function checkFits(network: NetworkSpec, data: DataConfig, field: string): void 
   const inputs = network.layers[0]!.units;
   const expectedInputs = inputsOf(data);
   if (inputs !== expectedInputs) {
-    throw new ConfigError(`${field}.network.layers[0].units`, `the ${dataName(data)} data has ${expectedInputs} inputs, got ${inputs}`);
+    throw new ConfigError(`${field}.network.layers[0].units`, { code: 'data-inputs', data: dataName(data), expected: expectedInputs, got: inputs });
   }
   const L = network.layers.length - 1;
   const outputs = network.layers[L]!.units;

@@ -207,6 +207,6 @@ export class Experiment {
  */
 export function checkBatchSize(m: number, max: number = BATCH_SIZE.max): void {
   if (!Number.isInteger(m) || m < BATCH_SIZE.min || m > max) {
-    throw new ConfigError('batchSize', `must be a whole number from ${BATCH_SIZE.min} to ${max}, got ${m}`);
+    throw new ConfigError('batchSize', { code: 'whole-range', min: BATCH_SIZE.min, max, got: m });
   }
 }

@@ -3,10 +3,9 @@
  * (book and chapter), the figure the source publishes, and what this lab changed and why, in
  * English and 简体中文. The machine-readable settings stay in catalog.ts; this is their story.
  */
-export interface Words {
-  readonly en: string;
-  readonly zh: string;
-}
+import { PRESET_TITLES, type Words } from './titles.ts';
+
+export type { Words };
 
 export interface Provenance {
   readonly title: Words;
@@ -23,9 +22,9 @@ const SAITO: Words = {
   zh: '斋藤康毅《深度学习入门：基于 Python 的理论与实现》（2016），第 5 章（train_neuralnet.py）',
 };
 
-export const PROVENANCE: Readonly<Record<string, Provenance>> = {
+/** Each preset's story; its title is in titles.ts, which the first screen loads alone. */
+const STORIES: Readonly<Record<string, Omit<Provenance, 'title'>>> = {
   'mnist-two-layer-relu': {
-    title: { en: 'MNIST, 784-50-10 with ReLU and softmax, mini-batch SGD', zh: 'MNIST 手写数字，784-50-10，ReLU + softmax，小批量 SGD' },
     source: SAITO,
     figure: { en: 'train accuracy 0.9779, test 0.9690 after 10 000 iterations', zh: '10 000 次迭代后训练准确率 0.9779，测试准确率 0.9690' },
     changes: {
@@ -34,7 +33,6 @@ export const PROVENANCE: Readonly<Record<string, Provenance>> = {
     },
   },
   'mnist-two-layer-sigmoid': {
-    title: { en: 'MNIST, 784-50-10 with sigmoid and softmax, mini-batch SGD', zh: 'MNIST 手写数字，784-50-10，sigmoid + softmax，小批量 SGD' },
     source: {
       en: 'Saito, “Deep Learning from Scratch” (2016), ch. 4 (two_layer_net.py, train_neuralnet.py)',
       zh: '斋藤康毅《深度学习入门：基于 Python 的理论与实现》（2016），第 4 章（two_layer_net.py、train_neuralnet.py）',
@@ -46,7 +44,6 @@ export const PROVENANCE: Readonly<Record<string, Provenance>> = {
     },
   },
   'mnist-sigmoid-quadratic': {
-    title: { en: 'MNIST, 784-30-10 sigmoid with the quadratic cost, SGD η = 3.0', zh: 'MNIST 手写数字，784-30-10 sigmoid，二次代价，SGD η = 3.0' },
     source: {
       en: 'Nielsen, “Neural Networks and Deep Learning” (2015), ch. 1 (network.py)',
       zh: 'Nielsen《神经网络与深度学习》（2015），第 1 章（network.py）',
@@ -58,7 +55,6 @@ export const PROVENANCE: Readonly<Record<string, Provenance>> = {
     },
   },
   'mnist-l2-last-4000': {
-    title: { en: 'MNIST, 784-100-10 on the last 4 000 images with L2 regularization', zh: 'MNIST 手写数字，784-100-10，最后 4 000 张图像，L2 正则化' },
     source: {
       en: 'The L2 exercise of the course material the lab was built beside: two-layer net, last 4 000 training images, λ = 0.1, batch 300, 2 000 iterations',
       zh: '本实验室所配套课程材料中的 L2 练习：两层网络，最后 4 000 张训练图像，λ = 0.1，批大小 300，2 000 次迭代',
@@ -69,7 +65,6 @@ export const PROVENANCE: Readonly<Record<string, Provenance>> = {
     },
   },
   'mnist-l2-last-4000-as-written': {
-    title: { en: 'The same L2 experiment as written: mean squared error, λ = 0.1 literally', zh: '同一个 L2 实验按原文：均方误差，λ 按字面取 0.1' },
     source: {
       en: 'The L2 exercise above, with its loss and λ taken exactly as written',
       zh: '上面的 L2 练习，损失函数和 λ 完全按原文',
@@ -80,7 +75,6 @@ export const PROVENANCE: Readonly<Record<string, Provenance>> = {
     },
   },
   'planar-2-4-1': {
-    title: { en: 'Planar “flower” data, 2-4-1 tanh with a sigmoid output, gradient descent', zh: '平面“花朵”数据，2-4-1 tanh + sigmoid 输出，梯度下降' },
     source: {
       en: 'deeplearning.ai, Neural Networks and Deep Learning (course 1), week 3: “Planar data classification with one hidden layer”',
       zh: 'deeplearning.ai《神经网络与深度学习》（第 1 门课）第 3 周：“用一个隐藏层对平面数据分类”',
@@ -92,13 +86,11 @@ export const PROVENANCE: Readonly<Record<string, Provenance>> = {
     },
   },
   'planar-2-4-1-random-labels': {
-    title: { en: 'The same 2-4-1 net on random labels: it cannot learn noise', zh: '同一个 2-4-1 网络用随机标签：噪声学不会' },
     source: { en: 'Ours, after the planar exercise', zh: '我们自己的实验，仿照平面数据练习' },
     figure: { en: 'none; test accuracy should stay at chance, about 0.5', zh: '无；测试准确率应停留在随机水平，约 0.5' },
     changes: { en: 'Standard-normal points with coin-flip labels, split 300/100.', zh: '标准正态分布的点，标签随机抛硬币决定，按 300/100 划分。' },
   },
   'deep-sigmoid-2-8-8-8-8-1': {
-    title: { en: 'Deep sigmoid net 2-8-8-8-8-1 on a circle: δ vanishes towards the input', zh: '深层 sigmoid 网络 2-8-8-8-8-1，圆环数据：误差项 δ 向输入层逐层消失' },
     source: {
       en: 'Ours, after the vanishing-gradient discussion of Nielsen, “Neural Networks and Deep Learning”, ch. 5',
       zh: '我们自己的实验，仿照 Nielsen《神经网络与深度学习》第 5 章对梯度消失的讨论',
@@ -109,17 +101,14 @@ export const PROVENANCE: Readonly<Record<string, Provenance>> = {
     },
   },
   'deep-relu-2-8-8-8-8-1': {
-    title: { en: 'The same deep net with ReLU: δ keeps its size', zh: '同一个深层网络改用 ReLU：误差项 δ 保持大小' },
     source: { en: 'Ours, the ReLU twin of the deep sigmoid net', zh: '我们自己的实验，深层 sigmoid 网络的 ReLU 版本' },
     changes: { en: 'He init instead of Xavier; everything else as the sigmoid net.', zh: '用 He 初始化代替 Xavier；其余与 sigmoid 网络相同。' },
   },
   'regression-relu': {
-    title: { en: 'Noisy sine, 1-32-1 ReLU, squared error', zh: '带噪声的正弦曲线，1-32-1 ReLU，平方误差' },
     source: { en: 'Ours: regression with one ReLU hidden layer', zh: '我们自己的实验：一个 ReLU 隐藏层做回归' },
     changes: { en: 'No source to follow: He init, SGD lr 0.05, batch 10.', zh: '没有可对照的原文：He 初始化，SGD 学习率 0.05，批大小 10。' },
   },
   'spiral-deep-tanh': {
-    title: { en: 'Spiral, six hidden layers of eight tanh units', zh: '螺旋数据，六个隐藏层，每层八个 tanh 单元' },
     source: { en: 'TensorFlow Playground (playground.tensorflow.org), its largest network', zh: 'TensorFlow Playground（playground.tensorflow.org）中最大的网络' },
     changes: {
       en: 'The Playground’s output is tanh with squared error; here a sigmoid output with cross-entropy, Xavier init and 20 000 steps.',
@@ -127,3 +116,7 @@ export const PROVENANCE: Readonly<Record<string, Provenance>> = {
     },
   },
 };
+
+export const PROVENANCE: Readonly<Record<string, Provenance>> = Object.fromEntries(
+  Object.entries(STORIES).map(([name, story]) => [name, { title: PRESET_TITLES[name]!, ...story }]),
+);

@@ -1,10 +1,12 @@
 /**
- * Settings: the experiment being run and the playback speed. The single owner of settings;
+ * Settings: the experiment being run, the playback speed, the step granularity and the bug
+ * switches. The single owner of settings (playback commands are playback.ts's);
  * serialisable, so a URL or a saved session can hold it. Every action validates first: an
  * impossible value is refused with a message naming the field and nothing changes. Changes
  * that never reset training (rate, optimizer, λ, batch size, speed) go to the worker as
  * `set`; a change of architecture, data or seed rebuilds from the seed with `configure`.
  */
+import type { Shown } from '../core/refusal.ts';
 import { createStore } from 'zustand/vanilla';
 import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -19,11 +21,10 @@ import { checkedSpeed, startingSpeed } from './speed.ts';
 export interface ConfigState {
   readonly experiment: ExperimentConfig;
   readonly speed: Speed;
-  readonly granularity: Granularity;
   /** The bug lab's switched-on mistakes. */
   readonly bugs: readonly BugName[];
   /** The last refused setting, for the control that made it. */
-  readonly refused: { readonly field: string; readonly message: string } | null;
+  readonly refused: (Shown & { readonly field: string }) | null;
   loadPreset(name: string): void;
   /** Replaces the experiment and rebuilds it from its seed. */
   configure(experiment: unknown): void;
@@ -31,15 +32,11 @@ export interface ConfigState {
   setLearningRate(learningRate: number): void;
   setBatchSize(batchSize: number): void;
   setSpeed(speed: Speed): void;
+  /** What one press of Step takes: a phase, a batch (one update) or an epoch. */
+  readonly granularity: Granularity;
   setGranularity(granularity: Granularity): void;
   /** Switches mistakes on or off; the run restarts from its seed with a bug-free twin beside it. */
   setBugs(bugs: readonly BugName[]): void;
-  /** Runs a gradient check on the current batch in the worker (sampled per tensor when large). */
-  gradientCheck(maxEntriesPerTensor?: number): void;
-  /** Asks for a trace of the current batch, or of one sample of it. */
-  inspect(sample?: number): void;
-  /** Asks the engine for the current weights as a model file (arrives as a `model` event). */
-  exportModel(): void;
   /** Loads a model file's weights (and, if it differs, its architecture) into the run. */
   importModel(text: string): void;
   /**
@@ -48,12 +45,6 @@ export interface ConfigState {
    * a live setting's field takes that setting back to its last confirmed value.
    */
   receive(event: Event): void;
-  /** After a divergence: back to the weights of the checkpoint the engine offered. */
-  restoreCheckpoint(): void;
-  play(): void;
-  pause(): void;
-  step(): void;
-  reset(): void;
 }
 
 /** The first experiment a visitor sees: small, fast, and visibly learning within seconds. */
@@ -75,7 +66,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         if (get().refused !== null) set({ refused: null });
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
-        set({ refused: { field: e.field, message: e.message } });
+        set({ refused: { field: e.field, message: e.message, refusal: e.refusal, ...(e.place ? { place: e.place } : {}) } });
       }
     };
     /**
@@ -96,7 +87,9 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       loadPreset(name) {
         const preset = findPreset(name);
         if (!preset) {
-          set({ refused: { field: 'preset', message: `preset: unknown preset "${name}"` } });
+          attempt(() => {
+            throw new ConfigError('preset', { code: 'unknown-preset', name });
+          });
           return;
         }
         get().configure(preset);
@@ -145,12 +138,6 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           client.send({ type: 'set-bugs', bugs: checked });
         });
       },
-      gradientCheck(maxEntriesPerTensor) {
-        client.send(maxEntriesPerTensor === undefined ? { type: 'gradient-check' } : { type: 'gradient-check', maxEntriesPerTensor });
-      },
-      inspect(sample) {
-        client.send(sample === undefined ? { type: 'inspect' } : { type: 'inspect', sample });
-      },
       receive(event) {
         const { experiment, speed } = get();
         if (event.type === 'ready') {
@@ -176,32 +163,19 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           set({
             experiment: { ...experiment, hyper: confirmed.hyper, schedule: { ...experiment.schedule, batchSize: confirmed.batchSize } },
             speed: confirmed.speed,
-            refused: { field: event.field, message: `${event.field}: ${event.message.replace(`${event.field}: `, '')}` },
+            refused: {
+              field: event.field,
+              message: `${event.field}: ${event.message.replace(`${event.field}: `, '')}`,
+              ...(event.refusal ? { refusal: event.refusal } : {}),
+              ...(event.place ? { place: event.place } : {}),
+            },
           });
         }
-      },
-      exportModel() {
-        client.send({ type: 'export-model' });
       },
       importModel(text) {
         importing = true;
         editedWhileImporting = false;
         client.send({ type: 'import-model', text });
-      },
-      restoreCheckpoint() {
-        client.send({ type: 'restore-checkpoint' });
-      },
-      play() {
-        client.send({ type: 'play' });
-      },
-      pause() {
-        client.send({ type: 'pause' });
-      },
-      step() {
-        client.send({ type: 'step', granularity: get().granularity });
-      },
-      reset() {
-        client.send({ type: 'reset' });
       },
     };
   });

@@ -5,7 +5,8 @@
  * link validates the experiment exactly as any other config and each parameter by its own
  * rule; what cannot be used is left out and said why, and the rest opens.
  */
-import { ConfigError, shown } from '../core/errors.ts';
+import { ConfigError, shown, shownOf } from '../core/errors.ts';
+import type { Shown } from '../core/refusal.ts';
 import { MAX_LINK_CHARS } from '../core/limits.ts';
 import type { Granularity, Speed } from '../engine/protocol.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
@@ -33,7 +34,9 @@ export interface LinkReading {
   readonly experiment: ExperimentConfig | null;
   /** The parameters that could be used. */
   readonly lesson: Partial<LessonState>;
-  /** Why (part of) the link was left out, or null. */
+  /** Why (part of) the link was left out, each in a form every language can write; empty when all of it was used. */
+  readonly problems: readonly Shown[];
+  /** The same in English, joined, or null: for logs and tests. */
   readonly problem: string | null;
 }
 
@@ -68,7 +71,7 @@ function linkFragment(experiment: ExperimentConfig, lesson: LessonState): string
 }
 
 function oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(field, `must be one of ${allowed.join(', ')}, got ${shown(value)}`);
+  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(field, { code: 'one-of', allowed, got: shown(value) });
   return value as T;
 }
 
@@ -82,7 +85,7 @@ function readParameter(lesson: { -readonly [K in keyof LessonState]?: LessonStat
       lesson.granularity = oneOf('by', value, GRANULARITIES);
       return;
     case 'tab':
-      if (!/^[a-z-]{1,20}$/.test(value)) throw new ConfigError('tab', `is not a view, got ${shown(value)}`);
+      if (!/^[a-z-]{1,20}$/.test(value)) throw new ConfigError('tab', { code: 'not-a-view', got: shown(value) });
       lesson.tab = value;
       return;
     case 'presenter':
@@ -95,8 +98,13 @@ function readParameter(lesson: { -readonly [K in keyof LessonState]?: LessonStat
       lesson.language = oneOf('lang', value, LANGUAGE_CODES);
       return;
     default:
-      throw new ConfigError(name, 'is not a setting a link can hold');
+      throw new ConfigError(name, { code: 'link-parameter' });
   }
+}
+
+/** A reading of a link with these problems. */
+function reading(experiment: ExperimentConfig | null, lesson: Partial<LessonState>, problems: readonly Shown[]): LinkReading {
+  return { experiment, lesson, problems, problem: problems.length === 0 ? null : problems.map((p) => p.message).join('; ') };
 }
 
 /** What a location hash holds; null when it holds no lesson. */
@@ -106,10 +114,10 @@ export function decodeLink(hash: string): LinkReading | null {
   // Measured before decoding: a link of 100 MB took 20 s to decode only to be refused. (The
   // lesson's words after the experiment are short: 200 characters cover them.)
   if (fragment.length > KEY.length + 1 + MAX_LINK_CHARS + 200) {
-    return { experiment: null, lesson: {}, problem: `the link is longer than the lab writes (${MAX_LINK_CHARS.toLocaleString('en')} characters)` };
+    return reading(null, {}, [shownOf(null, { code: 'link-too-long', max: MAX_LINK_CHARS })]);
   }
   const [head, ...rest] = fragment.split('&');
-  const problems: string[] = [];
+  const problems: Shown[] = [];
   const lesson: { -readonly [K in keyof LessonState]?: LessonState[K] } = {};
   for (const pair of rest) {
     const at = pair.indexOf('=');
@@ -117,7 +125,7 @@ export function decodeLink(hash: string): LinkReading | null {
     try {
       readParameter(lesson, name, at < 0 ? '' : decodeURIComponent(pair.slice(at + 1)));
     } catch (e) {
-      problems.push(e instanceof ConfigError ? e.message : `${name}: cannot be read`);
+      problems.push(shownOf(e, { code: 'text', text: `${name}: cannot be read` }));
     }
   }
   let experiment: ExperimentConfig | null = null;
@@ -128,12 +136,12 @@ export function decodeLink(hash: string): LinkReading | null {
       experiment = validateExperimentConfig(json);
     } catch (e) {
       // Whatever a crafted link holds, the lab must still start.
-      problems.unshift(e instanceof ConfigError ? e.message : 'the link holds settings that cannot be read');
+      problems.unshift(shownOf(e, { code: 'link-unreadable' }));
     }
   } catch {
-    problems.unshift('the link is cut short or damaged');
+    problems.unshift(shownOf(null, { code: 'link-damaged' }));
   }
-  return { experiment, lesson, problem: problems.length === 0 ? null : problems.join('; ') };
+  return reading(experiment, lesson, problems);
 }
 
 /** The lesson's current state, read from the stores. */

@@ -2,6 +2,7 @@
  * Run state as the engine reports it: status, step, epoch, phase, the latest snapshot (by
  * reference, never copied), and what the instruments returned.
  */
+import type { Shown } from '../core/refusal.ts';
 import { createStore } from 'zustand/vanilla';
 import type { GradCheckReport } from '../core/gradcheck.ts';
 import type { UpdateCheckReport } from '../core/update-check.ts';
@@ -23,7 +24,7 @@ export interface RunState {
   /** Snapshots received since the experiment was configured. */
   readonly snapshotCount: number;
   readonly loading: { readonly what: string; readonly loaded: number; readonly total: number } | null;
-  readonly error: { readonly message: string; readonly field?: string } | null;
+  readonly error: Shown | null;
   /** How long the worker has been silent, once past the client's notice threshold; null while it answers. */
   readonly workerSilentMs: number | null;
   readonly divergence: {
@@ -119,7 +120,7 @@ export function createRunStore() {
           set({ inspection: { sample: event.sample, trace: event.trace } });
           return;
         case 'error':
-          set({ error: { message: event.message, ...(event.field ? { field: event.field } : {}) } });
+          set({ error: { message: event.message, ...(event.field ? { field: event.field } : {}), ...(event.refusal ? { refusal: event.refusal } : {}), ...(event.place ? { place: event.place } : {}) } });
           return;
         case 'model':
           set({ model: { text: event.text, step: event.step, serial: (get().model?.serial ?? 0) + 1 } });

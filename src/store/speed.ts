@@ -25,13 +25,13 @@ export function checkedSpeed(speed: Speed): Speed {
   if (speed.kind === 'full') return speed;
   if (speed.kind === 'steps-per-second') {
     if (!(speed.value >= MIN_STEPS_PER_SECOND && speed.value <= MAX_STEPS_PER_SECOND)) {
-      throw new ConfigError('speed.value', `steps per second must be from ${MIN_STEPS_PER_SECOND} to ${MAX_STEPS_PER_SECOND}, got ${shown(speed.value)}`);
+      throw new ConfigError('speed.value', { code: 'steps-per-second', min: MIN_STEPS_PER_SECOND, max: MAX_STEPS_PER_SECOND, got: shown(speed.value) });
     }
     return speed;
   }
   const seconds = 1 / speed.phasesPerSecond;
   if (!(seconds >= MIN_PHASE_SECONDS - 1e-9 && seconds <= MAX_PHASE_SECONDS + 1e-9)) {
-    throw new ConfigError('speed.phasesPerSecond', `a phase must last from ${MIN_PHASE_SECONDS} to ${MAX_PHASE_SECONDS} s, got ${shown(seconds)} s`);
+    throw new ConfigError('speed.phasesPerSecond', { code: 'phase-seconds', min: MIN_PHASE_SECONDS, max: MAX_PHASE_SECONDS, got: shown(seconds) });
   }
   return speed;
 }
@@ -76,6 +76,6 @@ export function speedFromText(text: string): Speed {
   if (text === 'full') return { kind: 'full' };
   const phase = /^phase-(.+)$/.exec(text);
   const value = Number(phase ? phase[1] : text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new ConfigError('speed', `must be "full", steps per second, or "phase-" and seconds, got ${shown(text)}`);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new ConfigError('speed', { code: 'speed-text', got: shown(text) });
   return checkedSpeed(phase ? animated(value) : { kind: 'steps-per-second', value });
 }

@@ -7,11 +7,13 @@ import { useStore } from 'zustand';
 import { usePaced } from './shared/use-paced.ts';
 import type { ConfigState, ConfigStore } from '../store/config.ts';
 import type { HistoryState, HistoryStore } from '../store/history.ts';
+import type { PlaybackState, PlaybackStore } from '../store/playback.ts';
 import type { RunState, RunStore } from '../store/run.ts';
 import type { UiState, UiStore } from '../store/ui.ts';
 
 export interface Lab {
   readonly config: ConfigStore;
+  readonly playback: PlaybackStore;
   readonly run: RunStore;
   readonly history: HistoryStore;
   readonly ui: UiStore;
@@ -26,6 +28,7 @@ function useLab(): Lab {
 }
 
 export const useConfig = <T,>(selector: (s: ConfigState) => T): T => useStore(useLab().config, selector);
+export const usePlayback = <T,>(selector: (s: PlaybackState) => T): T => useStore(useLab().playback, selector);
 export const useRun = <T,>(selector: (s: RunState) => T): T => useStore(useLab().run, selector);
 export const useHistory = <T,>(selector: (s: HistoryState) => T): T => useStore(useLab().history, selector);
 export const useUi = <T,>(selector: (s: UiState) => T): T => useStore(useLab().ui, selector);

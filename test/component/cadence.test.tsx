@@ -11,6 +11,7 @@ import { PROTOCOL_VERSION, type Event } from '../../src/engine/protocol.ts';
 import { I18nContext, translator } from '../../src/i18n/i18n.ts';
 import { findPreset } from '../../src/presets/catalog.ts';
 import { createConfigStore } from '../../src/store/config.ts';
+import { createPlaybackStore } from '../../src/store/playback.ts';
 import { connectStores } from '../../src/store/connect.ts';
 import { createHistoryStore } from '../../src/store/history.ts';
 import { createRunStore } from '../../src/store/run.ts';
@@ -64,7 +65,8 @@ function labOnHost() {
   );
   const client: EngineClient = { send, subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), dispose() {} };
   const preset = findPreset('planar-2-4-1')!;
-  const lab = { config: createConfigStore(client, preset, { speed: { kind: 'steps-per-second', value: 5 } }), run: createRunStore(), history: createHistoryStore(), ui: createUiStore() };
+  const config = createConfigStore(client, preset, { speed: { kind: 'steps-per-second', value: 5 } });
+  const lab = { config, playback: createPlaybackStore(client, config), run: createRunStore(), history: createHistoryStore(), ui: createUiStore() };
   connectStores(client, lab);
   client.send({ type: 'configure', config: preset });
   client.send({ type: 'set', settings: { speed: lab.config.getState().speed } });
@@ -84,11 +86,11 @@ describe('evaluation cadence', () => {
     expect(preset.schedule.evaluateEvery).toBe(1000);
     const before = screen.getByTestId('train-accuracy').textContent;
     expect(before).toBe('0.4725');
-    act(() => lab.config.getState().play());
+    act(() => lab.playback.getState().play());
     for (let ms = 0; ms < 1000; ms += 50) {
       await act(async () => clock.advance(50));
     }
-    act(() => lab.config.getState().pause());
+    act(() => lab.playback.getState().pause());
     await act(async () => clock.advance(0));
     const evaluations = lab.history.getState().evaluations;
     const steps = lab.run.getState().step;

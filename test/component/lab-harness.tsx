@@ -7,6 +7,7 @@ import { I18nContext, translator, type Language } from '../../src/i18n/i18n.ts';
 import { createConfigStore } from '../../src/store/config.ts';
 import { connectStores } from '../../src/store/connect.ts';
 import { createHistoryStore } from '../../src/store/history.ts';
+import { createPlaybackStore } from '../../src/store/playback.ts';
 import { createRunStore } from '../../src/store/run.ts';
 import { createUiStore } from '../../src/store/ui.ts';
 import { LabContext } from '../../src/views/lab-context.tsx';
@@ -16,7 +17,8 @@ export function renderInLab(ui: ReactElement, language: Language = 'en') {
   const sent: Command[] = [];
   const listeners = new Set<(e: Event) => void>();
   const client: EngineClient = { send: (c) => sent.push(c), subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), dispose() {} };
-  const lab = { config: createConfigStore(client), run: createRunStore(), history: createHistoryStore(), ui: createUiStore() };
+  const config = createConfigStore(client);
+  const lab = { config, playback: createPlaybackStore(client, config), run: createRunStore(), history: createHistoryStore(), ui: createUiStore() };
   connectStores(client, lab);
   const emit = (e: Event) => listeners.forEach((l) => l(e));
   const i18n = { language, t: translator(language), setLanguage() {} };

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, waitUntilIdle } from './browser.ts';
+import { firstLoadJs } from './first-load.ts';
 import { StaticHost } from './static-host.ts';
 
 const isMnist = (path: string) => /-ubyte-[\w-]+\.gz$/.test(path);
@@ -45,6 +46,16 @@ afterAll(async () => {
   await context?.close();
   await host?.stop();
   if (buildB !== null) rmSync(buildB, { recursive: true, force: true });
+});
+
+describe('the first load', () => {
+  it('sends under 150 kB of JavaScript, gzipped, before the first screen (the rest loads when wanted)', () => {
+    const first = firstLoadJs(host.root);
+    console.log(`initial JavaScript, gzipped: ${(first.gzipped / 1e3).toFixed(1)} kB (${first.files.map((f) => `${f.file} ${(f.gzipped / 1e3).toFixed(1)}`).join(', ')})`);
+    const entry = /<script\b[^>]*\bsrc="\.\/([^"]+)"/.exec(readFileSync(join(host.root, 'index.html'), 'utf8'))![1];
+    expect(first.files[0]!.file).toBe(entry);
+    expect(first.gzipped).toBeLessThan(150_000);
+  });
 });
 
 describe('the hosted site', () => {

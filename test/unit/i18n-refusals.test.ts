@@ -1,6 +1,6 @@
 /** Refusal messages, produced by the real validators, read in 简体中文. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/core/errors.ts';
+import { ConfigError, RefusedError } from '../../src/core/errors.ts';
 import { validateHyperparameters } from '../../src/core/spec.ts';
 import { parseModelFile } from '../../src/data/model-file.ts';
 import { refusalInChinese } from '../../src/i18n/refusals-zh.ts';
@@ -8,11 +8,11 @@ import { findPreset } from '../../src/presets/catalog.ts';
 import { validateExperimentConfig } from '../../src/presets/config.ts';
 import { decodeLink } from '../../src/store/link.ts';
 
-function refusal(f: () => unknown): string {
+function refusal(f: () => unknown): ConfigError {
   try {
     f();
   } catch (e) {
-    if (e instanceof ConfigError) return e.message;
+    if (e instanceof ConfigError) return e;
     throw e;
   }
   throw new Error('nothing was refused');
@@ -36,10 +36,9 @@ describe('refusals in 简体中文', () => {
   });
 
   it('reads the worker’s and the link’s words too, and leaves what it does not know in English', () => {
-    expect(refusalInChinese('"step" must wait: the data is still loading')).toBe('"step" 需要等待：数据仍在加载');
-    const link = decodeLink('#config=%%%');
-    expect(refusalInChinese(link?.problem ?? '')).toBe('链接不完整或已损坏');
-    expect(refusalInChinese('config.network.layers[0].units: the my data.csv data has 1 inputs, got 2')).toBe(
+    expect(refusalInChinese(new RefusedError({ code: 'must-wait', command: 'step' }))).toBe('"step" 需要等待：数据仍在加载');
+    expect(decodeLink('#config=%%%')?.problems.map(refusalInChinese)).toEqual(['链接不完整或已损坏']);
+    expect(refusalInChinese(new ConfigError('config.network.layers[0].units', { code: 'data-inputs', data: 'my data.csv', expected: 1, got: 2 }))).toBe(
       'config.network.layers[0].units: 数据 my data.csv 有 1 个输入，当前为 2',
     );
     expect(refusalInChinese('something new went wrong')).toBe('something new went wrong');

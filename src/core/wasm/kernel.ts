@@ -7,10 +7,11 @@
  * per load.
  *
  * The module is under 4 KB, so it may be compiled synchronously on any thread, and is, on
- * first use. Operands are copied into one linear memory and results copied out: the core's
- * matrices stay plain Float64Arrays that can be cloned, transferred and read by anything,
- * and the copies cost a few percent of the work. Where WebAssembly or its SIMD is missing, or
- * the memory cannot grow, a method returns false and the caller runs the TypeScript loops.
+ * first use. A trainer with large products keeps its weights and workspace in a memory of its
+ * own, where the kernels run on them in place (memory.ts, ../resident.ts). This class serves
+ * everything else (gradient checks, evaluation, tests): operands are copied into its memory
+ * and results copied out, so plain Float64Arrays can be used. Where WebAssembly or its SIMD is
+ * missing, or the memory cannot grow, a method returns false and the caller runs TypeScript.
  */
 import type { SparseLists } from '../sparse.ts';
 import type { Matrix } from '../tensor.ts';
@@ -19,7 +20,8 @@ import { WASM_BASE64 } from './sparse.wasm.ts';
 /** Below this many multiply-adds (or entries) work stays in TypeScript: copying in and out would cost more. */
 export const WASM_MIN_WORK = 4096;
 
-interface Exports {
+/** The module's exports (sparse.wat): every pointer a byte offset into its memory. */
+export interface Exports {
   rowLists(a: number, m: number, cols: number, ptr: number, index: number, value: number): number;
   columnLists(rowPtr: number, rowIndex: number, rowValue: number, m: number, cols: number, ptr: number, index: number, value: number): void;
   sparseTimesDense(count: number, ptr: number, index: number, value: number, M: number, n: number, init: number, out: number, scale: number): void;
@@ -34,6 +36,21 @@ export function moduleBytes(): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The module's exports over `memory`, or null where WebAssembly or its SIMD is missing. */
+export function instantiate(memory: WebAssembly.Memory): Exports | null {
+  if (compiled === undefined) {
+    compiled = null;
+    if (typeof WebAssembly === 'object') {
+      const bytes = moduleBytes();
+      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes); // else no SIMD here
+    }
+  }
+  if (compiled === null) return null;
+  return new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as Exports;
 }
 
 /** Byte offsets of consecutive 16-byte-aligned regions of the linear memory. */
@@ -57,13 +74,10 @@ export class WasmSparseKernels {
 
   /** The kernels, or null where this JavaScript engine cannot run them. */
   static load(): WasmSparseKernels | null {
-    if (typeof WebAssembly !== 'object') return null;
     try {
-      const bytes = moduleBytes();
-      if (!WebAssembly.validate(bytes)) return null; // no SIMD here
       const memory = new WebAssembly.Memory({ initial: 1 });
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-      return new WasmSparseKernels(memory, instance.exports as unknown as Exports);
+      const exports = instantiate(memory);
+      return exports === null ? null : new WasmSparseKernels(memory, exports);
     } catch {
       return null;
     }
@@ -188,6 +202,11 @@ let wanted = true;
 /** Turns the WebAssembly kernels on (the default, where they can run) or off, e.g. to compare speeds. */
 export function useWasmKernels(on: boolean): void {
   wanted = on;
+}
+
+/** Whether the WebAssembly kernels are wanted (useWasmKernels). */
+export function wasmWanted(): boolean {
+  return wanted;
 }
 
 /** The WebAssembly kernels when they are wanted and can run here, else null. */

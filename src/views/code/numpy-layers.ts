@@ -5,7 +5,8 @@
  */
 import { phaseLabel } from '../../core/phases.ts';
 import type { Hyperparameters, LossName, NetworkSpec } from '../../core/spec.ts';
-import { ACTIVATION_LAYERS, act, demoData, distinct, header, helpers, ownsOutput, regularized, stepDefaults, units } from './numpy-parts.ts';
+import { activation } from '../../core/activations.ts';
+import { act, layerClass, demoData, distinct, header, helpers, ownsOutput, regularized, stepDefaults, units } from './numpy-parts.ts';
 import { optimizerClass } from './numpy-optim.ts';
 import { type Layout, type PythonWriter } from './python.ts';
 
@@ -75,7 +76,7 @@ export function layersCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparam
   const owns = ownsOutput(spec);
   /** Weight layers that have an activation layer (the loss owns a softmax/sigmoid output's). */
   const hasAct = (l: number) => !(owns && l === L);
-  const actName = (l: number) => `${ACTIVATION_LAYERS[act(spec, l)].name}${l}`;
+  const actName = (l: number) => `${activation(act(spec, l)).numpy.layer.name}${l}`;
   const layers = Array.from({ length: L }, (_, i) => i + 1);
   const reg = hyper.regularization.kind;
 
@@ -100,7 +101,7 @@ export function layersCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparam
         return ${lay.back('delta', 'self.W')}`);
   for (const a of distinct(layers.filter(hasAct).map((l) => act(spec, l)))) {
     w.gap();
-    w.block(ACTIVATION_LAYERS[a].code);
+    w.block(layerClass(activation(a)));
   }
   w.gap();
   w.block(LOSS_LAYERS[spec.loss].code(lay));
@@ -119,7 +120,7 @@ export function layersCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparam
   for (const l of layers) {
     w.during(phaseLabel({ kind: 'forward', layer: l }));
     const affine = `Affine(params["W${l}"], params["b${l}"])`;
-    w.line(hasAct(l) ? `    affine${l}, ${actName(l)} = ${affine}, ${ACTIVATION_LAYERS[act(spec, l)].cls}()` : `    affine${l} = ${affine}`);
+    w.line(hasAct(l) ? `    affine${l}, ${actName(l)} = ${affine}, ${activation(act(spec, l)).numpy.layer.cls}()` : `    affine${l} = ${affine}`);
   }
   w.during('loss');
   w.line(`    last_layer = ${LOSS_LAYERS[spec.loss].cls}()`);

@@ -5,7 +5,8 @@
  */
 import { phaseLabel } from '../../core/phases.ts';
 import type { Hyperparameters, NetworkSpec } from '../../core/spec.ts';
-import { ACTIVATION_FUNCTIONS, act, demoData, distinct, header, helpers, stepDefaults, units } from './numpy-parts.ts';
+import { activation } from '../../core/activations.ts';
+import { act, demoData, distinct, header, helpers, stepDefaults, units } from './numpy-parts.ts';
 import { loopOptimizerState, loopUpdate } from './numpy-optim.ts';
 import { type Layout, type PythonWriter } from './python.ts';
 
@@ -15,7 +16,7 @@ export function loopCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparamet
   const layers = Array.from({ length: L }, (_, i) => i + 1);
   const acts = layers.map((l) => act(spec, l));
   const kinds = distinct(acts);
-  const uniform = kinds.length === 1 ? ACTIVATION_FUNCTIONS[kinds[0]!] : null;
+  const uniform = kinds.length === 1 ? activation(kinds[0]!).numpy : null;
   const reg = hyper.regularization.kind;
   const ax = lay.unitAxis;
   const forwardPhases = layers.map((l) => phaseLabel({ kind: 'forward', layer: l }));
@@ -26,12 +27,12 @@ export function loopCode(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparamet
   helpers(w, spec, lay);
   for (const a of kinds) {
     w.gap();
-    w.block(ACTIVATION_FUNCTIONS[a].code);
+    w.block(activation(a).numpy.functions);
   }
   if (uniform === null) {
     w.gap();
-    w.line(`f = [${acts.map((a) => ACTIVATION_FUNCTIONS[a].f).join(', ')}]`, `the activation of layers 1..${L}`);
-    w.line(`f_prime = [${acts.map((a) => ACTIVATION_FUNCTIONS[a].prime).join(', ')}]`);
+    w.line(`f = [${acts.map((a) => activation(a).numpy.f).join(', ')}]`, `the activation of layers 1..${L}`);
+    w.line(`f_prime = [${acts.map((a) => activation(a).numpy.prime).join(', ')}]`);
   }
   loopOptimizerState(w, spec, hyper, lay);
 

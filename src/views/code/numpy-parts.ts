@@ -1,11 +1,10 @@
 /**
  * Pieces both styles of the NumPy code share: the header, the helper functions (sigmoid,
- * softmax), the activation functions and layer classes, and the demo under __main__.
- * Every formula is the core's (see src/core/activations.ts and losses.ts), written so NumPy
- * evaluates it in the same order.
+ * softmax) and the demo under __main__. Each activation's functions and layer class are its
+ * own (core/activations/, `numpy`). Every formula is the core's, written so NumPy evaluates it
+ * in the same order.
  */
-import type { ActivationName } from '../../core/activations.ts';
-import { LEAKY_RELU_SLOPE } from '../../core/activations.ts';
+import { activation, type Activation, type ActivationName } from '../../core/activations.ts';
 import type { Hyperparameters, LossName, NetworkSpec } from '../../core/spec.ts';
 import { optimizerDescription } from './numpy-optim.ts';
 import { py, type Layout, type PythonWriter } from './python.ts';
@@ -60,7 +59,7 @@ export function header(w: PythonWriter, spec: NetworkSpec, hyper: Hyperparameter
 /** sigmoid, softmax and log_softmax, as far as this network needs them. */
 export function helpers(w: PythonWriter, spec: NetworkSpec, lay: Layout): void {
   const ax = lay.unitAxis;
-  if (spec.layers.some((l) => l.activation === 'sigmoid') || spec.loss === 'sigmoid-binary-cross-entropy') {
+  if (spec.layers.some((l) => l.activation !== undefined && activation(l.activation).numpy.usesSigmoid) || spec.loss === 'sigmoid-binary-cross-entropy') {
     w.gap();
     w.block(`def sigmoid(z):
     return 1 / (1 + np.exp(-z))`);
@@ -79,84 +78,24 @@ def log_softmax(z):
   }
 }
 
-const SLOPE = py(LEAKY_RELU_SLOPE);
-
-/** f and f' as functions of z, for the loop style. tanh's f is np.tanh itself. */
-export const ACTIVATION_FUNCTIONS: Record<ActivationName, { f: string; prime: string; code: string }> = {
-  sigmoid: { f: 'sigmoid', prime: 'sigmoid_prime', code: 'def sigmoid_prime(z):\n    s = sigmoid(z)\n    return s * (1 - s)' },
-  tanh: { f: 'np.tanh', prime: 'tanh_prime', code: 'def tanh_prime(z):\n    return 1 - np.tanh(z) ** 2' },
-  relu: { f: 'relu', prime: 'relu_prime', code: 'def relu(z):\n    return np.maximum(z, 0)\n\n\ndef relu_prime(z):\n    return (z > 0) * 1.0' },
-  'leaky-relu': {
-    f: 'leaky_relu',
-    prime: 'leaky_relu_prime',
-    code: `def leaky_relu(z):\n    return np.where(z > 0, z, ${SLOPE} * z)\n\n\ndef leaky_relu_prime(z):\n    return np.where(z > 0, 1.0, ${SLOPE})`,
-  },
-  identity: { f: 'identity', prime: 'identity_prime', code: 'def identity(z):\n    return z\n\n\ndef identity_prime(z):\n    return np.ones_like(z)' },
-};
-
-/** The layer classes of the activations, for the layers style, and their variable names. */
-export const ACTIVATION_LAYERS: Record<ActivationName, { cls: string; name: string; code: string }> = {
-  relu: {
-    cls: 'Relu',
-    name: 'relu',
-    code: `class Relu:
-    def forward(self, z):
-        self.mask = z <= 0
-        out = z.copy()
-        out[self.mask] = 0
-        return out
-
-    def backward(self, dout):
-        dout = dout.copy()
-        dout[self.mask] = 0
-        return dout`,
-  },
-  sigmoid: {
-    cls: 'Sigmoid',
-    name: 'sigmoid',
-    code: `class Sigmoid:
-    def forward(self, z):
-        self.out = sigmoid(z)
-        return self.out
-
-    def backward(self, dout):
-        return dout * (self.out * (1 - self.out))`,
-  },
-  tanh: {
-    cls: 'Tanh',
-    name: 'tanh',
-    code: `class Tanh:
-    def forward(self, z):
-        self.out = np.tanh(z)
-        return self.out
-
-    def backward(self, dout):
-        return dout * (1 - self.out ** 2)`,
-  },
-  'leaky-relu': {
-    cls: 'LeakyRelu',
-    name: 'leaky_relu',
-    code: `class LeakyRelu:
-    """z where z > 0, else ${SLOPE}·z."""
-
-    def forward(self, z):
-        self.positive = z > 0
-        return np.where(self.positive, z, ${SLOPE} * z)
-
-    def backward(self, dout):
-        return np.where(self.positive, dout, ${SLOPE} * dout)`,
-  },
-  identity: {
-    cls: 'Identity',
-    name: 'identity',
-    code: `class Identity:
-    def forward(self, z):
-        return z
-
-    def backward(self, dout):
-        return dout`,
-  },
-};
+/**
+ * An activation's layer class (layers style), from its declared forward and backward lines:
+ * the names in `state` are what forward keeps for backward, written as attributes of self.
+ */
+export function layerClass(a: Activation): string {
+  const { cls, doc, state, forward, backward } = a.numpy.layer;
+  const attributes = state.length === 0 ? null : new RegExp(`\\b(${state.join('|')})\\b`, 'g');
+  const body = (lines: readonly string[]) => lines.map((line) => `        ${attributes === null ? line : line.replace(attributes, 'self.$1')}`).join('\n');
+  return [
+    `class ${cls}:`,
+    ...(doc === undefined ? [] : [`    """${doc}"""`, '']),
+    '    def forward(self, z):',
+    body(forward),
+    '',
+    '    def backward(self, dout):',
+    body(backward),
+  ].join('\n');
+}
 
 /** The activations in the order the network first uses them, without repeats. */
 export function distinct(names: readonly ActivationName[]): ActivationName[] {

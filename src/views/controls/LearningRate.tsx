@@ -14,7 +14,7 @@ export function LearningRate() {
   const { t } = useI18n();
   const inLanguage = useRefusalText();
   const rate = useConfig((s) => s.experiment.hyper.learningRate);
-  const refused = useConfig((s) => (s.refused?.field === 'hyper.learningRate' ? s.refused.message : null));
+  const refused = useConfig((s) => (s.refused?.field === 'hyper.learningRate' ? s.refused : null));
   const setLearningRate = useConfig((s) => s.setLearningRate);
   const [text, setText] = useState(String(rate));
   useEffect(() => setText(String(rate)), [rate]);

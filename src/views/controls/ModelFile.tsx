@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, type ChangeEvent } from 'react';
 import { defineMessages } from '../../i18n/i18n.ts';
-import { useConfig, useRun } from '../lab-context.tsx';
+import { useConfig, usePlayback, useRun } from '../lab-context.tsx';
 
 const useMessages = defineMessages({
   en: {
@@ -43,7 +43,7 @@ function download(fileName: string, text: string): void {
 
 export function ModelFile() {
   const t = useMessages();
-  const exportModel = useConfig((s) => s.exportModel);
+  const exportModel = usePlayback((s) => s.exportModel);
   const importModel = useConfig((s) => s.importModel);
   const name = useConfig((s) => s.experiment.name);
   const model = useRun((s) => s.model);

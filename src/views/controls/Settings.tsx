@@ -4,7 +4,7 @@
  * reason next to its control and changes nothing; a disabled one says why. (Speed is on the
  * toolbar.)
  */
-import { ACTIVATIONS, type ActivationName } from '../../core/activations.ts';
+import { activation, ACTIVATIONS, type ActivationName } from '../../core/activations.ts';
 import { LOSSES, OPTIMIZERS, REGULARIZATIONS, type OptimizerConfig, type OptimizerKind } from '../../core/spec.ts';
 import { TOY_2D_NAMES, type ExperimentConfig } from '../../presets/config.ts';
 import { useRefusalText } from '../../i18n/i18n.ts';
@@ -34,7 +34,7 @@ export function Settings() {
   const reg = hyper.regularization;
   const rebuild = (change: Partial<ExperimentConfig>) => configure({ ...experiment, ...change });
   const inLanguage = useRefusalText();
-  const errorFor = (prefix: string) => (refused !== null && refused.field.includes(prefix) ? inLanguage(refused.message) : null);
+  const errorFor = (prefix: string) => (refused !== null && refused.field.includes(prefix) ? inLanguage(refused) : null);
   const layers = network.layers;
   const outputFixed = network.loss === 'softmax-cross-entropy' || network.loss === 'sigmoid-binary-cross-entropy';
 
@@ -108,7 +108,7 @@ export function Settings() {
               {l > 0 && (
                 <select aria-label={t('activation', { l })} value={layer.activation} disabled={l === layers.length - 1 && outputFixed} onChange={(e) => setLayer(l, { activation: e.target.value as ActivationName })}>
                   {ACTIVATIONS.map((a) => (
-                    <option key={a} value={a}>
+                    <option key={a} value={a} title={`f(z) = ${activation(a).formula.text.f};  f'(z) = ${activation(a).formula.text.df}`}>
                       {terms.activation(a)}
                     </option>
                   ))}

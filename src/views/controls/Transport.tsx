@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import type { Granularity } from '../../engine/protocol.ts';
 import { defineMessages, useI18n } from '../../i18n/i18n.ts';
-import { useConfig, useRun } from '../lab-context.tsx';
+import { useConfig, usePlayback, useRun } from '../lab-context.tsx';
 
 const GRANULARITIES: readonly Granularity[] = ['phase', 'batch', 'epoch'];
 
@@ -53,11 +53,11 @@ export function Transport() {
   const loading = useRun((s) => s.status === 'loading' && s.loading !== null);
   const ready = useRun((s) => s.info !== null && s.status !== 'loading');
   const granularity = useConfig((s) => s.granularity);
-  const play = useConfig((s) => s.play);
-  const pause = useConfig((s) => s.pause);
-  const step = useConfig((s) => s.step);
-  const reset = useConfig((s) => s.reset);
   const setGranularity = useConfig((s) => s.setGranularity);
+  const play = usePlayback((s) => s.play);
+  const pause = usePlayback((s) => s.pause);
+  const step = usePlayback((s) => s.step);
+  const reset = usePlayback((s) => s.reset);
   const why = ready ? undefined : loading ? m('loading') : m('notReady');
 
   useEffect(() => {

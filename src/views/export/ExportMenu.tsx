@@ -4,12 +4,9 @@
  * and accuracy history as CSV; the current trace as JSON in the CLI's trace@1 format.
  */
 import { useContext, useRef, useState } from 'react';
-import { traceToJson } from '../../data/trace-file.ts';
 import { defineMessages } from '../../i18n/i18n.ts';
 import { LabContext, useRun } from '../lab-context.tsx';
 import { exportFileName } from './file-name.ts';
-import { historyCsv } from './history-csv.ts';
-import { download, elementPng, svgMarkup } from './picture.ts';
 import './export.css';
 
 /** Tabs whose view is a picture worth saving. */
@@ -37,6 +34,9 @@ const useMessages = defineMessages({
     failed: '无法保存：{reason}',
   },
 });
+
+// What makes the files loads when a file is first asked for, not with the page.
+const pictures = () => import('./picture.ts');
 
 const graphFigure = () => document.querySelector('.lab-graph .network-graph');
 const panel = () => document.querySelector('.lab-panel [role="tabpanel"]');
@@ -70,7 +70,7 @@ export function ExportMenu({ tab }: { tab: string }) {
     try {
       const { info, step } = lab.run.getState();
       const blob = await make();
-      download(blob, exportFileName(info?.name ?? 'experiment', step, what, extension));
+      (await pictures()).download(blob, exportFileName(info?.name ?? 'experiment', step, what, extension));
       if (menu.current) menu.current.open = false;
     } catch (e) {
       setProblem(t('failed', { reason: e instanceof Error ? e.message : String(e) }));
@@ -80,31 +80,33 @@ export function ExportMenu({ tab }: { tab: string }) {
     if (x === null || x === undefined) throw new Error(`${what} is not on the screen`);
     return x;
   };
-  const svgBlob = (svg: SVGSVGElement) => new Blob([svgMarkup(svg)], { type: 'image/svg+xml' });
+  const svgBlob = async (svg: SVGSVGElement) => new Blob([(await pictures()).svgMarkup(svg)], { type: 'image/svg+xml' });
+  const png = async (element: Element) => (await pictures()).elementPng(element);
   const graphSvg = () => need(largestSvg(graphFigure()), 'the graph');
 
   const items: { key: string; label: string; run: () => Promise<void> }[] = [
-    { key: 'graph-png', label: t('graphPng'), run: save('graph', 'png', () => elementPng(need(graphFigure(), 'the graph'))) },
+    { key: 'graph-png', label: t('graphPng'), run: save('graph', 'png', () => png(need(graphFigure(), 'the graph'))) },
     { key: 'graph-svg', label: t('graphSvg'), run: save('graph', 'svg', () => svgBlob(graphSvg())) },
     ...(PICTURE_TABS.has(tab)
       ? [
-          { key: 'view-png', label: t('viewPng'), run: save(tab, 'png', () => elementPng(need(panel(), 'the view'))) },
+          { key: 'view-png', label: t('viewPng'), run: save(tab, 'png', () => png(need(panel(), 'the view'))) },
           ...(panelSvg() !== null ? [{ key: 'view-svg', label: t('viewSvg'), run: save(tab, 'svg', () => svgBlob(need(panelSvg(), 'the chart'))) }] : []),
         ]
       : []),
-    { key: 'history', label: t('history'), run: save('history', 'csv', () => new Blob([historyCsv(lab.history.getState())], { type: 'text/csv' })) },
+    { key: 'history', label: t('history'), run: save('history', 'csv', async () => new Blob([(await import('./history-csv.ts')).historyCsv(lab.history.getState())], { type: 'text/csv' })) },
   ];
   if (hasTrace) {
     items.push({
       key: 'trace',
       label: t('trace'),
-      run: save('trace', 'json', () => {
+      run: save('trace', 'json', async () => {
         const { trace, snapshot } = lab.run.getState();
         const step = need(trace, 'a trace');
         // The weights after the update, when the latest snapshot holds exactly those.
         const applied = step.layers.some((l) => l.updateW !== undefined);
         const after = applied && snapshot !== null && snapshot.step === step.step + 1 ? snapshot.params : null;
         const { experiment, bugs } = lab.config.getState();
+        const { traceToJson } = await import('../../data/trace-file.ts');
         const json = traceToJson(step, experiment.hyper.regularization, after, bugs);
         return new Blob([JSON.stringify(json)], { type: 'application/json' });
       }),
@@ -112,7 +114,7 @@ export function ExportMenu({ tab }: { tab: string }) {
   }
 
   return (
-    <details className="export-menu" ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="export-menu" ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)} onPointerEnter={() => void pictures().catch(() => {})}>
       <summary>{t('save')}</summary>
       <div className="export-items" role="menu">
         {open && items.map((item) => (

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { GradCheckReport } from '../../core/gradcheck.ts';
-import { useConfig, useRun } from '../lab-context.tsx';
+import { usePlayback, useRun } from '../lab-context.tsx';
 import { DEFAULT_THRESHOLD, passes, short } from './checks.ts';
 import { GradCheckTable } from './GradCheckTable.tsx';
 import { useGradCheckMessages, type GradCheckMessages } from './messages.ts';
@@ -20,7 +20,7 @@ export function GradCheckPanel() {
   const updates = useRun((s) => s.updateCheck);
   const progress = useRun((s) => s.gradcheckProgress);
   const ready = useRun((s) => s.info !== null);
-  const gradientCheck = useConfig((s) => s.gradientCheck);
+  const gradientCheck = usePlayback((s) => s.gradientCheck);
   const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
   const [selected, setSelected] = useState<string | null>(null);
   const tensor = report?.tensors.find((t) => t.name === selected) ?? null;

@@ -2,7 +2,7 @@
  * Where δˡ[s][j] comes from, for one sample s: from the loss at the output layer, or as
  * (Σₖ Wˡ⁺¹[j][k]·δˡ⁺¹[s][k])·f'(zˡ[s][j]) below it, with every term's number listed.
  */
-import type { ActivationName } from '../../core/activations.ts';
+import { activation, type ActivationName } from '../../core/activations.ts';
 import type { NetworkSpec } from '../../core/spec.ts';
 import type { Trace } from '../../core/trace.ts';
 import { deltaOf, type DeltaSource } from './chain.ts';
@@ -20,23 +20,31 @@ interface Line {
   readonly txt: string;
 }
 
-/** f'(z) with its numbers, by activation. */
+/**
+ * f'(z) with its numbers, from what the activation declares: its rule in a worked out (sigmoid:
+ * a(1 − a)), or for a piecewise f the side of the nearest kink z is on (ReLU: z > 0), or the value.
+ */
 export function fPrimeLine(name: ActivationName, l: number, j: number, s: number, z: number, a: number, fPrime: number): Line {
   const zs = sym.z(l, j, s);
   const head = { tex: `f'(${zs.tex})`, txt: `f'(${zs.txt})` };
-  switch (name) {
-    case 'sigmoid':
-      return { tex: `${head.tex} = a(1-a) = ${tex(a)}\\cdot(1-${tex(a, true)}) = ${tex(fPrime)}`, txt: `${head.txt} = a·(1 − a) = ${txt(a)}·(1 − ${txt(a, true)}) = ${txt(fPrime)}` };
-    case 'tanh':
-      return { tex: `${head.tex} = 1-a^2 = 1-${tex(a, true)}^2 = ${tex(fPrime)}`, txt: `${head.txt} = 1 − a² = 1 − ${txt(a, true)}² = ${txt(fPrime)}` };
-    case 'relu':
-    case 'leaky-relu': {
-      const rel = z > 0 ? '>' : '\\le';
-      return { tex: `${zs.tex} = ${tex(z)} ${rel} 0 \\;\\Rightarrow\\; ${head.tex} = ${tex(fPrime)}`, txt: `${zs.txt} = ${txt(z)} ${z > 0 ? '>' : '≤'} 0 ⇒ ${head.txt} = ${txt(fPrime)}` };
-    }
-    case 'identity':
-      return { tex: `${head.tex} = ${tex(fPrime)}`, txt: `${head.txt} = ${txt(fPrime)}` };
+  const f = activation(name);
+  const worked = f.formula.worked;
+  if (worked !== undefined) {
+    const fill = (t: string, num: (x: number, paren?: boolean) => string) => t.replaceAll('{(a)}', num(a, true)).replaceAll('{a}', num(a));
+    return {
+      tex: `${head.tex} = ${worked.tex.rule} = ${fill(worked.tex.numbers, tex)} = ${tex(fPrime)}`,
+      txt: `${head.txt} = ${worked.text.rule} = ${fill(worked.text.numbers, txt)} = ${txt(fPrime)}`,
+    };
   }
+  if (f.kinks.length > 0) {
+    const kink = f.kinks.reduce((best, k) => (Math.abs(z - k) < Math.abs(z - best) ? k : best));
+    const above = z > kink;
+    return {
+      tex: `${zs.tex} = ${tex(z)} ${above ? '>' : '\\le'} ${tex(kink)} \\;\\Rightarrow\\; ${head.tex} = ${tex(fPrime)}`,
+      txt: `${zs.txt} = ${txt(z)} ${above ? '>' : '≤'} ${txt(kink)} ⇒ ${head.txt} = ${txt(fPrime)}`,
+    };
+  }
+  return { tex: `${head.tex} = ${tex(fPrime)}`, txt: `${head.txt} = ${txt(fPrime)}` };
 }
 
 /** The output layer's δ from the loss, with the numbers substituted. */

@@ -1,35 +1,25 @@
 /**
  * The lessons: a button for the lab's header and, when open, a panel docked at the bottom of the
- * screen (the lab above it shrinks, so nothing is covered): the list of lessons with progress,
- * a lesson file to open, and the player. The lesson and step travel in the address.
+ * screen (the lab above it shrinks, so nothing is covered). What the panel holds (the list, a
+ * lesson file to open, the player: LessonPanel.tsx) loads when it first opens. The lesson and
+ * step travel in the address.
  */
 import { useContext, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { ConfigError } from '../../core/errors.ts';
-import { findLesson, LESSONS } from '../../lessons/catalog.ts';
-import { parseLessonFile, type Lesson } from '../../lessons/schema.ts';
-import { useI18n, useRefusalText } from '../../i18n/i18n.ts';
 import { encodeLink } from '../../store/link.ts';
 import { LabContext } from '../lab-context.tsx';
-import { isLessonLink, lessonFragment, readLessonLink } from './lesson-link.ts';
-import { LessonPlayer } from './LessonPlayer.tsx';
+import { lazyView } from '../shared/lazy-view.tsx';
+import { isLessonLink, readLessonLink } from './lesson-link.ts';
 import { useLessonMessages } from './messages.ts';
-import { loadProgress, saveProgress, type Progress } from './progress.ts';
+import { writeHash } from './write-hash.ts';
 import './lessons.css';
 
-function writeHash(fragment: string): void {
-  history.replaceState(history.state, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`);
-}
+const content = lazyView(() => import('./LessonPanel.tsx').then((m) => m.LessonPanel));
+export const preloadLessons = content.preload;
 
 export function Lessons() {
   const t = useLessonMessages();
-  const { language } = useI18n();
-  const refusal = useRefusalText();
   const [open, setOpen] = useState(false);
-  const [playing, setPlaying] = useState<{ lesson: Lesson; step: number } | null>(null);
-  const [progress, setProgress] = useState<Progress>(() => loadProgress());
-  const [opened, setOpened] = useState<Lesson[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
   const [panel, setPanel] = useState<HTMLElement | null>(null);
   const lab = useContext(LabContext);
   /** Leaving a lesson: the address holds the experiment again. */
@@ -37,39 +27,15 @@ export function Lessons() {
     if (isLessonLink(location.hash)) writeHash(lab === null ? '' : encodeLink(lab.config.getState().experiment));
   };
 
-  // A lesson link opens the lesson at its step, at load and when pasted.
+  // A lesson link opens the panel, at load and when pasted; the panel opens the lesson.
   useEffect(() => {
     const follow = () => {
-      const link = readLessonLink(location.hash);
-      if (link === null) {
-        if (isLessonLink(location.hash)) setProblem(t('unknownLesson', { id: location.hash.slice(8, 48) }));
-        return;
-      }
-      const lesson = findLesson(link.id);
-      if (lesson === undefined) {
-        setOpen(true);
-        setProblem(t('unknownLesson', { id: link.id }));
-        return;
-      }
-      setOpen(true);
-      setPlaying({ lesson, step: Math.min(link.step, lesson.steps.length - 1) });
+      if (readLessonLink(location.hash) !== null) setOpen(true);
     };
     follow();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  // The address and the stored progress follow the step.
-  useEffect(() => {
-    if (playing === null) return;
-    writeHash(lessonFragment(playing.lesson.id, playing.step));
-    setProgress((p) => {
-      const next = { ...p, [playing.lesson.id]: { step: playing.step, done: p[playing.lesson.id]?.done ?? false } };
-      saveProgress(next);
-      return next;
-    });
-  }, [playing]);
 
   useEffect(() => {
     document.body.classList.toggle('lesson-open', open);
@@ -78,32 +44,20 @@ export function Lessons() {
 
   const close = () => {
     setOpen(false);
-    setPlaying(null);
     leave();
-  };
-  const finish = () => {
-    if (playing === null) return;
-    const next = { ...progress, [playing.lesson.id]: { step: playing.step, done: true } };
-    saveProgress(next);
-    setProgress(next);
-    setPlaying(null);
-    leave();
-  };
-  const openFile = async (file: File) => {
-    try {
-      const lesson = parseLessonFile(await file.text());
-      setOpened((all) => [...all.filter((l) => l.id !== lesson.id), lesson]);
-      setProblem(null);
-      setPlaying({ lesson, step: 0 });
-    } catch (e) {
-      setProblem(t('refused', { problem: e instanceof ConfigError ? refusal(e.message) : 'unreadable' }));
-    }
   };
 
-  const lessons = [...LESSONS, ...opened];
   return (
     <>
-      <button type="button" className="lesson-open-button" data-testid="lessons-open" aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>
+      <button
+        type="button"
+        className="lesson-open-button"
+        data-testid="lessons-open"
+        aria-expanded={open}
+        onClick={() => (open ? close() : setOpen(true))}
+        onPointerEnter={content.preload}
+        onFocus={content.preload}
+      >
         {t('open')}
       </button>
       {open &&
@@ -112,46 +66,7 @@ export function Lessons() {
             <button type="button" className="lesson-close" data-testid="lesson-close" onClick={close} aria-label={t('close')}>
               ×
             </button>
-            {problem !== null && (
-              <p className="lesson-error" role="alert" data-testid="lesson-problem">
-                {problem}
-              </p>
-            )}
-            {playing !== null ? (
-              <LessonPlayer lesson={playing.lesson} step={playing.step} onStep={(step) => setPlaying({ lesson: playing.lesson, step })} onFinish={finish} panel={panel} />
-            ) : (
-              <div className="lesson-list">
-                <ol>
-                  {lessons.map((lesson) => {
-                    const p = progress[lesson.id];
-                    return (
-                      <li key={lesson.id}>
-                        <button type="button" data-testid={`lesson-${lesson.id}`} onClick={() => setPlaying({ lesson, step: p !== undefined && !p.done ? Math.min(p.step, lesson.steps.length - 1) : 0 })}>
-                          {lesson.title[language]}
-                        </button>{' '}
-                        <span className="muted">{p === undefined ? t('notStarted') : p.done ? t('done') : t('progress', { step: p.step + 1, count: lesson.steps.length })}</span>
-                      </li>
-                    );
-                  })}
-                </ol>
-                <div className="lesson-list-actions">
-                  <label className="lesson-file">
-                    {t('openFile')}
-                    <input type="file" accept=".json,application/json" data-testid="lesson-file" onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])} />
-                  </label>
-                  <button
-                    type="button"
-                    data-testid="lesson-reset"
-                    onClick={() => {
-                      saveProgress({});
-                      setProgress({});
-                    }}
-                  >
-                    {t('reset')}
-                  </button>
-                </div>
-              </div>
-            )}
+            <content.View panel={panel} leave={leave} fallback={<p className="muted">…</p>} />
           </section>,
           document.body,
         )}

@@ -57,7 +57,7 @@ export async function applySetup(lab: Lab, setup: Setup, rebuild: boolean, cance
   if (rebuild && setup.preset !== undefined) {
     const preset = findPreset(setup.preset)!;
     const before = lab.run.getState().info;
-    config.pause();
+    lab.playback.getState().pause();
     config.configure(setup.seed === undefined ? preset : { ...preset, seed: setup.seed });
     await until(lab, (s) => s.info !== before && s.info?.name === preset.name && s.status === 'idle', READY_TIMEOUT_MS, cancelled);
     const bugs = setup.bugs ?? [];
@@ -88,7 +88,7 @@ export async function reach(lab: Lab, target: { step: number; phase: string }, c
     const at = position(s, labels.length);
     if (at >= goal) return;
     const trace = s.trace;
-    lab.config.getState().step();
+    lab.playback.getState().step();
     await until(lab, (n) => n.trace !== trace && n.trace !== null, PHASE_TIMEOUT_MS, cancelled);
   }
   throw new SetupError(`could not reach ${target.phase} of step ${target.step}`);

@@ -2,56 +2,33 @@
  * The current preset's provenance, next to the preset picker: its readable title, and on
  * opening, the source it reproduces (book and chapter), the figure that source publishes, and
  * what this lab changed and why. An experiment that is not a preset (a CSV file, a loaded
- * link) says so.
+ * link) says so. The title is in the first load; the story loads after it.
  */
-import { defineMessages, useI18n } from '../../i18n/i18n.ts';
-import { PROVENANCE } from '../../presets/provenance.ts';
+import { useI18n } from '../../i18n/i18n.ts';
+import { PRESET_TITLES } from '../../presets/titles.ts';
 import { useConfig } from '../lab-context.tsx';
+import { lazyView } from '../shared/lazy-view.tsx';
+import { useProvenanceMessages } from './messages.ts';
 import './provenance.css';
 
-const useMessages = defineMessages({
-  en: {
-    open: 'Where this preset comes from',
-    source: 'Source',
-    figure: 'Published figure',
-    noFigure: 'none published',
-    changes: 'What the lab changed, and why',
-    own: 'Your own experiment ({name}): no published source.',
-  },
-  zh: {
-    open: '这个实验的出处',
-    source: '出处',
-    figure: '原文给出的结果',
-    noFigure: '原文没有给出',
-    changes: '实验室做了哪些改动，为什么',
-    own: '你自己的实验（{name}）：没有已发表的出处。',
-  },
-});
+const story = lazyView(() => import('./ProvenanceStory.tsx').then((m) => m.ProvenanceStory));
 
 export function Provenance() {
-  const t = useMessages();
+  const t = useProvenanceMessages();
   const { language } = useI18n();
   const name = useConfig((s) => s.experiment.name);
-  const p = PROVENANCE[name];
-  const title = p === undefined ? name : p.title[language];
+  const title = PRESET_TITLES[name];
   return (
     <details className="provenance" data-testid="provenance">
       <summary title={t('open')}>
         <span aria-hidden="true">ⓘ </span>
-        <span className="provenance-title">{title}</span>
+        <span className="provenance-title">{title === undefined ? name : title[language]}</span>
       </summary>
       <div className="provenance-body" role="note" aria-label={t('open')}>
-        {p === undefined ? (
+        {title === undefined ? (
           <p>{t('own', { name })}</p>
         ) : (
-          <dl>
-            <dt>{t('source')}</dt>
-            <dd>{p.source[language]}</dd>
-            <dt>{t('figure')}</dt>
-            <dd>{p.figure === undefined ? t('noFigure') : p.figure[language]}</dd>
-            <dt>{t('changes')}</dt>
-            <dd>{p.changes[language]}</dd>
-          </dl>
+          <story.View name={name} fallback={<p>…</p>} />
         )}
       </div>
     </details>

@@ -5,6 +5,8 @@ export interface Tab {
   readonly key: string;
   readonly label: string;
   readonly render: () => ReactNode;
+  /** Starts loading the view's code, on intent (pointer over or focus on its tab). */
+  readonly preload?: () => unknown;
 }
 
 export function Tabs({ tabs, active, onChange, label }: { tabs: readonly Tab[]; active: string; onChange(key: string): void; label: string }) {
@@ -32,6 +34,8 @@ export function Tabs({ tabs, active, onChange, label }: { tabs: readonly Tab[]; 
             aria-controls={`${id}-panel`}
             tabIndex={t.key === current?.key ? 0 : -1}
             onClick={() => onChange(t.key)}
+            onPointerEnter={t.preload}
+            onFocus={t.preload}
             onKeyDown={(e) => {
               if (e.key === 'ArrowRight') move(i, 1);
               if (e.key === 'ArrowLeft') move(i, -1);

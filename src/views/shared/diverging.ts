@@ -4,7 +4,8 @@
  * that equal magnitudes get equal intensity. Views use `divergingScale(colorRange(values))` and show its
  * range with <Legend>.
  */
-import { interpolateRdBu, scaleDiverging, type ScaleDiverging } from 'd3';
+import { scaleDiverging, type ScaleDiverging } from 'd3';
+import { interpolateRdBu } from './palettes.ts';
 
 /**
  * The half-width of a colour scale for the values: their largest finite |x| (0 for none or all

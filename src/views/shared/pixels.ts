@@ -3,7 +3,8 @@
  * diverging scale, class indices through a categorical palette, and the one place a canvas is
  * written (which does nothing where there is no 2-D context, as in jsdom).
  */
-import { rgb, schemeTableau10 } from 'd3';
+import { rgb } from 'd3';
+import { schemeTableau10 } from './palettes.ts';
 import { colorTable, divergingScale } from '../shared/diverging.ts';
 
 /** RGBA pixels of signed values over [−range, range]: blue … white (0) … red. */

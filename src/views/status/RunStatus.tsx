@@ -9,7 +9,7 @@ import { defineMessages, useI18n, useRefusalText } from '../../i18n/i18n.ts';
 import { useTerms } from '../../i18n/terms.ts';
 import { targetsOf } from '../../presets/config.ts';
 import { detectStall } from '../../presets/stall.ts';
-import { useConfig, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
+import { useConfig, usePlayback, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
 
 const useMessages = defineMessages({
   en: { phaseOf: 'phase {i} of {n}', previous: 'previous experiment' },
@@ -52,9 +52,9 @@ export function RunStatus() {
   const stepLoss = useLiveRun((s) => (s.snapshot?.phase != null ? (s.trace?.loss?.total ?? null) : null));
   const lastEval = useLiveHistory((s) => s.evaluations.at(-1) ?? null);
   const setLearningRate = useConfig((s) => s.setLearningRate);
-  const play = useConfig((s) => s.play);
-  const reset = useConfig((s) => s.reset);
-  const restoreCheckpoint = useConfig((s) => s.restoreCheckpoint);
+  const play = usePlayback((s) => s.play);
+  const reset = usePlayback((s) => s.reset);
+  const restoreCheckpoint = usePlayback((s) => s.restoreCheckpoint);
   const data = useConfig((s) => s.experiment.data);
   const evaluations = useLiveHistory((s) => s.evaluations);
   const evaluateEvery = useConfig((s) => s.experiment.schedule.evaluateEvery);
@@ -168,7 +168,7 @@ export function RunStatus() {
       )}
       {error !== null && (
         <div role="alert" className="error">
-          <p>{inLanguage(error.message)}</p>
+          <p>{inLanguage(error)}</p>
           <button type="button" onClick={dismissError}>
             {t('error.dismiss')}
           </button>

@@ -28,7 +28,7 @@ describe('Lessons', () => {
     const h = renderInLab(<Lessons />);
     act(h.ready); // the lab's first experiment
     fireEvent.click(screen.getByTestId('lessons-open'));
-    expect(screen.getByTestId('lesson-forward-pass').textContent).toBe('The forward pass by hand');
+    expect((await screen.findByTestId('lesson-forward-pass')).textContent).toBe('The forward pass by hand'); // loaded on opening
     expect(screen.getByTestId('lesson-vanishing-gradients').textContent).toBe('Vanishing gradients');
     const sentBefore = h.sent.length;
     await act(async () => fireEvent.click(screen.getByTestId('lesson-forward-pass')));
@@ -46,7 +46,8 @@ describe('Lessons', () => {
     const h = renderInLab(<Lessons />, 'zh');
     act(h.ready);
     fireEvent.click(screen.getByTestId('lessons-open'));
-    await act(async () => fireEvent.click(screen.getByTestId('lesson-forward-pass')));
+    const first = await screen.findByTestId('lesson-forward-pass');
+    await act(async () => fireEvent.click(first));
     await act(async () => h.ready());
     expect(screen.getByTestId('lesson-narration').textContent).toMatch(/^这个网络有 2 个输入/);
     expect(screen.getByTestId('lesson-step').textContent).toBe('第 1 步，共 8 步');
@@ -55,9 +56,10 @@ describe('Lessons', () => {
   it('refuses a malformed lesson file with the field named, and resets progress', async () => {
     renderInLab(<Lessons />);
     fireEvent.click(screen.getByTestId('lessons-open'));
+    const input = await screen.findByTestId('lesson-file');
     const file = new File(['{"id":"x","title":{"en":"a","zh":"b"},"steps":[]}'], 'bad.json', { type: 'application/json' });
     await act(async () => {
-      fireEvent.change(screen.getByTestId('lesson-file'), { target: { files: [file] } });
+      fireEvent.change(input, { target: { files: [file] } });
       await new Promise((r) => setTimeout(r, 20));
     });
     expect(screen.getByTestId('lesson-problem').textContent).toBe('This lesson file was refused: lesson.steps: must have 1 to 30 entries, got 0');

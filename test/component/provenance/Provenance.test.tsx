@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findPreset, PRESETS } from '../../../src/presets/catalog.ts';
 import { PROVENANCE } from '../../../src/presets/provenance.ts';
 import { Provenance } from '../../../src/views/provenance/Provenance.tsx';
@@ -19,14 +19,14 @@ describe('Provenance', () => {
     }
   });
 
-  it('shows the current preset’s readable title, and on opening its source, figure and changes', () => {
+  it('shows the current preset’s readable title, and on opening its source, figure and changes', async () => {
     const h = renderInLab(<Provenance />);
     act(() => h.lab.config.getState().configure(findPreset('mnist-l2-last-4000')!));
     const details = screen.getByTestId('provenance') as HTMLDetailsElement;
     expect(details.querySelector('summary')!.textContent).toContain('MNIST, 784-100-10 on the last 4 000 images with L2 regularization');
     fireEvent.click(details.querySelector('summary')!);
     const body = screen.getByRole('note');
-    expect(body.textContent).toContain('λ′ = λ/n = 2.5·10⁻⁵');
+    await vi.waitFor(() => expect(body.textContent).toContain('λ′ = λ/n = 2.5·10⁻⁵')); // the story loads after the title
     expect(body.textContent).toContain('none published');
     act(() => h.lab.config.getState().configure(findPreset('planar-2-4-1')!));
     expect(screen.getByRole('note').textContent).toMatch(/deeplearning\.ai.*week 3.*training accuracy 90 %/);

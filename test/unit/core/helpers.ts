@@ -4,7 +4,7 @@ import type { ActivationName } from '../../../src/core/activations.ts';
 import { ConfigError } from '../../../src/core/errors.ts';
 import { createNetwork, type Network } from '../../../src/core/network.ts';
 import type { Batch } from '../../../src/core/passes.ts';
-import { createRng, gaussian, uniformInt, type Rng } from '../../../src/core/rng.ts';
+import { createRng, gaussian, uniform, uniformInt, type Rng } from '../../../src/core/rng.ts';
 import type { InitConfig, LossName } from '../../../src/core/spec.ts';
 import { zeros } from '../../../src/core/tensor.ts';
 
@@ -71,3 +71,13 @@ export function fieldOf(fn: () => unknown): string {
   }
   throw new Error('expected a ConfigError');
 }
+
+/** Pixels as MNIST has them: about 80 % zeros, the rest byte / 255, and one-hot targets of 10 classes. */
+export function digitLikeBatch(m: number, rng: Rng, classes = 10): Batch {
+  const x = zeros(m, 784);
+  for (let s = 0; s < x.data.length; s++) if (uniform(rng) < 0.2) x.data[s] = (1 + uniformInt(rng, 255)) / 255;
+  const t = zeros(m, classes);
+  for (let i = 0; i < m; i++) t.data[i * classes + uniformInt(rng, classes)] = 1;
+  return { x, t };
+}
+

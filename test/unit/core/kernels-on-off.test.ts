@@ -7,25 +7,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActivationName } from '../../../src/core/activations.ts';
 import { createNetwork, type Network } from '../../../src/core/network.ts';
 import type { Batch } from '../../../src/core/passes.ts';
-import { createRng, uniform, uniformInt, type Rng } from '../../../src/core/rng.ts';
+import { createRng } from '../../../src/core/rng.ts';
 import type { Hyperparameters, LossName } from '../../../src/core/spec.ts';
-import { zeros } from '../../../src/core/tensor.ts';
 import { Trainer } from '../../../src/core/trainer.ts';
 import { useFastPaths } from '../../../src/core/fast-paths.ts';
 import { wasmKernels } from '../../../src/core/wasm/kernel.ts';
-import { bits, buildNetwork, randomBatch } from './helpers.ts';
+import { Arena } from '../../../src/core/wasm/memory.ts';
+import { bits, buildNetwork, digitLikeBatch, randomBatch } from './helpers.ts';
 
 const SGD: Hyperparameters = { learningRate: 0.1, optimizer: { kind: 'sgd' }, regularization: { kind: 'none', lambda: 0 } };
 const MOMENTUM_L2: Hyperparameters = { learningRate: 0.05, optimizer: { kind: 'momentum', momentum: 0.9 }, regularization: { kind: 'l2', lambda: 0.001 } };
-
-/** Pixels as MNIST has them: about 80 % zeros, the rest byte / 255, and one-hot targets of 10 classes. */
-function digitLikeBatch(m: number, rng: Rng, classes = 10): Batch {
-  const x = zeros(m, 784);
-  for (let s = 0; s < x.data.length; s++) if (uniform(rng) < 0.2) x.data[s] = (1 + uniformInt(rng, 255)) / 255;
-  const t = zeros(m, classes);
-  for (let i = 0; i < m; i++) t.data[i * classes + uniformInt(rng, classes)] = 1;
-  return { x, t };
-}
 
 /** Every weight's bits after each step. */
 function weightsAfter(net: Network, hyper: Hyperparameters, batches: readonly Batch[], fast: boolean): bigint[][] {
@@ -48,16 +39,19 @@ function firstDifference(a: bigint[][], b: bigint[][]): string | null {
   return null;
 }
 
-/** Calls of each WebAssembly kernel while fn runs. */
+const KERNELS = ['rowLists', 'multiply', 'transposedProduct', 'maxAbs', 'sgdStep'] as const;
+
+/**
+ * Calls of each WebAssembly kernel while fn runs: those that ran on a trainer's resident memory
+ * (named as they are) and those that copied their operands in and out ("copying NAME").
+ */
 function kernelCalls(fn: () => void): Record<string, number> {
   const k = wasmKernels()!;
-  const spies = {
-    rowLists: vi.spyOn(k, 'rowLists'),
-    multiply: vi.spyOn(k, 'multiply'),
-    transposedProduct: vi.spyOn(k, 'transposedProduct'),
-    maxAbs: vi.spyOn(k, 'maxAbs'),
-    sgdStep: vi.spyOn(k, 'sgdStep'),
-  };
+  const spies: Record<string, { mock: { calls: unknown[] }; mockRestore(): void }> = {};
+  for (const name of KERNELS) {
+    spies[name] = vi.spyOn(Arena.prototype, name);
+    spies[`copying ${name}`] = vi.spyOn(k, name);
+  }
   try {
     fn();
     return Object.fromEntries(Object.entries(spies).map(([name, spy]) => [name, spy.mock.calls.length]));
@@ -90,6 +84,8 @@ describe('784-input networks, WebAssembly kernels on and off', () => {
     expect(calls['multiply']).toBeGreaterThan(0);
     expect(calls['transposedProduct']).toBeGreaterThan(0);
     if (hyper.optimizer.kind === 'sgd') expect(calls['sgdStep']).toBeGreaterThan(0);
+    // on the trainer's resident memory: nothing was copied in or out
+    for (const name of KERNELS) expect(calls[`copying ${name}`]).toBe(0);
     const offCalls = kernelCalls(() => {
       expect(firstDifference(weightsAfter(net, hyper, batches, false), withKernels)).toBeNull();
     });

@@ -153,11 +153,11 @@ describe('deep nesting (10⁵) and huge strings (100 MB) are refused, not crashe
       expect(() => validateExperimentConfig({ ...findPreset('planar-2-4-1')!, data: { kind: 'csv', name: 'big.csv', text: huge, target: null, testFraction: 0, seed: 0 } })).toThrow(/at most 20,000,000 characters/),
     );
     timed('CSV cell of 100 MB', () => expect(() => parseCsv(`a,b\n${huge},1`)).toThrow(/"x{40}"… \(100,000,000 characters\) is not a number|100,000,000 characters/));
-    timed('link of 100 MB', () => expect(decodeLink(`#config=${huge}`)).toEqual({ experiment: null, lesson: {}, problem: 'the link is longer than the lab writes (32,000 characters)' }));
+    timed('link of 100 MB', () => expect(decodeLink(`#config=${huge}`)).toEqual({ experiment: null, lesson: {}, problem: 'the link is longer than the lab writes (32,000 characters)', problems: [expect.objectContaining({ message: 'the link is longer than the lab writes (32,000 characters)' })] }));
     // Written by hand: JSON.stringify itself recurses on such a value. 10⁵ levels make a link
     // longer than any the lab writes; 10⁴ levels fit, and reach validation.
     const linkNested = (depth: number) => `#config=${Buffer.from(`${JSON.stringify(findPreset('planar-2-4-1')!).slice(0, -1)},"published":${nested(depth)}}`).toString('base64url')}`;
-    timed('link with a published figure nested 10⁵ deep', () => expect(decodeLink(linkNested(100_000))).toEqual({ experiment: null, lesson: {}, problem: 'the link is longer than the lab writes (32,000 characters)' }));
-    timed('link with a published figure nested 10⁴ deep', () => expect(decodeLink(linkNested(10_000))).toEqual({ experiment: null, lesson: {}, problem: 'config.published: must be an object, got an array of 1 entry' }));
+    timed('link with a published figure nested 10⁵ deep', () => expect(decodeLink(linkNested(100_000))).toEqual({ experiment: null, lesson: {}, problem: 'the link is longer than the lab writes (32,000 characters)', problems: [expect.objectContaining({ message: 'the link is longer than the lab writes (32,000 characters)' })] }));
+    timed('link with a published figure nested 10⁴ deep', () => expect(decodeLink(linkNested(10_000))).toEqual({ experiment: null, lesson: {}, problem: 'config.published: must be an object, got an array of 1 entry', problems: [expect.objectContaining({ message: 'config.published: must be an object, got an array of 1 entry' })] }));
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineClient } from '../../../src/engine/client.ts';
 import { findPreset, PRESETS } from '../../../src/presets/catalog.ts';
 import { createConfigStore } from '../../../src/store/config.ts';
+import { refusalInChinese } from '../../../src/i18n/refusals-zh.ts';
 import { decodeLink, encodeLink, keepLinkInStep, lessonOf, MAX_LINK_CHARS, type LessonState } from '../../../src/store/link.ts';
 import { createUiStore } from '../../../src/store/ui.ts';
 
@@ -11,17 +12,17 @@ describe('settings as a link', () => {
   it.each(PRESETS.map((p) => [p.name, p] as const))('carries %s there and back', (_, preset) => {
     const fragment = encodeLink(preset);
     expect(fragment).toMatch(/^config=[A-Za-z0-9_-]+$/); // nothing a URL would have to escape
-    expect(decodeLink(`#${fragment}`)).toEqual({ experiment: preset, lesson: {}, problem: null });
+    expect(decodeLink(`#${fragment}`)).toEqual({ experiment: preset, lesson: {}, problem: null, problems: [] });
   });
 
   it('carries names in any script', () => {
     const named = { ...findPreset('planar-2-4-1')!, name: '平面花朵 🌸' };
-    expect(decodeLink(encodeLink(named))).toEqual({ experiment: named, lesson: {}, problem: null });
+    expect(decodeLink(encodeLink(named))).toEqual({ experiment: named, lesson: {}, problem: null, problems: [] });
   });
 
   it('never throws on what a crafted link holds', () => {
     const crafted = encodeLink({ ...findPreset('planar-2-4-1')!, seed: { toString: 1 } as unknown as number });
-    expect(decodeLink(crafted)).toEqual({ experiment: null, lesson: {}, problem: 'config.seed: must be a finite number, got an object' });
+    expect(decodeLink(crafted)).toEqual({ experiment: null, lesson: {}, problem: 'config.seed: must be a finite number, got an object', problems: [expect.objectContaining({ message: 'config.seed: must be a finite number, got an object' })] });
   });
 
   it('reads nothing from an address without settings', () => {
@@ -31,8 +32,8 @@ describe('settings as a link', () => {
   });
 
   it('says why a link cannot be used: damaged, not JSON, or an impossible setting named', () => {
-    expect(decodeLink('#config=%%%')).toEqual({ experiment: null, lesson: {}, problem: 'the link is cut short or damaged' });
-    expect(decodeLink(`#config=${btoa('{"oops"')}`)).toEqual({ experiment: null, lesson: {}, problem: 'the link is cut short or damaged' });
+    expect(decodeLink('#config=%%%')).toEqual({ experiment: null, lesson: {}, problem: 'the link is cut short or damaged', problems: [expect.objectContaining({ message: 'the link is cut short or damaged' })] });
+    expect(decodeLink(`#config=${btoa('{"oops"')}`)).toEqual({ experiment: null, lesson: {}, problem: 'the link is cut short or damaged', problems: [expect.objectContaining({ message: 'the link is cut short or damaged' })] });
     const preset = findPreset('planar-2-4-1')!;
     const bad = encodeLink({ ...preset, schedule: { ...preset.schedule, batchSize: 0 } });
     const reading = decodeLink(bad);
@@ -77,6 +78,20 @@ describe('the lesson in a link', () => {
     );
     expect(decodeLink(`#${base}&speed=phase-9`)!.problem).toMatch(/a phase must last from 0.3 to 5 s/);
     expect(decodeLink(`#${base}&speed=`)!.problem).toMatch(/^speed: must be "full"/);
+  });
+
+  it('carries each problem as a code, so every language writes it', () => {
+    const base = encodeLink(preset);
+    const reading = decodeLink(`#${base}&speed=0.1&speed=phase-9&speed=x&tab=A!&colour=red`)!;
+    expect(reading.problems.map((p) => p.refusal?.code)).toEqual(['steps-per-second', 'phase-seconds', 'speed-text', 'not-a-view', 'link-parameter']);
+    expect(reading.problems.map(refusalInChinese)).toEqual([
+      'speed.value: 每秒步数必须在 0.5 到 1000 之间，当前为 0.1',
+      'speed.phasesPerSecond: 每个阶段必须持续 0.3 到 5 秒，当前为 9 秒',
+      'speed: 必须是 "full"、每秒步数，或 "phase-" 加秒数，当前为 "x"',
+      'tab: 不是一个视图，当前为 "A!"',
+      'colour: 不是链接可以保存的设置',
+    ]);
+    expect(decodeLink('#config=%%%')!.problems.map(refusalInChinese)).toEqual(['链接不完整或已损坏']);
   });
 });
 

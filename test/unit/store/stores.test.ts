@@ -3,6 +3,7 @@ import type { EngineClient } from '../../../src/engine/client.ts';
 import type { Command, Event } from '../../../src/engine/protocol.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
 import { createConfigStore } from '../../../src/store/config.ts';
+import { createPlaybackStore } from '../../../src/store/playback.ts';
 import { connectStores } from '../../../src/store/connect.ts';
 import { createHistoryStore } from '../../../src/store/history.ts';
 import { createRunStore } from '../../../src/store/run.ts';
@@ -60,11 +61,12 @@ describe('config store', () => {
   it('transport actions send play, pause, step at the chosen granularity, and reset', () => {
     const { client, sent } = fakeClient();
     const config = createConfigStore(client);
-    config.getState().play();
-    config.getState().pause();
+    const playback = createPlaybackStore(client, config);
+    playback.getState().play();
+    playback.getState().pause();
     config.getState().setGranularity('phase');
-    config.getState().step();
-    config.getState().reset();
+    playback.getState().step();
+    playback.getState().reset();
     expect(sent).toEqual([{ type: 'play' }, { type: 'pause' }, { type: 'step', granularity: 'phase' }, { type: 'reset' }]);
   });
 
@@ -162,7 +164,7 @@ describe('config store and the engine', () => {
     expect(config.getState().experiment.network).toEqual(wider);
     expect(config.getState().experiment.hyper).toEqual(l2);
 
-    config.getState().exportModel();
+    createPlaybackStore(client, config).getState().exportModel();
     expect(sent.at(-1)).toEqual({ type: 'export-model' });
     emit({ type: 'model', text: 'first', step: 3 });
     emit({ type: 'model', text: 'second', step: 4 });

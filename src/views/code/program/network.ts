@@ -5,7 +5,8 @@
  * changing the network or the optimizer's state.
  */
 import type { ExperimentConfig } from '../../../presets/config.ts';
-import { ACTIVATION_FUNCTIONS, ACTIVATION_LAYERS, ownsOutput } from '../numpy-parts.ts';
+import { activation } from '../../../core/activations.ts';
+import { ownsOutput } from '../numpy-parts.ts';
 import { py, type Layout } from '../python.ts';
 import { biasInit, weightStd } from './lab-random.ts';
 
@@ -50,7 +51,7 @@ export function networkClass(config: ExperimentConfig, style: 'layers' | 'loop',
   const reg = config.hyper.regularization;
   const penalty = reg.kind === 'l2' ? `0.5 * ${py(reg.lambda)} * sum(np.sum(W ** 2) for W in self.weights())` : reg.kind === 'l1' ? `${py(reg.lambda)} * sum(np.sum(np.abs(W)) for W in self.weights())` : '0.0';
   const layers = style === 'layers';
-  const actCall = (a: (typeof acts)[number]) => (a === null ? 'None' : layers ? ACTIVATION_LAYERS[a].cls : ACTIVATION_FUNCTIONS[a].f);
+  const actCall = (a: (typeof acts)[number]) => (a === null ? 'None' : layers ? activation(a).numpy.layer.cls : activation(a).numpy.f);
   const store = layers
     ? ['            self.params[f"W{l}"], self.params[f"b{l}"] = W, b']
     : ['            self.W.append(W)', '            self.b.append(b)'];
