@@ -41,8 +41,10 @@ export const STEP_MOTION_MS = 700;
 /** Column spacing (px) below which a layer's heading is its number only ("hidden 1" needs about this much). */
 const NAME_ROOM = 58;
 
-/** Width of each shared legend, when the graph is that wide. */
+/** Width of each shared legend, when the graph is that wide, the narrowest one beside the other, and the gap between. */
 const LEGEND_WIDTH = 300;
+const LEGEND_MIN_WIDTH = 230;
+const LEGEND_GAP = 16;
 
 /** Height of what sits around the SVG (controls, formula, sentence, readout, legends), before it is measured. */
 const AROUND_SVG_PX = 190;
@@ -177,12 +179,16 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.image !== null ? null : values[l]!.unitMax));
   const edgeRanges = values === null ? [] : layersWith((l) => (values[l]!.edges === null ? null : values[l]!.edgeMax));
   const formula = phase === null ? null : phaseFormula(phase, spec, hyper);
-  // Wide enough for "−0.00276  |x| < 21.6e−6 drawn as 0  +0.00276" on the legend's last line.
-  const legendWidth = Math.min(LEGEND_WIDTH, width);
+  // Two legends side by side, wide enough for "−0.00276  |x| < 21.6e−6 drawn as 0  +0.00276" on
+  // their last line; narrower ones say "|x| < 21.6e−6 → 0"; narrower still, they wrap.
+  const besideWidth = Math.min(LEGEND_WIDTH, Math.floor((width - LEGEND_GAP) / 2));
+  const legendWidth = besideWidth >= LEGEND_MIN_WIDTH ? besideWidth : Math.min(LEGEND_WIDTH, width);
+  const shortZero = legendWidth < LEGEND_WIDTH;
   const zeroLabel = (max: number) => {
     const z = zeroThreshold(max, mode, scaling === 'layer');
     if (!(z.below > 0)) return '0';
-    return t(z.perMax ? 'legend.zeroPerLayer' : 'legend.zero', { v: formatEngineering(z.below) });
+    const key = z.perMax ? (shortZero ? 'legend.zeroPerLayerShort' : 'legend.zeroPerLayer') : shortZero ? 'legend.zeroShort' : 'legend.zero';
+    return t(key, { v: formatEngineering(z.below) });
   };
   return (
     <figure className="network-graph" style={{ height }}>
