@@ -46,6 +46,7 @@ export function App() {
   useEffect(() => {
     const link = decodeLink(location.hash);
     const created = createLab(undefined, link?.experiment ?? undefined, link?.lesson, ui);
+    if (link?.experiment && link.lesson.bugs !== undefined && link.lesson.bugs.length > 0) created.config.getState().setBugs(link.lesson.bugs);
     if (link !== null && link.problems.length > 0) setLinkProblem({ problems: link.problems, outcome: link.experiment === null ? 'default' : 'part' });
     // While a lesson is open the address holds it (#lesson=…), not the experiment it sets up.
     const stopLink = keepLinkInStep(created.config, ui, (fragment) => {
@@ -57,8 +58,13 @@ export function App() {
       if (pasted === null) return;
       // An unusable experiment leaves the running one (kept); the lesson's usable words still apply.
       setLinkProblem(pasted.problems.length === 0 ? null : { problems: pasted.problems, outcome: pasted.experiment === null ? 'kept' : 'part' });
-      const { lesson } = pasted;
-      if (pasted.experiment !== null) created.config.getState().configure(pasted.experiment);
+      const { bugs, ...lesson } = pasted.lesson;
+      if (pasted.experiment !== null) {
+        created.config.getState().configure(pasted.experiment);
+        // The link's experiment comes with its bug switches: none when it names none.
+        const next = bugs ?? [];
+        if (next.join() !== created.config.getState().bugs.join()) created.config.getState().setBugs(next);
+      }
       if (lesson.speed !== undefined) created.config.getState().setSpeed(lesson.speed);
       if (lesson.granularity !== undefined) created.config.getState().setGranularity(lesson.granularity);
       ui.setState({ ...lesson });

@@ -12,6 +12,7 @@ import { imageShape } from '../data/image.ts';
 import { defineMessages, useI18n } from '../i18n/i18n.ts';
 import { DecisionBoundary } from '../views/boundary/DecisionBoundary.tsx';
 import { UnitMaps } from '../views/boundary/UnitMaps.tsx';
+import { ConventionSwitch } from '../views/controls/ConventionSwitch.tsx';
 import { LanguageSwitch } from '../views/controls/LanguageSwitch.tsx';
 import { LearningRate } from '../views/controls/LearningRate.tsx';
 import { PresetPicker } from '../views/controls/PresetPicker.tsx';
@@ -127,6 +128,7 @@ export function Lab() {
         <ScreenSwitches dataTab={dataTab} />
         <span className="secondary">
           <ExportMenu tab={tab} />
+          <ConventionSwitch />
           <ThemeSwitch />
           <LanguageSwitch />
         </span>

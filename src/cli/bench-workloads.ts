@@ -11,7 +11,8 @@ import type { Batch } from '../core/passes.ts';
 import { createRng } from '../core/rng.ts';
 import type { Hyperparameters, InitConfig, NetworkSpec } from '../core/spec.ts';
 import { Trainer } from '../core/trainer.ts';
-import { gather, randomBatch } from '../data/batching.ts';
+import { gather, gatherBytes, randomBatch } from '../data/batching.ts';
+import { isBytes } from '../data/features.ts';
 import type { ClassificationSet, Features } from '../data/dataset.ts';
 import { spiral } from '../data/toy2d.ts';
 import { findPreset } from '../presets/catalog.ts';
@@ -56,7 +57,13 @@ export function prepare(workload: Workload, seed: number): Prepared {
   const ds = workload.data();
   const rng = createRng(seed + 1);
   const outputs = workload.spec.layers[workload.spec.layers.length - 1]!.units;
-  const pool = Array.from({ length: POOL_SIZE }, () => gather(ds, randomBatch(rng, ds.x.rows, workload.batchSize), outputs));
+  // As the lab draws them: MNIST's batches stay bytes (the trainer lists them from the bytes).
+  const draw = (indices: Int32Array): Batch => {
+    if (!isBytes(ds.x)) return gather(ds, indices, outputs);
+    const n = indices.length * ds.x.cols;
+    return gatherBytes(ds, indices, outputs, new Uint8Array(n), (k) => new Float64Array(k));
+  };
+  const pool = Array.from({ length: POOL_SIZE }, () => draw(randomBatch(rng, ds.x.rows, workload.batchSize)));
   return { workload, network, pool };
 }
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 
 export const WASM_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'core', 'wasm');
-export const KERNEL_SOURCES = ['sparse.wat'] as const;
+export const KERNEL_SOURCES = ['sparse.wat', 'elementwise.wat'] as const;
 
 /** The .wasm.ts text generated from one .wat source. */
 export async function generateKernelModule(source: string): Promise<string> {

@@ -55,7 +55,7 @@ export function validateBugs(value: unknown, field = 'bugs'): BugName[] {
   if (!Array.isArray(value)) throw new ConfigError(field, 'must be an array of bug names');
   return value.map((b: unknown, i: number) => {
     if (typeof b !== 'string' || !(BUGS as readonly string[]).includes(b)) {
-      throw new ConfigError(`${field}[${i}]`, `unknown bug ${shown(b)} (known: ${BUGS.join(', ')})`);
+      throw new ConfigError(`${field}[${i}]`, { code: 'unknown-bug', got: shown(b), known: BUGS });
     }
     return b as BugName;
   });

@@ -6,6 +6,7 @@
  * A sum of x·0 tells finiteness without a branch: x·0 is NaN exactly when x is NaN or ±∞.
  */
 import { LEAKY_RELU_SLOPE, sigmoid, type ActivationName } from './activations.ts';
+import { arenaOf } from './wasm/memory.ts';
 
 export type Act = 0 | 1 | 2 | 3 | 4;
 const SIGMOID = 0;
@@ -37,8 +38,15 @@ export function fPrime(act: Act, z: number, a: number): number {
   return 1;
 }
 
-/** a = f(z) entry by entry; true when every z is finite. */
+/**
+ * a = f(z) entry by entry; true when every z is finite. In a trainer's arena the piecewise-linear
+ * activations run in WebAssembly (wasm/sparse.wat), which gives the same bits: this loop is its twin.
+ */
 export function activateChecked(act: Act, z: Float64Array, a: Float64Array): boolean {
+  if (act >= RELU) {
+    const finite = arenaOf(z)?.activateChecked(act, z, a);
+    if (finite != null) return finite;
+  }
   let guard = 0;
   const n = z.length;
   for (let s = 0; s < n; s++) {
@@ -49,8 +57,12 @@ export function activateChecked(act: Act, z: Float64Array, a: Float64Array): boo
   return guard === 0;
 }
 
-/** δ ← δ ⊙ f′(z) entry by entry, with a = f(z); true when every new δ is finite. */
+/** δ ← δ ⊙ f′(z) entry by entry, with a = f(z); true when every new δ is finite. In an arena as above. */
 export function timesDerivativeChecked(act: Act, z: Float64Array, a: Float64Array, delta: Float64Array): boolean {
+  if (act >= RELU) {
+    const finite = arenaOf(z)?.timesDerivativeChecked(act, z, delta);
+    if (finite != null) return finite;
+  }
   let guard = 0;
   const n = delta.length;
   for (let s = 0; s < n; s++) {

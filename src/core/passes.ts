@@ -17,54 +17,14 @@ import type { LayerParams } from './network.ts';
 import { addPenaltyGradient, penalty } from './regularizers.ts';
 import type { NetworkSpec, Regularization } from './spec.ts';
 import { depth } from './spec.ts';
-import { directLoopsOn } from './fast-paths.ts';
 import { activateChecked, actCode, timesDerivativeChecked, type Act } from './fused.ts';
-import { errorTermDirect, forwardDirect, gradientsDirect, SMALL_LAYER_WORK } from './small-layers.ts';
-import { affineInto, createSparseLists, listRowsInto, multiplyInto, transposedProductInto, type SparseLists } from './sparse.ts';
-import { allFinite, columnSumsInto, transposeInto, zeros, type Matrix } from './tensor.ts';
-import { HEAP, type Allocator } from './wasm/memory.ts';
+import { errorTermDirect, forwardDirect, gradientsDirect } from './small-layers.ts';
+import { affineInto, multiplyInto, transposedProductInto } from './sparse.ts';
+import { allFinite, columnSumsInto, transposeInto, type Matrix } from './tensor.ts';
+import { arenaOf } from './wasm/memory.ts';
+import { layerInput, type Batch, type Workspace } from './workspace.ts';
 
-export interface Batch {
-  /** m × n⁰ inputs, one sample per row. */
-  readonly x: Matrix;
-  /** m × nᴸ targets (one-hot rows, 0/1 columns, or real values). */
-  readonly t: Matrix;
-}
-
-/** Buffers of one weight layer l, index l − 1 in Workspace.layers. */
-export interface LayerBuffers {
-  /** True for a small layer, which takes the direct loops (small-layers.ts) and needs no lists. */
-  readonly direct: boolean;
-  readonly z: Matrix;
-  readonly a: Matrix;
-  /** f'(zˡ), scratch for the backward pass. */
-  readonly fPrime: Float64Array;
-  readonly delta: Matrix;
-  readonly dW: Matrix;
-  readonly db: Float64Array;
-  /** Nonzeros of aˡ⁻¹ by row (built in forward l, read in backward l). */
-  readonly inputRows: SparseLists;
-  /** Scratch of backward l: the nonzeros of aˡ⁻¹ by column, and for l < L, Wˡ⁺¹ᵀ and the nonzeros of δˡ⁺¹. */
-  readonly inputCols: SparseLists;
-  readonly weightsAboveT: Matrix;
-  readonly deltaAboveRows: SparseLists;
-}
-
-export interface Workspace {
-  /** Batch size the buffers are shaped for. */
-  readonly m: number;
-  readonly layers: readonly LayerBuffers[];
-  /** The prediction y (softmax / sigmoid of the logits, or aᴸ). */
-  readonly y: Matrix;
-  /** Lᵢ for each sample. */
-  readonly perSample: Float64Array;
-  /** The batch x whose row lists listInput has put in layer 1's inputRows, until forward 1 uses them. */
-  listedInput: Matrix | null;
-  /** The x forward 1 read last, which backward 1 of a small layer reads again. */
-  x: Matrix | null;
-  /** In a trainer's arena: where each batch's x is copied for the kernels to list it there (else null). */
-  readonly residentX: Matrix | null;
-}
+export { createWorkspace, layerInput, listInput, type Batch, type LayerBuffers, type Workspace } from './workspace.ts';
 
 export interface LossBreakdown {
   /** (1/m)·Σᵢ Lᵢ */
@@ -73,57 +33,6 @@ export interface LossBreakdown {
   readonly penalty: number;
   /** data + penalty: the quantity the gradients are of. */
   readonly total: number;
-}
-
-/** The buffers of a step at batch size m: on the heap, or in a trainer's arena (resident.ts). */
-export function createWorkspace(spec: NetworkSpec, m: number, alloc: Allocator = HEAP): Workspace {
-  const layers: LayerBuffers[] = [];
-  for (let l = 1; l <= depth(spec); l++) {
-    const nIn = spec.layers[l - 1]!.units;
-    const n = spec.layers[l]!.units;
-    const nAbove = spec.layers[l + 1]?.units ?? 0;
-    layers.push({
-      direct: directLoopsOn() && m * nIn * n <= SMALL_LAYER_WORK,
-      z: zeros(m, n, alloc),
-      a: zeros(m, n, alloc),
-      fPrime: alloc.f64(m * n),
-      delta: zeros(m, n, alloc),
-      dW: zeros(nIn, n, alloc),
-      db: alloc.f64(n),
-      inputRows: createSparseLists(m, m * nIn, alloc),
-      inputCols: createSparseLists(nIn, m * nIn, alloc),
-      weightsAboveT: zeros(nAbove, n, alloc),
-      deltaAboveRows: createSparseLists(m, m * nAbove, alloc),
-    });
-  }
-  const k = spec.layers[spec.layers.length - 1]!.units;
-  const residentX = alloc === HEAP || layers[0]!.direct ? null : zeros(m, spec.layers[0]!.units, alloc);
-  return { m, layers, y: zeros(m, k, alloc), perSample: alloc.f64(m), listedInput: null, x: null, residentX };
-}
-
-/** aˡ⁻¹: the batch's x for l = 1, otherwise the layer below's activation. */
-export function layerInput(ws: Workspace, x: Matrix, l: number): Matrix {
-  return l === 1 ? x : ws.layers[l - 2]!.a;
-}
-
-/**
- * Lists the nonzeros of a batch's x for forward 1, which then uses them, and tells whether
- * every entry of x is finite (those not listed are zeros): so a step reads x only once.
- */
-export function listInput(ws: Workspace, x: Matrix): boolean {
-  if (ws.layers[0]!.direct) {
-    ws.listedInput = null; // forward 1 reads x directly
-    return allFinite(x.data);
-  }
-  const rows = ws.layers[0]!.inputRows;
-  if (ws.residentX === null) listRowsInto(x, rows);
-  else {
-    ws.residentX.data.set(x.data);
-    listRowsInto(ws.residentX, rows);
-  }
-  const finite = allFinite(rows.value.subarray(0, rows.ptr[rows.count]!));
-  ws.listedInput = finite ? x : null;
-  return finite;
 }
 
 /** zˡ = aˡ⁻¹·Wˡ + bˡ and aˡ = fˡ(zˡ). Returns true when every zˡ is finite. */
@@ -159,8 +68,12 @@ export function computeLoss(
   t: Matrix,
 ): LossBreakdown {
   const out = ws.layers[depth(spec) - 1]!;
-  predictOutput(spec, ws);
-  lossOf(spec.loss).perSample(out.z, ws.y, t, ws.perSample);
+  // In an arena, softmax and cross-entropy in one WebAssembly pass, with the same bits.
+  const fused = spec.loss === 'softmax-cross-entropy' && arenaOf(ws.y.data)?.softmaxCrossEntropy(out.z, ws.residentT ?? t, ws.y, ws.perSample);
+  if (!fused) {
+    predictOutput(spec, ws);
+    lossOf(spec.loss).perSample(out.z, ws.y, t, ws.perSample);
+  }
   let sum = 0;
   for (let i = 0; i < ws.m; i++) sum += ws.perSample[i]!;
   const data = sum / ws.m;
@@ -190,6 +103,10 @@ export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws:
   const buf = ws.layers[l - 1]!;
   const name = spec.layers[l]!.activation!;
   if (l === depth(spec)) {
+    if (spec.loss === 'softmax-cross-entropy') {
+      const finite = arenaOf(buf.delta.data)?.softmaxDeltaChecked(ws.y, ws.residentT ?? t, buf.delta);
+      if (finite != null) return finite;
+    }
     lossOf(spec.loss).outputDelta(buf.z, buf.a, ws.y, t, activation(name), buf.fPrime, buf.delta);
     return allFinite(buf.delta.data);
   }

@@ -52,6 +52,8 @@ export type Refusal =
   | { readonly code: 'phase-seconds'; readonly min: number; readonly max: number; readonly got: string }
   | { readonly code: 'speed-text'; readonly got: string }
   | { readonly code: 'unknown-preset'; readonly name: string }
+  /** got: the name as a message quotes it (errors.ts shown). */
+  | { readonly code: 'unknown-bug'; readonly got: string; readonly known: readonly string[] }
   | { readonly code: 'text'; readonly text: string };
 
 export type RefusalCode = Refusal['code'];
@@ -111,6 +113,7 @@ const ENGLISH: Writers = {
   'phase-seconds': (r) => `a phase must last from ${r.min} to ${r.max} s, got ${r.got} s`,
   'speed-text': (r) => `must be "full", steps per second, or "phase-" and seconds, got ${r.got}`,
   'unknown-preset': (r) => `unknown preset "${r.name}"`,
+  'unknown-bug': (r) => `unknown bug ${r.got} (known: ${r.known.join(', ')})`,
   text: (r) => r.text,
 };
 

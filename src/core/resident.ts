@@ -11,7 +11,7 @@
  * copy out, as they do from heap arrays.
  */
 import type { LayerParams } from './network.ts';
-import { createWorkspace, type Workspace } from './passes.ts';
+import { createWorkspace, type Workspace } from './workspace.ts';
 import { SMALL_LAYER_WORK } from './small-layers.ts';
 import { depth, type NetworkSpec } from './spec.ts';
 import { zeros, type Matrix } from './tensor.ts';

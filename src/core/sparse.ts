@@ -12,6 +12,7 @@
  * Large products run the same loops compiled to WebAssembly SIMD (wasm/), which give the same
  * numbers bit for bit, several times faster again; affineInto and transposedProductInto choose.
  */
+import { BYTE_VALUE } from './byte-matrix.ts';
 import type { Matrix } from './tensor.ts';
 import { WASM_MIN_WORK, wasmKernels } from './wasm/kernel.ts';
 import { arenaOf, HEAP, type Allocator } from './wasm/memory.ts';
@@ -55,6 +56,27 @@ export function rowListsInto(a: Matrix, out: SparseLists): void {
     }
   }
   ptr[rows] = p;
+}
+
+/** The nonzeros of each row of m × cols bytes read as byte / 255 (a ByteMatrix's): as rowListsInto on its doubles. */
+export function rowListsFromBytesInto(bytes: Uint8Array, m: number, cols: number, out: SparseLists): void {
+  ensureCapacity(out, m * cols);
+  const { ptr, index, value } = out;
+  out.count = m;
+  let p = 0;
+  for (let i = 0; i < m; i++) {
+    ptr[i] = p;
+    const row = i * cols;
+    for (let k = 0; k < cols; k++) {
+      const b = bytes[row + k]!;
+      if (b !== 0) {
+        index[p] = k;
+        value[p] = BYTE_VALUE[b]!;
+        p++;
+      }
+    }
+  }
+  ptr[m] = p;
 }
 
 /** The column lists of the same matrix (list k holds (row i, a[i][k]), rows increasing), by counting sort. */

@@ -76,6 +76,7 @@ export function transposeInto(M: Matrix, T: Matrix): void {
 
 /** out[j] = scale · Σ_i D[i][j] (column sums). Used for ∂L/∂b = (1/m)·Σ_i δ_i. */
 export function columnSumsInto(d: Matrix, scale: number, out: Float64Array): void {
+  if (arenaOf(out)?.columnSums(d, scale, out)) return; // the same sums in WebAssembly, in a trainer's arena
   const m = d.rows;
   const q = d.cols;
   const D = d.data;

@@ -11,10 +11,11 @@ import { checkParamShapes, cloneParams, type LayerParams, type Network } from '.
 import { createOptimizerState } from './optimizers.ts';
 import { backwardLayer, createWorkspace, listInput, lossOnly, type Batch, type Workspace } from './passes.ts';
 import { PhaseStepper, type Divergence, type StepResult } from './phase-stepper.ts';
+import { isByteMatrix } from './byte-matrix.ts';
 import { phasesOf } from './phases.ts';
 import { moveIn, workspaceFor } from './resident.ts';
 import { DEFAULT_HYPERPARAMETERS, depth, validateHyperparameters, type Hyperparameters, type NetworkSpec } from './spec.ts';
-import { allFinite, zeros, type Matrix } from './tensor.ts';
+import { allFinite, zeros } from './tensor.ts';
 import type { TrainingState } from './update.ts';
 
 export { PhaseStepper, type Divergence, type StepResult };
@@ -85,7 +86,7 @@ export class Trainer {
     const { spec, params } = this.state;
     checkBatch(spec, batch);
     const ws = createWorkspace(spec, batch.x.rows);
-    listFiniteInput(ws, batch.x);
+    listFiniteInput(ws, batch);
     const reg = this.state.hyper.regularization;
     lossOnly(spec, params, reg, ws, batch);
     const bugs = cloneBugState(this.state.bugs);
@@ -153,7 +154,7 @@ export class Trainer {
     const m = batch.x.rows;
     if (state.ws === null || state.ws.m !== m) state.ws = workspaceFor(state, m);
     moveIn(state);
-    listFiniteInput(state.ws, batch.x);
+    listFiniteInput(state.ws, batch);
     const stepper = new PhaseStepper(state, batch, options.trace ?? false);
     state.current = stepper;
     return stepper;
@@ -176,12 +177,12 @@ function checkBatch(spec: NetworkSpec, batch: Batch): void {
   if (x.cols !== nIn) throw new ConfigError('batch.x', `rows must have ${nIn} inputs, got ${x.cols}`);
   if (t.cols !== nOut) throw new ConfigError('batch.t', `rows must have ${nOut} targets, got ${t.cols}`);
   if (t.rows !== x.rows) throw new ConfigError('batch.t', `has ${t.rows} rows but batch.x has ${x.rows}`);
-  if (x.data.length !== x.rows * x.cols) throw new ConfigError('batch.x', 'data length does not match its shape');
+  if (!isByteMatrix(x) && x.data.length !== x.rows * x.cols) throw new ConfigError('batch.x', 'data length does not match its shape');
   if (t.data.length !== t.rows * t.cols) throw new ConfigError('batch.t', 'data length does not match its shape');
   if (!allFinite(t.data)) throw new ConfigError('batch.t', { code: 'non-finite' });
 }
 
 /** Lists the nonzeros of x for forward 1, refusing a batch whose x is not all finite. */
-function listFiniteInput(ws: Workspace, x: Matrix): void {
-  if (!listInput(ws, x)) throw new ConfigError('batch.x', { code: 'non-finite' });
+function listFiniteInput(ws: Workspace, batch: Batch): void {
+  if (!listInput(ws, batch)) throw new ConfigError('batch.x', { code: 'non-finite' });
 }

@@ -8,8 +8,10 @@
 import { shuffleInPlace, uniformInt } from '../core/rng.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Matrix } from '../core/tensor.ts';
+import { ByteMatrix } from '../core/byte-matrix.ts';
 import type { Dataset, Features } from './dataset.ts';
-import { gatherRowsInto, targetsFor } from './split.ts';
+import { isBytes } from './features.ts';
+import { gatherByteRowsInto, gatherRowsInto, targetsFor } from './split.ts';
 
 function checkWhole(what: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min) {
@@ -92,4 +94,25 @@ export class EpochBatcher {
 export function gather(ds: Dataset<Features>, indices: ArrayLike<number>, outputUnits: number, xInto?: Float64Array): { x: Matrix; t: Matrix } {
   const t = targetsFor(ds, outputUnits, indices);
   return { x: gatherRowsInto(ds.x, indices, xInto ?? new Float64Array(indices.length * ds.x.cols)), t };
+}
+
+/**
+ * As gather, for features kept as bytes: x stays bytes (a ByteMatrix written into `bytesInto`)
+ * and a trainer lists it from them; its doubles are made in doublesInto(n) only if something
+ * reads them (a trace, a gradient check).
+ */
+export function gatherBytes(
+  ds: Dataset<Features>,
+  indices: ArrayLike<number>,
+  outputUnits: number,
+  bytesInto: Uint8Array,
+  doublesInto: (n: number) => Float64Array,
+): { x: ByteMatrix; t: Matrix } {
+  const x = ds.x;
+  if (!isBytes(x)) throw new TypeError(`${ds.name} keeps its features as doubles, not bytes`);
+  const t = targetsFor(ds, outputUnits, indices);
+  const n = indices.length * x.cols;
+  const bytes = bytesInto.length === n ? bytesInto : bytesInto.subarray(0, n);
+  gatherByteRowsInto(x, indices, bytes);
+  return { x: new ByteMatrix(indices.length, x.cols, bytes, doublesInto), t };
 }

@@ -7,7 +7,7 @@ import type { Rng } from '../core/rng.ts';
 import { zeros } from '../core/tensor.ts';
 import type { Matrix } from '../core/tensor.ts';
 import { size } from './dataset.ts';
-import type { ClassificationSet, Dataset, Features, RegressionSet, Split } from './dataset.ts';
+import type { ByteFeatures, ClassificationSet, Dataset, Features, RegressionSet, Split } from './dataset.ts';
 import { featureRange, gatherFeatures, readRowsInto } from './features.ts';
 
 function checkIndex(index: number, n: number): void {
@@ -38,6 +38,17 @@ export function gatherRowsInto(m: Features, indices: ArrayLike<number>, into: Fl
   const data = into.length === n * c ? into : into.subarray(0, n * c);
   readRowsInto(m, indices, data, (i) => checkIndex(i, m.rows));
   return { rows: n, cols: c, data };
+}
+
+/** The byte rows `indices` of x, in that order, into `into` (exactly their size). */
+export function gatherByteRowsInto(x: ByteFeatures, indices: ArrayLike<number>, into: Uint8Array): void {
+  const c = x.cols;
+  if (into.length !== indices.length * c) throw new RangeError(`the buffer holds ${into.length} bytes; ${indices.length} rows of ${c} need ${indices.length * c}`);
+  for (let r = 0; r < indices.length; r++) {
+    const i = indices[r]!;
+    checkIndex(i, x.rows);
+    into.set(x.bytes.subarray(i * c, (i + 1) * c), r * c);
+  }
 }
 
 /** The samples `indices` (in that order, repeats allowed) as a new data set of the same kind, stored alike. */

@@ -57,6 +57,7 @@ const ZH: Writers = {
   'phase-seconds': (r) => `每个阶段必须持续 ${r.min} 到 ${r.max} 秒，当前为 ${r.got} 秒`,
   'speed-text': (r) => `必须是 "full"、每秒步数，或 "phase-" 加秒数，当前为 ${r.got}`,
   'unknown-preset': (r) => `没有名为 "${r.name}" 的预设`,
+  'unknown-bug': (r) => `没有名为 ${r.got} 的常见错误（已有：${r.known.join(', ')}）`,
   text: (r) => r.text,
 };
 

@@ -12,8 +12,8 @@ import type { Batch } from '../core/passes.ts';
 import { createRng, type Rng } from '../core/rng.ts';
 import type { Matrix } from '../core/tensor.ts';
 import { Trainer, type StepResult } from '../core/trainer.ts';
-import { EpochBatcher, gather, randomBatch } from '../data/batching.ts';
-import { rowRanges } from '../data/features.ts';
+import { EpochBatcher, gather, gatherBytes, randomBatch } from '../data/batching.ts';
+import { isBytes, rowRanges } from '../data/features.ts';
 import { targetsFor } from '../data/split.ts';
 import type { ExperimentConfig, ScheduleConfig } from './config.ts';
 import type { ExperimentData } from './data-source.ts';
@@ -83,6 +83,8 @@ export class Experiment {
    * a batch stays intact while the next one is drawn.
    */
   private readonly xBuffers: Float64Array[] = [];
+  /** For features kept as bytes: two buffers of the batch's bytes, in turn (a batch's doubles, only if read, go in xBuffers). */
+  private readonly byteBuffers: Uint8Array[] = [];
   private nextBuffer = 0;
 
   constructor(config: ExperimentConfig, data: ExperimentData) {
@@ -173,10 +175,22 @@ export class Experiment {
     const indices =
       this.epochs !== null ? this.epochs.next() : randomBatch(this.batchRng, this.data.train.x.rows, this._batchSize);
     const need = indices.length * this.data.train.x.cols;
-    let buffer = this.xBuffers[this.nextBuffer];
-    if (buffer === undefined || buffer.length < need) buffer = this.xBuffers[this.nextBuffer] = new Float64Array(need);
-    this.nextBuffer = 1 - this.nextBuffer;
-    return gather(this.data.train, indices, this.outputUnits, buffer);
+    const slot = this.nextBuffer;
+    this.nextBuffer = 1 - slot;
+    const train = this.data.train;
+    if (isBytes(train.x)) {
+      // MNIST: the batch stays bytes, which the trainer lists straight into its arena.
+      let bytes = this.byteBuffers[slot];
+      if (bytes === undefined || bytes.length < need) bytes = this.byteBuffers[slot] = new Uint8Array(need);
+      return gatherBytes(train, indices, this.outputUnits, bytes, (n) => this.doublesBuffer(slot, n));
+    }
+    return gather(train, indices, this.outputUnits, this.doublesBuffer(slot, need));
+  }
+
+  private doublesBuffer(slot: number, need: number): Float64Array {
+    let buffer = this.xBuffers[slot];
+    if (buffer === undefined || buffer.length < need) buffer = this.xBuffers[slot] = new Float64Array(need);
+    return buffer;
   }
 
   step(options: { trace?: boolean } = {}): StepResult {

@@ -1,10 +1,12 @@
 /**
  * The whole lesson as a link, so a teacher can prepare a run and hand it out as an address:
  * `#config=` and the experiment's JSON in base64url, then the screen's state as readable
- * parameters — `&speed=20&by=phase&tab=boundary&presenter=1&theme=dark&lang=zh`. Reading a
+ * parameters — `&speed=20&by=phase&tab=boundary&presenter=1&theme=dark&lang=zh&conv=columns`
+ * and the bug lab's switches, `&bugs=batch-summed,first-bias-frozen` (none: left out). Reading a
  * link validates the experiment exactly as any other config and each parameter by its own
  * rule; what cannot be used is left out and said why, and the rest opens.
  */
+import { validateBugs, type BugName } from '../core/bugs.ts';
 import { ConfigError, shown, shownOf } from '../core/errors.ts';
 import type { Shown } from '../core/refusal.ts';
 import { MAX_LINK_CHARS } from '../core/limits.ts';
@@ -12,7 +14,7 @@ import type { Granularity, Speed } from '../engine/protocol.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import type { ConfigStore } from './config.ts';
 import { speedFromText, speedToText } from './speed.ts';
-import { LANGUAGE_CODES, THEMES, type ScreenView, type UiStore } from './ui.ts';
+import { CONVENTIONS, LANGUAGE_CODES, THEMES, type ScreenView, type UiStore } from './ui.ts';
 
 const KEY = 'config';
 const GRANULARITIES: readonly Granularity[] = ['phase', 'batch', 'epoch'];
@@ -27,6 +29,8 @@ export { MAX_LINK_CHARS };
 export interface LessonState extends ScreenView {
   readonly speed: Speed;
   readonly granularity: Granularity;
+  /** The bug lab's switched-on mistakes: they go with the experiment a link opens. */
+  readonly bugs: readonly BugName[];
 }
 
 export interface LinkReading {
@@ -60,6 +64,8 @@ export function encodeLink(experiment: ExperimentConfig, lesson: Partial<LessonS
   if (lesson.presenter !== undefined) parts.push(`presenter=${lesson.presenter ? 1 : 0}`);
   if (lesson.theme !== undefined) parts.push(`theme=${lesson.theme}`);
   if (lesson.language !== undefined) parts.push(`lang=${lesson.language}`);
+  if (lesson.convention !== undefined) parts.push(`conv=${lesson.convention}`);
+  if (lesson.bugs !== undefined && lesson.bugs.length > 0) parts.push(`bugs=${lesson.bugs.join(',')}`);
   return parts.join('&');
 }
 
@@ -96,6 +102,12 @@ function readParameter(lesson: { -readonly [K in keyof LessonState]?: LessonStat
       return;
     case 'lang':
       lesson.language = oneOf('lang', value, LANGUAGE_CODES);
+      return;
+    case 'conv':
+      lesson.convention = oneOf('conv', value, CONVENTIONS);
+      return;
+    case 'bugs':
+      lesson.bugs = value === '' ? [] : validateBugs(value.split(','));
       return;
     default:
       throw new ConfigError(name, { code: 'link-parameter' });
@@ -146,9 +158,9 @@ export function decodeLink(hash: string): LinkReading | null {
 
 /** The lesson's current state, read from the stores. */
 export function lessonOf(config: ConfigStore, ui: UiStore): LessonState {
-  const { speed, granularity } = config.getState();
-  const { tab, presenter, theme, language } = ui.getState();
-  return { speed, granularity, tab, presenter, theme, language };
+  const { speed, granularity, bugs } = config.getState();
+  const { tab, presenter, theme, language, convention } = ui.getState();
+  return { speed, granularity, bugs, tab, presenter, theme, language, convention };
 }
 
 /**
@@ -169,12 +181,13 @@ export function keepLinkInStep(config: ConfigStore, ui: UiStore, write: (fragmen
     if (timer === null) timer = setTimeout(writeNow, delayMs);
   };
   const stopConfig = config.subscribe((state, before) => {
-    if (state.experiment !== before.experiment || state.speed !== before.speed || state.granularity !== before.granularity) changed();
+    if (state.bugs !== before.bugs) writeNow();
+    else if (state.experiment !== before.experiment || state.speed !== before.speed || state.granularity !== before.granularity) changed();
   });
   // The screen's choices are single clicks, not drags: written at once, so that a reload right
   // after choosing a language or a tab brings that choice back.
   const stopUi = ui.subscribe((state, before) => {
-    if (state.tab !== before.tab || state.presenter !== before.presenter || state.theme !== before.theme || state.language !== before.language) writeNow();
+    if (state.tab !== before.tab || state.presenter !== before.presenter || state.theme !== before.theme || state.language !== before.language || state.convention !== before.convention) writeNow();
   });
   return () => {
     stopConfig();

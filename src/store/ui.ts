@@ -1,7 +1,7 @@
 /**
  * What the user has chosen about the screen, shared by every view: a selected unit or weight,
  * the layer and sample the layer-wise views show, and the lesson's view — the open tab,
- * presenter mode, theme and language — which travels in a link (see link.ts).
+ * presenter mode, theme, language and notation — which travels in a link (see link.ts).
  * Layers are weight layers 1..L; unit j of layer l; weight W[i][j] of layer l goes from unit i
  * of layer l − 1 to unit j of layer l.
  */
@@ -17,6 +17,13 @@ export type Theme = (typeof THEMES)[number];
 /** The screen's languages (the i18n catalogs have exactly these). */
 export const LANGUAGE_CODES = ['en', 'zh'] as const;
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];
+/**
+ * The screen's notation: rows (a batch is m × units, z = a·W + b, W is n_in × n_out; the
+ * core's own layout) or columns (a sample is a column, z = W·a + b, W is n_out × n_in; most
+ * textbooks). The numbers are the same; only layout and notation change.
+ */
+export const CONVENTIONS = ['rows', 'columns'] as const;
+export type Convention = (typeof CONVENTIONS)[number];
 
 /** The part of the screen a link carries. `tab` null: the first view for the data. */
 export interface ScreenView {
@@ -24,6 +31,7 @@ export interface ScreenView {
   readonly presenter: boolean;
   readonly theme: Theme;
   readonly language: LanguageCode;
+  readonly convention: Convention;
 }
 
 export interface UiState extends ScreenView {
@@ -55,10 +63,11 @@ export interface UiState extends ScreenView {
   setPresenter(presenter: boolean): void;
   setTheme(theme: Theme): void;
   setLanguage(language: LanguageCode): void;
+  setConvention(convention: Convention): void;
   setShortcutsOpen(open: boolean): void;
 }
 
-export const DEFAULT_VIEW: ScreenView = { tab: null, presenter: false, theme: 'system', language: 'en' };
+export const DEFAULT_VIEW: ScreenView = { tab: null, presenter: false, theme: 'system', language: 'en', convention: 'rows' };
 
 export function createUiStore(view: Partial<ScreenView> = {}) {
   return createStore<UiState>()((set) => ({
@@ -83,6 +92,7 @@ export function createUiStore(view: Partial<ScreenView> = {}) {
     setPresenter: (presenter) => set({ presenter }),
     setTheme: (theme) => set({ theme }),
     setLanguage: (language) => set({ language }),
+    setConvention: (convention) => set({ convention }),
     setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   }));
 }

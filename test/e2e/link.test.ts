@@ -60,6 +60,18 @@ describe('settings in the address', () => {
     await expect.poll(() => rateField().inputValue()).toBe('0.125');
   });
 
+  it('opens a link’s notation and bug switches; a pasted link that names no bugs turns them off', async () => {
+    await open(`#${encodeLink(prepared, { convention: 'columns', bugs: ['batch-summed'] })}`);
+    expect(await page.getByRole('combobox', { name: 'Notation' }).inputValue()).toBe('columns');
+    await page.getByTestId('bug-banner').waitFor();
+    expect(await page.getByTestId('bug-banner').textContent()).toContain('Bug 6 is on: Gradients summed over the batch instead of averaged.');
+    await expect.poll(() => linked()?.lesson, { timeout: 5000 }).toMatchObject({ convention: 'columns', bugs: ['batch-summed'] });
+    await page.getByRole('combobox', { name: 'Notation' }).selectOption('rows');
+    await expect.poll(() => linked()?.lesson.convention).toBe('rows');
+    await page.evaluate(`location.hash = ${JSON.stringify(encodeLink(prepared))}`);
+    await expect.poll(() => page.getByTestId('bug-banner').count()).toBe(0);
+  });
+
   it('says why a damaged link cannot be used, and starts the default experiment', async () => {
     const bad = encodeLink({ ...preset, schedule: { ...preset.schedule, batchSize: 0 } });
     await open(`#${bad}`);

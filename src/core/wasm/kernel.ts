@@ -1,12 +1,13 @@
 /**
- * The WebAssembly SIMD build (source: sparse.wat) of the core's loops over large arrays:
+ * The WebAssembly SIMD build (sources: sparse.wat, and elementwise.wat for the passes that run
+ * only on a trainer's resident memory) of the core's loops over large arrays:
  * rowLists as rowListsInto, multiply as sparseTimesDenseInto, transposedProduct
  * (∂L/∂W = s·aᵀ·δ from the row lists of a) as columnListsInto then sparseTimesDenseInto,
  * maxAbs as in tensor.ts and sgdStep as sgdStepInPlace. The numbers are the same bit for bit,
  * several times faster: V8 runs the TypeScript loops one double at a time with a bounds check
  * per load.
  *
- * The module is under 4 KB, so it may be compiled synchronously on any thread, and is, on
+ * Each module is under 4 KB, so it may be compiled synchronously on any thread, and is, on
  * first use. A trainer with large products keeps its weights and workspace in a memory of its
  * own, where the kernels run on them in place (memory.ts, ../resident.ts). This class serves
  * everything else (gradient checks, evaluation, tests): operands are copied into its memory
@@ -15,42 +16,63 @@
  */
 import type { SparseLists } from '../sparse.ts';
 import type { Matrix } from '../tensor.ts';
-import { WASM_BASE64 } from './sparse.wasm.ts';
+import { WASM_BASE64 as ELEMENTWISE_BASE64 } from './elementwise.wasm.ts';
+import { WASM_BASE64 as SPARSE_BASE64 } from './sparse.wasm.ts';
 
 /** Below this many multiply-adds (or entries) work stays in TypeScript: copying in and out would cost more. */
 export const WASM_MIN_WORK = 4096;
 
-/** The module's exports (sparse.wat): every pointer a byte offset into its memory. */
+/** The exports of both modules (sparse.wat, elementwise.wat): every pointer a byte offset into their memory. */
 export interface Exports {
   rowLists(a: number, m: number, cols: number, ptr: number, index: number, value: number): number;
+  rowListsFromBytes(a: number, m: number, cols: number, ptr: number, index: number, value: number, table: number): number;
   columnLists(rowPtr: number, rowIndex: number, rowValue: number, m: number, cols: number, ptr: number, index: number, value: number): void;
   sparseTimesDense(count: number, ptr: number, index: number, value: number, M: number, n: number, init: number, out: number, scale: number): void;
   maxAbs(x: number, n: number): number;
   sgdStep(theta: number, g: number, update: number, n: number, eta: number): number;
+  activateChecked(act: number, z: number, a: number, n: number): number;
+  timesDerivativeChecked(act: number, z: number, delta: number, n: number): number;
+  softmaxCrossEntropy(z: number, t: number, y: number, L: number, m: number, k: number): void;
+  softmaxDeltaChecked(y: number, t: number, delta: number, m: number, k: number): number;
+  columnSums(d: number, m: number, q: number, scale: number, out: number): void;
 }
 
 const PAGE_BYTES = 65536;
 
-export function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const text = atob(WASM_BASE64);
+/** The generated modules in base64, by source name. */
+export const MODULES = { sparse: SPARSE_BASE64, elementwise: ELEMENTWISE_BASE64 } as const;
+
+export function moduleBytes(base64: string = SPARSE_BASE64): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+/** Both modules compiled, or null where WebAssembly or its SIMD is missing. */
+let compiled: { sparse: WebAssembly.Module; elementwise: WebAssembly.Module } | null | undefined;
 
-/** The module's exports over `memory`, or null where WebAssembly or its SIMD is missing. */
+function compile(base64: string): WebAssembly.Module | null {
+  const bytes = moduleBytes(base64);
+  return WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null; // not valid: no SIMD here
+}
+
+/** The exports of both modules over `memory` (one set of kernels), or null where they cannot run. */
 export function instantiate(memory: WebAssembly.Memory): Exports | null {
   if (compiled === undefined) {
     compiled = null;
     if (typeof WebAssembly === 'object') {
-      const bytes = moduleBytes();
-      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes); // else no SIMD here
+      const sparse = compile(SPARSE_BASE64);
+      const elementwise = compile(ELEMENTWISE_BASE64);
+      if (sparse !== null && elementwise !== null) compiled = { sparse, elementwise };
     }
   }
   if (compiled === null) return null;
-  return new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as Exports;
+  // Math.exp and Math.log themselves: softmax rounds exactly as in TypeScript.
+  const env = { memory, exp: Math.exp, log: Math.log };
+  const sparse = new WebAssembly.Instance(compiled.sparse, { env }).exports;
+  const elementwise = new WebAssembly.Instance(compiled.elementwise, { env }).exports;
+  return { ...sparse, ...elementwise } as unknown as Exports;
 }
 
 /** Byte offsets of consecutive 16-byte-aligned regions of the linear memory. */

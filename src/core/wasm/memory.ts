@@ -11,15 +11,17 @@
  */
 import type { SparseLists } from '../sparse.ts';
 import type { Matrix } from '../tensor.ts';
+import { BYTE_VALUE } from '../byte-matrix.ts';
 import { instantiate, wasmWanted, type Exports } from './kernel.ts';
 
 /** Makes the arrays of a workspace or of weights: on the JavaScript heap or in an arena. */
 export interface Allocator {
   f64(n: number): Float64Array;
   i32(n: number): Int32Array;
+  u8(n: number): Uint8Array;
 }
 
-export const HEAP: Allocator = { f64: (n) => new Float64Array(n), i32: (n) => new Int32Array(n) };
+export const HEAP: Allocator = { f64: (n) => new Float64Array(n), i32: (n) => new Int32Array(n), u8: (n) => new Uint8Array(n) };
 
 /** Every view starts on a 16-byte boundary (the kernels load f64x2 pairs). */
 function aligned(bytes: number): number {
@@ -32,6 +34,7 @@ export function bytesOf(build: (alloc: Allocator) => unknown): number {
   build({
     f64: (n) => ((bytes += aligned(8 * n)), new Float64Array(0)),
     i32: (n) => ((bytes += aligned(4 * n)), new Int32Array(0)),
+    u8: (n) => ((bytes += aligned(n)), new Uint8Array(0)),
   });
   return bytes;
 }
@@ -52,6 +55,8 @@ export class Arena implements Allocator {
   private top: number;
   /** n zeros: the "no bias" row of multiply and the init of ∂L/∂W's sums. */
   private readonly zeros: Float64Array;
+  /** v / 255 for every byte v (BYTE_VALUE), for lists made from bytes. */
+  private readonly byteValue: Float64Array;
 
   private constructor(
     private readonly memory: WebAssembly.Memory,
@@ -62,6 +67,8 @@ export class Arena implements Allocator {
   ) {
     this.top = 0;
     this.zeros = this.f64(widest);
+    this.byteValue = this.f64(256);
+    this.byteValue.set(BYTE_VALUE);
   }
 
   /**
@@ -69,7 +76,7 @@ export class Arena implements Allocator {
    * SIMD is missing or the memory cannot be had.
    */
   static create(bytes: number, widest: number): Arena | null {
-    const capacity = bytes + aligned(8 * widest);
+    const capacity = bytes + aligned(8 * widest) + 8 * 256;
     if (capacity > MAX_BYTES) return null;
     try {
       const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(capacity / PAGE_BYTES)) });
@@ -89,6 +96,10 @@ export class Arena implements Allocator {
 
   i32(n: number): Int32Array {
     return new Int32Array(this.memory.buffer, this.take(4 * n), n);
+  }
+
+  u8(n: number): Uint8Array {
+    return new Uint8Array(this.memory.buffer, this.take(n), n);
   }
 
   /** Where the views made from now on start: release(mark) gives their room back. */
@@ -119,6 +130,15 @@ export class Arena implements Allocator {
     if (rows.index.length < a.rows * a.cols || !this.holds(a.data, rows.ptr, rows.index, rows.value)) return false;
     rows.count = a.rows;
     this.k.rowLists(a.data.byteOffset, a.rows, a.cols, rows.ptr.byteOffset, rows.index.byteOffset, rows.value.byteOffset);
+    return true;
+  }
+
+  /** The row lists of m × cols bytes read as byte / 255, as rowListsFromBytesInto. */
+  rowListsFromBytes(bytes: Uint8Array, m: number, cols: number, rows: SparseLists): boolean {
+    if (bytes.length < m * cols || rows.index.length < m * cols || rows.ptr.length < m + 1) return false;
+    if (!this.holds(bytes, rows.ptr, rows.index, rows.value)) return false;
+    rows.count = m;
+    this.k.rowListsFromBytes(bytes.byteOffset, m, cols, rows.ptr.byteOffset, rows.index.byteOffset, rows.value.byteOffset, this.byteValue.byteOffset);
     return true;
   }
 
@@ -153,5 +173,37 @@ export class Arena implements Allocator {
   sgdStep(learningRate: number, theta: Float64Array, g: Float64Array, update: Float64Array): number | null {
     if (g.length < theta.length || update.length < theta.length || !this.holds(theta, g, update)) return null;
     return this.k.sgdStep(theta.byteOffset, g.byteOffset, update.byteOffset, theta.length, learningRate);
+  }
+
+  /** a = f(z) and whether every z is finite, as activateChecked (../fused.ts) for act 2–4; null when not here. */
+  activateChecked(act: number, z: Float64Array, a: Float64Array): boolean | null {
+    if (act < 2 || a.length < z.length || !this.holds(z, a)) return null;
+    return this.k.activateChecked(act, z.byteOffset, a.byteOffset, z.length) === 1;
+  }
+
+  /** δ ← δ·f′(z) and whether every δ is finite, as timesDerivativeChecked for act 2–4; null when not here. */
+  timesDerivativeChecked(act: number, z: Float64Array, delta: Float64Array): boolean | null {
+    if (act < 2 || z.length < delta.length || !this.holds(z, delta)) return null;
+    return this.k.timesDerivativeChecked(act, z.byteOffset, delta.byteOffset, delta.length) === 1;
+  }
+
+  /** y = softmax(z) and L_i, as predict and perSample of softmax cross-entropy (../losses.ts). */
+  softmaxCrossEntropy(z: Matrix, t: Matrix, y: Matrix, perSample: Float64Array): boolean {
+    if (!this.holds(z.data, t.data, y.data, perSample)) return false;
+    this.k.softmaxCrossEntropy(z.data.byteOffset, t.data.byteOffset, y.data.byteOffset, perSample.byteOffset, z.rows, z.cols);
+    return true;
+  }
+
+  /** δ = y·Σt − t and whether every δ is finite, as outputDelta of softmax cross-entropy; null when not here. */
+  softmaxDeltaChecked(y: Matrix, t: Matrix, delta: Matrix): boolean | null {
+    if (!this.holds(y.data, t.data, delta.data)) return null;
+    return this.k.softmaxDeltaChecked(y.data.byteOffset, t.data.byteOffset, delta.data.byteOffset, y.rows, y.cols) === 1;
+  }
+
+  /** out = scale·(column sums of d), as columnSumsInto (../tensor.ts). */
+  columnSums(d: Matrix, scale: number, out: Float64Array): boolean {
+    if (out.length < d.cols || !this.holds(d.data, out)) return false;
+    this.k.columnSums(d.data.byteOffset, d.rows, d.cols, scale, out.byteOffset);
+    return true;
   }
 }

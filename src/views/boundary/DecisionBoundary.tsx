@@ -20,6 +20,8 @@ import { planeExtent, type Extent } from './plane.ts';
 import { classColour, classPixels, paintPixels, signedPixels } from '../shared/pixels.ts';
 import { Axes, BatchRings, PointMarks, SELECTED_RING } from './PlaneMarks.tsx';
 import { useFrameWork } from '../shared/use-frame.ts';
+import type { SignedPalette } from '../shared/signed-palette.ts';
+import { useSignedPalette } from '../shared/use-signed-palette.ts';
 
 export interface DecisionBoundaryProps {
   /** Side of the square plot in CSS pixels. */
@@ -37,6 +39,7 @@ interface Frame {
   readonly extent: Extent;
   readonly rule: DecisionRule | null;
   readonly cells: number;
+  readonly palette: SignedPalette;
 }
 
 export function DecisionBoundary({ size = 320, resolution = 64 }: DecisionBoundaryProps) {
@@ -48,6 +51,7 @@ export function DecisionBoundary({ size = 320, resolution = 64 }: DecisionBounda
   /** With full-batch descent every point is in the batch: ringing them all would say nothing. */
   const wholeSet = useRun((s) => s.info !== null && s.trace !== null && s.trace.x.rows >= s.info.trainSize);
   const sample = useFocusSample();
+  const palette = useSignedPalette();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [range, setRange] = useState<number | null>(null);
 
@@ -59,12 +63,12 @@ export function DecisionBoundary({ size = 320, resolution = 64 }: DecisionBounda
   const sy = useMemo(() => scaleLinear().domain(extent.x2).range([size, 0]), [extent, size]);
 
   const cells = planar ? affordableResolution(spec, resolution) : resolution;
-  const frame = useMemo<Frame>(() => ({ spec, params, extent, rule, cells }), [spec, params, extent, rule, cells]);
-  const paint = useCallback(({ spec, params, extent, rule, cells }: Frame) => {
+  const frame = useMemo<Frame>(() => ({ spec, params, extent, rule, cells, palette }), [spec, params, extent, rule, cells, palette]);
+  const paint = useCallback(({ spec, params, extent, rule, cells, palette }: Frame) => {
     if (spec === undefined || rule === null || !paramsFit(spec, params)) return;
     const values = boundaryGrid(spec, params, extent, cells, rule);
     const r = gridRange(values, rule);
-    const rgba = rule.kind === 'argmax' ? classPixels(values, rule.classes) : signedPixels(values, r);
+    const rgba = rule.kind === 'argmax' ? classPixels(values, rule.classes, undefined, palette) : signedPixels(values, r, palette);
     paintPixels(canvas.current, rgba, cells, cells);
     setRange(r);
   }, []);
@@ -93,7 +97,7 @@ export function DecisionBoundary({ size = 320, resolution = 64 }: DecisionBounda
         <svg width={width} height={height} style={{ position: 'absolute', left: 0, top: 0 }} aria-label={m('summary', counts)}>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             <Axes sx={sx} sy={sy} size={size} label1={m('axis1')} label2={m('axis2')} />
-            {points !== undefined && <PointMarks points={points} sx={sx} sy={sy} classes={classes} />}
+            {points !== undefined && <PointMarks points={points} sx={sx} sy={sy} classes={classes} palette={palette} />}
             {batch !== undefined && batch.cols === 2 && <BatchRings x={batch} sx={sx} sy={sy} selected={sample} ringAll={!wholeSet} />}
           </g>
         </svg>
@@ -105,7 +109,7 @@ export function DecisionBoundary({ size = 320, resolution = 64 }: DecisionBounda
             <span style={{ marginRight: 8 }}>{m('classLegend')}</span>
             {Array.from({ length: rule.classes }, (_, k) => (
               <span key={k} style={{ marginRight: 8 }}>
-                <span style={{ display: 'inline-block', width: 10, height: 10, background: classColour(k, rule.classes) }} /> {m('class', { k })}
+                <span style={{ display: 'inline-block', width: 10, height: 10, background: classColour(k, rule.classes, palette) }} /> {m('class', { k })}
               </span>
             ))}
           </span>

@@ -9,6 +9,7 @@ import type { DataPoints } from '../../engine/protocol.ts';
 import type { Matrix } from '../../core/tensor.ts';
 import { divergingScale, colorRange } from '../shared/diverging.ts';
 import { classColour } from '../shared/pixels.ts';
+import type { SignedPalette } from '../shared/signed-palette.ts';
 
 export const SELECTED_RING = '#f59e0b';
 
@@ -37,16 +38,16 @@ export function Axes({ sx, sy, size, label1, label2 }: { sx: Scale; sy: Scale; s
 }
 
 /** Colours of the points: by class index, or by target value for regression. */
-function pointColours(points: DataPoints, classes: number): (i: number) => string {
+function pointColours(points: DataPoints, classes: number, palette: SignedPalette): (i: number) => string {
   if (points.kind === 'regression') {
-    const scale = divergingScale(colorRange(points.y));
+    const scale = divergingScale(colorRange(points.y), palette);
     return (i) => scale(points.y[i]!);
   }
-  return (i) => classColour(points.y[i]!, classes);
+  return (i) => classColour(points.y[i]!, classes, palette);
 }
 
-export const PointMarks = memo(function PointMarks({ points, sx, sy, classes }: { points: DataPoints; sx: Scale; sy: Scale; classes: number }) {
-  const colour = pointColours(points, classes);
+export const PointMarks = memo(function PointMarks({ points, sx, sy, classes, palette }: { points: DataPoints; sx: Scale; sy: Scale; classes: number; palette: SignedPalette }) {
+  const colour = pointColours(points, classes, palette);
   const { x } = points;
   const marks = [];
   for (let i = 0; i < x.rows; i++) {

@@ -14,6 +14,8 @@ import { useBoundaryMessages } from './messages.ts';
 import { planeExtent, type Extent } from './plane.ts';
 import { paintPixels, signedPixels } from '../shared/pixels.ts';
 import { useFrameWork } from '../shared/use-frame.ts';
+import type { SignedPalette } from '../shared/signed-palette.ts';
+import { useSignedPalette } from '../shared/use-signed-palette.ts';
 
 export interface UnitMapsProps {
   /** Side of each map in CSS pixels. */
@@ -29,6 +31,7 @@ interface Frame {
   readonly params: readonly LayerParams[] | undefined;
   readonly extent: Extent;
   readonly cells: number;
+  readonly palette: SignedPalette;
 }
 
 const NO_POINTS = { rows: 0, cols: 2, data: new Float64Array(0) };
@@ -40,22 +43,23 @@ export function UnitMaps({ size = 64, resolution = 24, maxUnits = 32 }: UnitMaps
   const params = useLiveRun((s) => s.snapshot?.params);
   const selection = useUi((s) => s.selection);
   const select = useUi((s) => s.select);
+  const palette = useSignedPalette();
   const canvases = useRef(new Map<string, HTMLCanvasElement>());
   const [ranges, setRanges] = useState<readonly number[]>([]);
 
   const planar = spec !== undefined && spec.layers[0]!.units === 2;
   const extent = useMemo(() => planeExtent(pointsX?.cols === 2 ? pointsX : NO_POINTS), [pointsX]);
   const cells = planar ? affordableResolution(spec, resolution) : resolution;
-  const frame = useMemo<Frame>(() => ({ spec, params, extent, cells }), [spec, params, extent, cells]);
+  const frame = useMemo<Frame>(() => ({ spec, params, extent, cells, palette }), [spec, params, extent, cells, palette]);
   const paint = useCallback(
-    ({ spec, params, extent, cells }: Frame) => {
+    ({ spec, params, extent, cells, palette }: Frame) => {
       if (spec === undefined || spec.layers[0]!.units !== 2 || !paramsFit(spec, params)) return;
       const layers = hiddenActivations(spec, params, extent, cells);
       const next = layers.map((a) => colorRange(a.data));
       layers.forEach((a, index) => {
         for (let j = 0; j < Math.min(a.cols, maxUnits); j++) {
           const canvas = canvases.current.get(`${index + 1}:${j}`) ?? null;
-          paintPixels(canvas, signedPixels(unitColumn(a, j), next[index]!), cells, cells);
+          paintPixels(canvas, signedPixels(unitColumn(a, j), next[index]!, palette), cells, cells);
         }
       });
       setRanges((old) => (old.length === next.length && old.every((r, i) => r === next[i]) ? old : next));

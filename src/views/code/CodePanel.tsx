@@ -2,11 +2,13 @@
  * The code panel: the current network's training step as NumPy code that runs, in either
  * textbook style and either convention, with the lines of the current phase highlighted,
  * line numbers, and a Copy button. The code comes from numpyCode(); the network from the
- * engine's ready info, the hyperparameters from the config store.
+ * engine's ready info, the hyperparameters from the config store. The convention follows the
+ * screen's; choosing another here holds until the screen's switch changes.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { phaseLabel, type Phase } from '../../core/phases.ts';
-import { useConfig, useLiveRun, useRun } from '../lab-context.tsx';
+import type { Convention as ScreenConvention } from '../../store/ui.ts';
+import { useConfig, useLiveRun, useRun, useUi } from '../lab-context.tsx';
 import { ExportProgram } from './ExportProgram.tsx';
 import { useCodeMessages } from './messages.ts';
 import { numpyCode, type CodeStyle, type Convention } from './numpy.ts';
@@ -51,7 +53,11 @@ export function CodePanel({ height = 360 }: { height?: number }) {
   const hyper = useConfig((s) => s.experiment.hyper);
   const phase = useLiveRun((s) => s.snapshot?.phase ?? null);
   const [style, setStyle] = useState<CodeStyle>('layers');
-  const [convention, setConvention] = useState<Convention>('row');
+  const screenConvention = useUi((s) => s.convention);
+  const [override, setOverride] = useState<{ readonly screen: ScreenConvention; readonly chosen: Convention } | null>(null);
+  const convention: Convention = override !== null && override.screen === screenConvention ? override.chosen : screenConvention === 'rows' ? 'row' : 'column';
+  const setConvention = (chosen: Convention) => setOverride({ screen: screenConvention, chosen });
+  useEffect(() => setOverride(null), [screenConvention]); // a new choice on the screen ends the panel's own
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const listing = useRef<HTMLPreElement>(null);
   const resetCopy = useRef<ReturnType<typeof setTimeout> | null>(null);

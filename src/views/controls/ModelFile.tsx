@@ -7,6 +7,7 @@
 import { useEffect, useRef, type ChangeEvent } from 'react';
 import { defineMessages } from '../../i18n/i18n.ts';
 import { useConfig, usePlayback, useRun } from '../lab-context.tsx';
+import { useWhyDisabled, useWhyMessages } from './why-disabled.tsx';
 
 const useMessages = defineMessages({
   en: {
@@ -51,6 +52,8 @@ export function ModelFile() {
   /** The serial of the model in hand when Save was pressed: the next one is ours to download. */
   const asked = useRef<number | null>(null);
   const chooser = useRef<HTMLInputElement>(null);
+  const why = useWhyMessages();
+  const loadingWhy = useWhyDisabled(ready ? null : why('loading'));
 
   useEffect(() => {
     if (model === null || asked.current === null || model.serial <= asked.current) return;
@@ -72,12 +75,13 @@ export function ModelFile() {
   return (
     <fieldset className="model-file">
       <legend>{t('legend')}</legend>
-      <button type="button" onClick={save} disabled={!ready}>
+      <button type="button" onClick={save} disabled={!ready} aria-describedby={loadingWhy.describedBy}>
         {t('save')}
       </button>
-      <button type="button" onClick={() => chooser.current?.click()} disabled={!ready}>
+      <button type="button" onClick={() => chooser.current?.click()} disabled={!ready} aria-describedby={loadingWhy.describedBy}>
         {t('load')}
       </button>
+      {loadingWhy.note}
       <input ref={chooser} type="file" accept=".json,application/json" onChange={load} hidden aria-label={t('load')} />
       <p className="hint">{t('hint')}</p>
     </fieldset>

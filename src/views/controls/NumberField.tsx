@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { parseDecimal } from '../../core/strict-number.ts';
+import { useWhyDisabled } from './why-disabled.tsx';
 
 export function NumberField(props: {
   label: string;
@@ -16,7 +17,7 @@ export function NumberField(props: {
 }) {
   const { label, value, onCommit, integer = false, error = null, disabled = false, why = null } = props;
   const id = useId();
-  const whyId = useId();
+  const reason = useWhyDisabled(disabled ? why : null);
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   // Strict: `0x10` is not read as 16, and `2.5` for a whole number goes on to be refused, not truncated.
@@ -35,17 +36,13 @@ export function NumberField(props: {
         size={7}
         value={text}
         disabled={disabled}
-        aria-describedby={disabled && why !== null ? whyId : undefined}
+        aria-describedby={reason.describedBy}
         aria-invalid={error !== null}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />
-      {disabled && why !== null && (
-        <span id={whyId} className="why-disabled">
-          {why}
-        </span>
-      )}
+      {reason.note}
       {error !== null && (
         <span role="alert" className="field-error">
           {error}

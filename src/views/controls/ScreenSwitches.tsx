@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { defineMessages } from '../../i18n/i18n.ts';
 import { useUi } from '../lab-context.tsx';
 import { ownedByFocus } from './Transport.tsx';
+import { useWhyDisabled } from './why-disabled.tsx';
 
 export const useScreenMessages = defineMessages({
   en: {
@@ -14,7 +15,7 @@ export const useScreenMessages = defineMessages({
     presenterHint: 'Presenter mode: large type, fewer controls (P)',
     fullscreen: 'Fullscreen',
     exitFullscreen: 'Exit fullscreen',
-    noFullscreen: 'This browser does not allow fullscreen here',
+    noFullscreen: 'not allowed on this page',
     shortcuts: 'Keyboard shortcuts',
     help: '?',
   },
@@ -23,7 +24,7 @@ export const useScreenMessages = defineMessages({
     presenterHint: '演示模式：大字号，精简控件（P）',
     fullscreen: '全屏',
     exitFullscreen: '退出全屏',
-    noFullscreen: '此浏览器不允许在此全屏',
+    noFullscreen: '此页面不允许全屏',
     shortcuts: '键盘快捷键',
     help: '?',
   },
@@ -55,6 +56,7 @@ export function ScreenSwitches({ dataTab }: { dataTab: string | null }) {
   const setShortcutsOpen = useUi((s) => s.setShortcutsOpen);
   const [fullscreen, toggleFullscreen] = useFullscreen();
   const fullscreenAllowed = typeof document.documentElement.requestFullscreen === 'function' && document.fullscreenEnabled !== false;
+  const fullscreenWhy = useWhyDisabled(fullscreenAllowed ? null : t('noFullscreen'));
 
   const togglePresenter = () => {
     if (!presenter && dataTab !== null) setTab(dataTab);
@@ -80,9 +82,10 @@ export function ScreenSwitches({ dataTab }: { dataTab: string | null }) {
         <input type="checkbox" role="switch" checked={presenter} onChange={togglePresenter} aria-keyshortcuts="P" />
         <span>{t('presenter')}</span>
       </label>
-      <button type="button" onClick={toggleFullscreen} disabled={!fullscreenAllowed} title={fullscreenAllowed ? undefined : t('noFullscreen')} aria-keyshortcuts="F">
+      <button type="button" onClick={toggleFullscreen} disabled={!fullscreenAllowed} aria-describedby={fullscreenWhy.describedBy} aria-keyshortcuts="F">
         {fullscreen ? t('exitFullscreen') : t('fullscreen')}
       </button>
+      {fullscreenWhy.note}
       <button type="button" className="help" onClick={() => setShortcutsOpen(true)} aria-label={t('shortcuts')} title={t('shortcuts')} aria-keyshortcuts="?">
         {t('help')}
       </button>

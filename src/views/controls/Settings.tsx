@@ -14,6 +14,10 @@ import { useSettingsMessages } from './settings-messages.ts';
 import { CsvData } from './CsvData.tsx';
 import { ModelFile } from './ModelFile.tsx';
 import { NumberField } from './NumberField.tsx';
+import { useWhyDisabled } from './why-disabled.tsx';
+
+/** The most layers a network may have, input and output included. */
+const MAX_LAYERS = 10;
 
 const OPTIMIZER_DEFAULTS: Record<OptimizerKind, OptimizerConfig> = {
   sgd: { kind: 'sgd' },
@@ -37,6 +41,10 @@ export function Settings() {
   const errorFor = (prefix: string) => (refused !== null && refused.field.includes(prefix) ? inLanguage(refused) : null);
   const layers = network.layers;
   const outputFixed = network.loss === 'softmax-cross-entropy' || network.loss === 'sigmoid-binary-cross-entropy';
+  const outputActivationWhy = useWhyDisabled(
+    network.loss === 'softmax-cross-entropy' ? t('fixedBySoftmax') : network.loss === 'sigmoid-binary-cross-entropy' ? t('fixedBySigmoid') : null,
+  );
+  const addLayerWhy = useWhyDisabled(layers.length >= MAX_LAYERS ? t('layerLimit', { n: MAX_LAYERS }) : null);
 
   const setLayer = (l: number, change: { units?: number; activation?: ActivationName }) =>
     rebuild({ network: { ...network, layers: layers.map((layer, i) => (i === l ? { ...layer, ...change } : layer)) } });
@@ -106,7 +114,13 @@ export function Settings() {
                 why={l === 0 ? t('fixedInput') : l === layers.length - 1 && data.kind === 'mnist' ? t('fixedOutput') : null}
               />
               {l > 0 && (
-                <select aria-label={t('activation', { l })} value={layer.activation} disabled={l === layers.length - 1 && outputFixed} onChange={(e) => setLayer(l, { activation: e.target.value as ActivationName })}>
+                <select
+                  aria-label={t('activation', { l })}
+                  value={layer.activation}
+                  disabled={l === layers.length - 1 && outputFixed}
+                  aria-describedby={l === layers.length - 1 ? outputActivationWhy.describedBy : undefined}
+                  onChange={(e) => setLayer(l, { activation: e.target.value as ActivationName })}
+                >
                   {ACTIVATIONS.map((a) => (
                     <option key={a} value={a} title={`f(z) = ${activation(a).formula.text.f};  f'(z) = ${activation(a).formula.text.df}`}>
                       {terms.activation(a)}
@@ -114,6 +128,7 @@ export function Settings() {
                   ))}
                 </select>
               )}
+              {l === layers.length - 1 && outputActivationWhy.note}
               {l > 0 && l < layers.length - 1 && (
                 <button type="button" aria-label={t('remove', { l })} onClick={() => removeLayer(l)}>
                   −
@@ -122,9 +137,10 @@ export function Settings() {
             </li>
           ))}
         </ol>
-        <button type="button" onClick={addLayer} disabled={layers.length >= 10}>
+        <button type="button" onClick={addLayer} disabled={layers.length >= MAX_LAYERS} aria-describedby={addLayerWhy.describedBy}>
           {t('add')}
         </button>
+        {addLayerWhy.note}
         <label>
           {t('loss')}{' '}
           <select

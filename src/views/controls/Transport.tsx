@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { Granularity } from '../../engine/protocol.ts';
 import { defineMessages, useI18n } from '../../i18n/i18n.ts';
 import { useConfig, usePlayback, useRun } from '../lab-context.tsx';
+import { useWhyDisabled } from './why-disabled.tsx';
 
 const GRANULARITIES: readonly Granularity[] = ['phase', 'batch', 'epoch'];
 
@@ -58,7 +59,7 @@ export function Transport() {
   const pause = usePlayback((s) => s.pause);
   const step = usePlayback((s) => s.step);
   const reset = usePlayback((s) => s.reset);
-  const why = ready ? undefined : loading ? m('loading') : m('notReady');
+  const why = useWhyDisabled(ready ? null : loading ? m('loading') : m('notReady'));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -80,11 +81,11 @@ export function Transport() {
 
   return (
     <div className="transport" role="group">
-      <button type="button" className="primary play" onClick={running ? pause : play} disabled={!ready} title={why} aria-keyshortcuts="Space">
+      <button type="button" className="primary play" onClick={running ? pause : play} disabled={!ready} aria-describedby={why.describedBy} aria-keyshortcuts="Space">
         <Stacked shown={running ? t('transport.pause') : t('transport.play')} hidden={running ? t('transport.play') : t('transport.pause')} />
       </button>
       <span className="step-group">
-        <button type="button" onClick={step} disabled={!ready} title={why} aria-keyshortcuts="ArrowRight">
+        <button type="button" onClick={step} disabled={!ready} aria-describedby={why.describedBy} aria-keyshortcuts="ArrowRight">
           {t('transport.step')}
         </button>
         <select aria-label={t('transport.granularity')} value={granularity} onChange={(e) => setGranularity(e.target.value as Granularity)}>
@@ -95,9 +96,10 @@ export function Transport() {
           ))}
         </select>
       </span>
-      <button type="button" onClick={reset} disabled={!ready} title={why} aria-keyshortcuts="R">
+      <button type="button" onClick={reset} disabled={!ready} aria-describedby={why.describedBy} aria-keyshortcuts="R">
         {t('transport.reset')}
       </button>
+      {why.note}
     </div>
   );
 }

@@ -7,6 +7,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { GradCheckReport } from '../../core/gradcheck.ts';
 import { usePlayback, useRun } from '../lab-context.tsx';
+import { useWhyDisabled, useWhyMessages } from '../controls/why-disabled.tsx';
 import { DEFAULT_THRESHOLD, passes, short } from './checks.ts';
 import { GradCheckTable } from './GradCheckTable.tsx';
 import { useGradCheckMessages, type GradCheckMessages } from './messages.ts';
@@ -24,13 +25,16 @@ export function GradCheckPanel() {
   const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
   const [selected, setSelected] = useState<string | null>(null);
   const tensor = report?.tensors.find((t) => t.name === selected) ?? null;
+  const why = useWhyMessages();
+  const runWhy = useWhyDisabled(ready ? null : why('loading'));
 
   return (
     <section className="gradcheck" aria-label={m('gc.title')}>
       <div className="gradcheck-toolbar">
-        <button type="button" onClick={() => gradientCheck()} disabled={!ready}>
+        <button type="button" onClick={() => gradientCheck()} disabled={!ready} aria-describedby={runWhy.describedBy}>
           {m('gc.run')}
         </button>
+        {runWhy.note}
         <ThresholdField value={threshold} onCommit={setThreshold} m={m} />
       </div>
       {progress !== null && (

@@ -4,9 +4,11 @@
  * or symmetric log), and going back a phase.
  */
 import { useUi } from '../lab-context.tsx';
+import { useWhyDisabled } from '../controls/why-disabled.tsx';
 import { useGraphMessages } from './messages.ts';
 
-export function GraphControls({ m, sample, canGoBack, onBack }: { m: number; sample: number; canGoBack: boolean; onBack(): void }) {
+/** `phase`: the index of the phase shown when stepping by phase, else null. */
+export function GraphControls({ m, sample, phase, onBack }: { m: number; sample: number; phase: number | null; onBack(): void }) {
   const t = useGraphMessages();
   const focus = useUi((s) => s.unitFocus);
   const scaling = useUi((s) => s.colourScaling);
@@ -15,6 +17,8 @@ export function GraphControls({ m, sample, canGoBack, onBack }: { m: number; sam
   const setFocus = useUi((s) => s.setUnitFocus);
   const setScaling = useUi((s) => s.setColourScaling);
   const setMode = useUi((s) => s.setColourMode);
+  const canGoBack = phase !== null && phase > 0;
+  const sampleWhy = useWhyDisabled(m === 0 ? t('why.noBatch') : focus === 'mean' ? t('why.mean') : null);
   return (
     <div className="graph-controls">
       <span className="graph-sample">
@@ -28,6 +32,7 @@ export function GraphControls({ m, sample, canGoBack, onBack }: { m: number; sam
             step={1}
             value={sample}
             disabled={m === 0 || focus === 'mean'}
+            aria-describedby={sampleWhy.describedBy}
             onChange={(e) => {
               const k = Number(e.target.value);
               if (Number.isInteger(k) && k >= 0 && k < m) setSample(k);
@@ -35,6 +40,7 @@ export function GraphControls({ m, sample, canGoBack, onBack }: { m: number; sam
           />
         </label>{' '}
         <span className="muted">{t('sampleOf', { m })}</span>{' '}
+        {sampleWhy.note}
         <label>
           <input type="checkbox" checked={focus === 'mean'} onChange={(e) => setFocus(e.target.checked ? 'mean' : 'sample')} /> {t('mean')}
         </label>
@@ -53,7 +59,8 @@ export function GraphControls({ m, sample, canGoBack, onBack }: { m: number; sam
           <option value="symlog">{t('mode.symlog')}</option>
         </select>
       </label>
-      <button type="button" onClick={onBack} disabled={!canGoBack} title={t('backHint')} aria-label={t('backLabel')} aria-keyshortcuts="ArrowLeft">
+      {/* Shown only when there is a phase to go back to; its place is kept, so nothing moves. */}
+      <button type="button" onClick={onBack} title={t('backHint')} aria-label={t('backLabel')} aria-keyshortcuts="ArrowLeft" style={canGoBack ? undefined : { visibility: 'hidden' }}>
         {t('back')}
       </button>
     </div>

@@ -10,6 +10,8 @@ import type { CSSProperties } from 'react';
 import type { Phase } from '../../core/phases.ts';
 import type { Trace } from '../../core/trace.ts';
 import { colorRange, signedColour, type ColourMode } from '../shared/diverging.ts';
+import type { SignedPalette } from '../shared/signed-palette.ts';
+import { useSignedPalette } from '../shared/use-signed-palette.ts';
 import type { GraphLayout } from './layout.ts';
 import { rowOf } from './values.ts';
 
@@ -93,10 +95,11 @@ export interface MotionProps {
 }
 
 export function Motion({ phase, trace, layout, sample, durationMs, mode }: MotionProps) {
+  const palette = useSignedPalette();
   const style = { '--phase-duration': `${durationMs}ms` } as CSSProperties;
-  if (phase.kind === 'update') return <g className="motion" style={style}>{movingWeights(trace, layout, mode)}</g>;
+  if (phase.kind === 'update') return <g className="motion" style={style}>{movingWeights(trace, layout, mode, palette)}</g>;
   const dots = motionDots(phase, trace, layout, sample);
-  const colour = signedColour(colorRange(dots.map((d) => d.value)), mode);
+  const colour = signedColour(colorRange(dots.map((d) => d.value)), mode, palette);
   const r = Math.max(2, Math.min(5, layout.radius * 0.45));
   return (
     <g className="motion" style={style} data-testid="motion" data-dots={dots.length}>
@@ -108,13 +111,13 @@ export function Motion({ phase, trace, layout, sample, durationMs, mode }: Motio
 }
 
 /** Every visible weight's line moving from W to W + ΔW, on one W scale for all layers. */
-function movingWeights(trace: Trace, layout: GraphLayout, mode: ColourMode) {
+function movingWeights(trace: Trace, layout: GraphLayout, mode: ColourMode, palette: SignedPalette) {
   let m = 0;
   for (const lt of trace.layers) {
     if (lt.updateW === undefined) return null;
     for (let s = 0; s < lt.W.data.length; s++) m = Math.max(m, Math.abs(lt.W.data[s]!), Math.abs(lt.W.data[s]! + lt.updateW.data[s]!));
   }
-  const colour = signedColour(m, mode);
+  const colour = signedColour(m, mode, palette);
   const width = (w: number) => 0.4 + (m > 0 ? (2.6 * Math.abs(w)) / m : 0);
   return layout.layers.slice(1).map((to) => {
     const from = layout.layers[to.layer - 1]!;

@@ -20,6 +20,7 @@ import { SharedLegend, zeroThreshold } from '../shared/Legend.tsx';
 import { useSize } from '../shared/use-size.ts';
 import { Edges } from './Edges.tsx';
 import { sup } from '../shared/notation.ts';
+import { indexText, type Convention } from '../shared/convention.ts';
 import { phaseFormula, phaseLayer } from './formulas.ts';
 import { GraphControls } from './GraphControls.tsx';
 import { InputImage } from './InputImage.tsx';
@@ -27,6 +28,7 @@ import { graphLayout } from './layout.ts';
 import { LossNode } from './LossNode.tsx';
 import { useGraphMessages } from './messages.ts';
 import { Motion } from './Motion.tsx';
+import { useSignedPalette } from '../shared/use-signed-palette.ts';
 import { Units } from './Units.tsx';
 import { edgeQuantity, graphColours, graphValues, rowOf, unitQuantity } from './values.ts';
 import { shownPhaseIndex, traceAtPhase } from './view-phase.ts';
@@ -44,7 +46,7 @@ const NAME_ROOM = 58;
 /** Width of each shared legend, when the graph is that wide, the narrowest one beside the other, and the gap between. */
 const LEGEND_WIDTH = 300;
 const LEGEND_MIN_WIDTH = 230;
-const LEGEND_GAP = 16;
+const LEGEND_GAP = 8;
 
 /** Height of what sits around the SVG (controls, formula, sentence, readout, legends), before it is measured. */
 const AROUND_SVG_PX = 190;
@@ -67,6 +69,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const viewed = useUi((s) => s.viewedPhase);
   const viewPhase = useUi((s) => s.viewPhase);
   const selection = useUi((s) => s.selection);
+  const convention = useUi((s) => s.convention);
   const select = useUi((s) => s.select);
   const [offsets, setOffsets] = useState<number[]>([]);
   const [hover, setHover] = useState<Hover>(null);
@@ -90,14 +93,15 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const layout = useMemo(() => graphLayout(units, offsets, width, svgHeight), [units.join(','), offsets, width, svgHeight]);
   const sample = focus === 'mean' ? 'mean' : k;
   const values = useMemo(() => (trace === null ? null : graphValues(trace, phase, sample)), [trace, phase, sample]);
-  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode, (l) => layout.layers[l]?.image == null)), [values, scaling, mode, layout]);
+  const palette = useSignedPalette();
+  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode, palette, (l) => layout.layers[l]?.image == null)), [values, scaling, mode, palette, layout]);
   const scroll = (l: number, offset: number) =>
     setOffsets((o) => {
       const next = [...o];
       next[l] = Math.max(0, Math.min(units[l]! - layout.layers[l]!.visible, offset));
       return next;
     });
-  const told = useMemo(() => (spec === null || phase === null || trace === null ? null : narrate(phase, trace, spec, k, selection)), [spec, phase, trace, k, selection]);
+  const told = useMemo(() => (spec === null || phase === null || trace === null ? null : narrate(phase, trace, spec, k, selection, convention)), [spec, phase, trace, k, selection, convention]);
   const about = told?.about ?? null;
   // The unit or weight the sentence quotes is brought into view in a windowed layer.
   useEffect(() => {
@@ -178,7 +182,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
     });
   const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.image !== null ? null : values[l]!.unitMax));
   const edgeRanges = values === null ? [] : layersWith((l) => (values[l]!.edges === null ? null : values[l]!.edgeMax));
-  const formula = phase === null ? null : phaseFormula(phase, spec, hyper);
+  const formula = phase === null ? null : phaseFormula(phase, spec, hyper, convention);
   // Two legends side by side, wide enough for "−0.00276  |x| < 21.6e−6 drawn as 0  +0.00276" on
   // their last line; narrower ones say "|x| < 21.6e−6 → 0"; narrower still, they wrap.
   const besideWidth = Math.min(LEGEND_WIDTH, Math.floor((width - LEGEND_GAP) / 2));
@@ -192,7 +196,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   };
   return (
     <figure className="network-graph" style={{ height }}>
-      <GraphControls m={m} sample={k} canGoBack={index !== null && index > 0} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
+      <GraphControls m={m} sample={k} phase={index} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
       <figcaption title={formula ?? undefined}>
         {phase === null ? (
           <span>{t('caption.free')}</span>
@@ -231,7 +235,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         </svg>
       </div>
       <div className="graph-readout" aria-live="polite">
-        {hover === null ? t('hint') : readout(hover, trace, params, k, t)}
+        {hover === null ? t('hint') : readout(hover, trace, params, k, convention, t)}
       </div>
       <div className="graph-legends">
         <SharedLegend
@@ -257,10 +261,10 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   );
 }
 
-function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { W: Matrix }[] | null, k: number, t: ReturnType<typeof useGraphMessages>): string {
+function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { W: Matrix }[] | null, k: number, convention: Convention, t: ReturnType<typeof useGraphMessages>): string {
   const f = (x: number | undefined) => (x === undefined ? '—' : formatValue(x, 4));
   if (h.kind === 'unit') {
-    if (h.layer === 0) return t('readout.input', { unit: h.unit, sample: k, x: f(at(trace?.x, k, h.unit)) });
+    if (h.layer === 0) return t('readout.input', { at: indexText(convention, k, h.unit), x: f(at(trace?.x, k, h.unit)) });
     const lt = trace?.layers[h.layer - 1];
     const line = t('readout.unit', { l: h.layer, lsup: sup(h.layer), unit: h.unit, sample: k, z: f(at(lt?.z, k, h.unit)), a: f(at(lt?.a, k, h.unit)), delta: f(at(lt?.delta, k, h.unit)) });
     // An output unit also reads out its target once the loss has been computed (the loss node's lines may lack room for it).
@@ -269,5 +273,5 @@ function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { 
   }
   const lt = trace?.layers[h.layer - 1];
   const W = lt?.W ?? params?.[h.layer - 1]?.W;
-  return t('readout.weight', { l: h.layer, lsup: sup(h.layer), i: h.i, j: h.j, w: f(at(W, h.i, h.j)), dw: f(at(lt?.dW, h.i, h.j)), update: f(at(lt?.updateW, h.i, h.j)) });
+  return t('readout.weight', { lsup: sup(h.layer), at: indexText(convention, h.i, h.j), w: f(at(W, h.i, h.j)), dw: f(at(lt?.dW, h.i, h.j)), update: f(at(lt?.updateW, h.i, h.j)) });
 }

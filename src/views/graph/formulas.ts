@@ -1,11 +1,13 @@
 /**
- * What each phase computes, written as the formula the core evaluates (row-vector convention:
- * z = a·W + b). Superscripts name the layer.
+ * What each phase computes, written as the formula the core evaluates, in the screen's
+ * convention: rows (z = a·W + b, the core's own) or columns (z = W·a + b, W the core's Wᵀ).
+ * Superscripts name the layer.
  */
 import { activation } from '../../core/activations.ts';
 import { loss as lossOf } from '../../core/losses.ts';
 import type { Phase } from '../../core/phases.ts';
 import type { Hyperparameters, NetworkSpec } from '../../core/spec.ts';
+import type { Convention } from '../shared/convention.ts';
 import { sup } from '../shared/notation.ts';
 
 
@@ -19,15 +21,17 @@ function perSample(formula: string): string {
   return formula.replace(/^L = /, 'Lᵢ = ');
 }
 
-/** The formula of a phase, e.g. "z² = a¹·W² + b²,  a² = tanh(z²)". */
-export function phaseFormula(phase: Phase, spec: NetworkSpec, hyper: Hyperparameters): string {
+/** The formula of a phase, e.g. "z² = a¹·W² + b²,  a² = tanh(z²)" (columns: "z² = W²·a¹ + b², …"). */
+export function phaseFormula(phase: Phase, spec: NetworkSpec, hyper: Hyperparameters, convention: Convention = 'rows'): string {
   const L = spec.layers.length - 1;
+  const rows = convention === 'rows';
   switch (phase.kind) {
     case 'forward': {
       const l = phase.layer;
       const f = spec.layers[l]!.activation!;
       const fa = f === 'identity' ? `z${sup(l)}` : `${shownName(activation(f).name)}(z${sup(l)})`;
-      return `z${sup(l)} = a${sup(l - 1)}·W${sup(l)} + b${sup(l)},  a${sup(l)} = ${fa}`;
+      const product = rows ? `a${sup(l - 1)}·W${sup(l)}` : `W${sup(l)}·a${sup(l - 1)}`;
+      return `z${sup(l)} = ${product} + b${sup(l)},  a${sup(l)} = ${fa}`;
     }
     case 'loss':
       return `${perSample(lossOf(spec.loss).formula.loss)},  L = (1/m)·Σᵢ Lᵢ${hyper.regularization.kind === 'none' || hyper.regularization.lambda === 0 ? '' : hyper.regularization.kind === 'l2' ? ' + ½·λ·ΣW²' : ' + λ·Σ|W|'}`;
@@ -36,10 +40,11 @@ export function phaseFormula(phase: Phase, spec: NetworkSpec, hyper: Hyperparame
       const delta =
         l === L
           ? lossOf(spec.loss).formula.delta.replace('δ', `δ${sup(L)}`).replace("f'(z)", `f'(z${sup(L)})`)
-          : `δ${sup(l)} = (δ${sup(l + 1)}·W${sup(l + 1)}ᵀ) ⊙ f'(z${sup(l)})`;
+          : `δ${sup(l)} = (${rows ? `δ${sup(l + 1)}·W${sup(l + 1)}ᵀ` : `W${sup(l + 1)}ᵀ·δ${sup(l + 1)}`}) ⊙ f'(z${sup(l)})`;
       const reg = hyper.regularization;
       const penalty = reg.kind === 'none' || reg.lambda === 0 ? '' : reg.kind === 'l2' ? ` + λ·W${sup(l)}` : ` + λ·sign(W${sup(l)})`;
-      return `${delta},  ∂L/∂W${sup(l)} = (1/m)·a${sup(l - 1)}ᵀ·δ${sup(l)}${penalty},  ∂L/∂b${sup(l)} = (1/m)·Σᵢ δ${sup(l)}ᵢ`;
+      const dW = rows ? `a${sup(l - 1)}ᵀ·δ${sup(l)}` : `δ${sup(l)}·a${sup(l - 1)}ᵀ`;
+      return `${delta},  ∂L/∂W${sup(l)} = (1/m)·${dW}${penalty},  ∂L/∂b${sup(l)} = (1/m)·Σᵢ δ${sup(l)}ᵢ`;
     }
     case 'update':
       switch (hyper.optimizer.kind) {

@@ -9,6 +9,7 @@ import type { Phase } from '../../core/phases.ts';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import { colorRange, signedColour, type ColourMode } from '../shared/diverging.ts';
+import { LIGHT_SIGNED, type SignedPalette } from '../shared/signed-palette.ts';
 
 export type UnitQuantity = 'a' | 'delta';
 export type EdgeQuantity = 'W' | 'dW' | 'updateW';
@@ -73,7 +74,13 @@ export interface GraphColours {
  * One colour scale per quantity shared by all layers, or (scaling 'layer') one per layer. Units
  * not drawn on the scale (an input drawn as an image, `onScale` false) do not set its range.
  */
-export function graphColours(values: readonly LayerValues[], scaling: 'shared' | 'layer', mode: ColourMode, onScale: (layer: number) => boolean = () => true): GraphColours {
+export function graphColours(
+  values: readonly LayerValues[],
+  scaling: 'shared' | 'layer',
+  mode: ColourMode,
+  palette: SignedPalette = LIGHT_SIGNED,
+  onScale: (layer: number) => boolean = () => true,
+): GraphColours {
   const unitMax = Math.max(0, ...values.map((v, l) => (onScale(l) ? v.unitMax : 0)));
   const edgeMax = Math.max(0, ...values.map((v) => v.edgeMax));
   const unitRange = values.map((v) => (scaling === 'shared' ? unitMax : v.unitMax));
@@ -83,7 +90,7 @@ export function graphColours(values: readonly LayerValues[], scaling: 'shared' |
     edgeMax,
     unitRange,
     edgeRange,
-    unit: unitRange.map((r) => signedColour(r, mode)),
-    edge: edgeRange.map((r) => signedColour(r, mode)),
+    unit: unitRange.map((r) => signedColour(r, mode, palette)),
+    edge: edgeRange.map((r) => signedColour(r, mode, palette)),
   };
 }

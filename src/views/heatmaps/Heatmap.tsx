@@ -9,6 +9,7 @@ import { colorRange } from '../shared/diverging.ts';
 import { Legend } from '../shared/Legend.tsx';
 import { useHeatmapMessages } from './messages.ts';
 import { paintCells, readValue } from '../shared/paint.ts';
+import { useSignedPalette } from '../shared/use-signed-palette.ts';
 import './heatmaps.css';
 
 export interface HeatmapProps {
@@ -16,6 +17,8 @@ export interface HeatmapProps {
   readonly title: string;
   /** The quantity's symbol in the readout and the legend: 'δ', 'W', '∂L/∂W'. */
   readonly symbol: string;
+  /** The shape in symbols, e.g. 'n_in × n_out', shown after the size. */
+  readonly shape?: string;
   /** What the row and the column index count, e.g. 'sample' and 'unit'. */
   readonly rowName: string;
   readonly colName: string;
@@ -51,10 +54,11 @@ function cellAt(canvas: HTMLCanvasElement, rows: number, cols: number, clientX: 
   return row >= 0 && row < rows && col >= 0 && col < cols ? { row, col } : null;
 }
 
-export function Heatmap({ matrix, title, symbol, rowName, colName, cellWidth = 8, cellHeight = 8, max, onSelect }: HeatmapProps) {
+export function Heatmap({ matrix, title, symbol, shape, rowName, colName, cellWidth = 8, cellHeight = 8, max, onSelect }: HeatmapProps) {
   const m = useHeatmapMessages();
   const { rows, cols } = matrix;
   const range = useMemo(() => max ?? colorRange(matrix.data), [max, matrix]);
+  const palette = useSignedPalette();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [cursor, setCursor] = useState<Cell | null>(null);
   const cell = cursor !== null && cursor.row < rows && cursor.col < cols ? cursor : null;
@@ -63,9 +67,9 @@ export function Heatmap({ matrix, title, symbol, rowName, colName, cellWidth = 8
     const ctx = canvasRef.current?.getContext('2d') ?? null; // null where there is no 2-D canvas (jsdom)
     if (ctx === null || rows * cols === 0) return;
     const image = ctx.createImageData(cols, rows);
-    image.data.set(paintCells(matrix, range));
+    image.data.set(paintCells(matrix, range, palette));
     ctx.putImageData(image, 0, 0);
-  }, [matrix, range, rows, cols]);
+  }, [matrix, range, rows, cols, palette]);
 
   const pointed = (e: MouseEvent<HTMLCanvasElement>) => cellAt(e.currentTarget, rows, cols, e.clientX, e.clientY);
 
@@ -85,7 +89,7 @@ export function Heatmap({ matrix, title, symbol, rowName, colName, cellWidth = 8
   return (
     <figure className="heatmap" data-rows={rows} data-cols={cols}>
       <figcaption>
-        {title} <span className="heatmap-size">{m('heatmap.size', { rows, cols })}</span>
+        {title} <span className="heatmap-size">{m('heatmap.size', { rows, cols })}{shape === undefined ? '' : ` (${shape})`}</span>
       </figcaption>
       <div className="heatmap-scroll">
         <div className="heatmap-plane" style={{ width: cols * cellWidth, height: rows * cellHeight }}>

@@ -1,10 +1,13 @@
 /**
- * The numbers of one weight layer l as heatmaps: z, a and δ (batch × units, one row per
- * sample), ∂L/∂W and ΔW (fan-in × fan-out) from the latest trace, and the current W from the
- * snapshot. W[i][j] goes from unit i of layer l − 1 to unit j of layer l.
+ * The numbers of one weight layer l as heatmaps: z, a and δ, ∂L/∂W and ΔW from the latest
+ * trace, and the current W from the snapshot, laid out in the screen's convention: in rows
+ * the batch maps are batch × units (one row per sample) and the weight maps n_in × n_out
+ * (W[i][j] from unit i of layer l − 1 to unit j of layer l); in columns each is transposed.
  */
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import type { Matrix } from '../../core/tensor.ts';
+import type { Convention } from '../../store/ui.ts';
+import { laidOut, ordered } from '../shared/convention.ts';
 import { useRun, useUi, useLiveRun } from '../lab-context.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { useHeatmapMessages } from './messages.ts';
@@ -33,6 +36,7 @@ export function LayerHeatmaps() {
   const chosen = useUi((s) => s.layer);
   const setLayer = useUi((s) => s.setLayer);
   const select = useUi((s) => s.select);
+  const convention = useUi((s) => s.convention);
 
   const units = network?.layers.map((layer) => layer.units) ?? null;
   const L = units !== null ? units.length - 1 : (params?.length ?? 0);
@@ -59,25 +63,28 @@ export function LayerHeatmaps() {
             </option>
           ))}
         </select>
+        <span className="layer-layout" data-convention={convention}>{m(`layout.${convention}`)}</span>
       </div>
       <div className="heatmap-row">
         {maps.map((spec) => (
-          <LayerMap key={spec.key} spec={spec} m={m} onSelect={(row, col) => select(selectionOf(spec.key, l, row, col))} />
+          <LayerMap key={spec.key} spec={spec} convention={convention} m={m} onSelect={(row, col) => select(selectionOf(spec.key, l, ...ordered(convention, row, col)))} />
         ))}
       </div>
     </section>
   );
 }
 
-/** A cell of a weight map selects weight W[i][j]; a cell of a batch map selects unit j. */
-function selectionOf(key: MapSpec['key'], layer: number, row: number, col: number) {
-  const weightMap = key === 'dW' || key === 'updateW' || key === 'W';
-  return weightMap ? { kind: 'weight' as const, layer, i: row, j: col } : { kind: 'unit' as const, layer, unit: col };
+const isBatchMap = (key: MapSpec['key']) => key === 'z' || key === 'a' || key === 'delta';
+
+/** The core's entry [r][c] of a weight map selects weight W[r][c]; of a batch map, unit c. */
+function selectionOf(key: MapSpec['key'], layer: number, r: number, c: number) {
+  return isBatchMap(key) ? { kind: 'unit' as const, layer, unit: c } : { kind: 'weight' as const, layer, i: r, j: c };
 }
 
-function LayerMap({ spec, m, onSelect }: { spec: MapSpec; m: Translate; onSelect: (row: number, col: number) => void }) {
+function LayerMap({ spec, convention, m, onSelect }: { spec: MapSpec; convention: Convention; m: Translate; onSelect: (row: number, col: number) => void }) {
   const title = m(`map.${spec.key}`);
-  if (spec.matrix === undefined) {
+  const matrix = useMemo(() => (spec.matrix === undefined ? undefined : laidOut(convention, spec.matrix)), [convention, spec.matrix]);
+  if (matrix === undefined) {
     return (
       <figure className="heatmap heatmap-missing" data-map={spec.key}>
         <figcaption>{title}</figcaption>
@@ -85,16 +92,18 @@ function LayerMap({ spec, m, onSelect }: { spec: MapSpec; m: Translate; onSelect
       </figure>
     );
   }
-  const batch = spec.key === 'z' || spec.key === 'a' || spec.key === 'delta';
-  const { rows, cols } = spec.matrix;
+  const batch = isBatchMap(spec.key);
+  const [rowName, colName] = ordered(convention, m(batch ? 'name.sample' : 'name.from'), m(batch ? 'name.unit' : 'name.to'));
+  const { rows, cols } = matrix;
   return (
     <div className="layer-map" data-map={spec.key}>
       <Heatmap
-        matrix={spec.matrix}
+        matrix={matrix}
         title={title}
         symbol={spec.symbol}
-        rowName={m(batch ? 'name.sample' : 'name.from')}
-        colName={m(batch ? 'name.unit' : 'name.to')}
+        shape={m(`shape.${batch ? 'batch' : 'weights'}.${convention}`)}
+        rowName={rowName}
+        colName={colName}
         cellWidth={fitCell(cols, BOX_WIDTH)}
         cellHeight={fitCell(rows, BOX_HEIGHT)}
         onSelect={onSelect}

@@ -10,6 +10,7 @@ import { useUi, useLiveRun } from '../lab-context.tsx';
 import { useHeatmapMessages } from './messages.ts';
 import { imageSide } from '../../data/image.ts';
 import { paintCells } from '../shared/paint.ts';
+import { useSignedPalette } from '../shared/use-signed-palette.ts';
 import { columnImage, maxAbsColumns } from './tiles.ts';
 import './heatmaps.css';
 
@@ -82,16 +83,17 @@ interface TileProps {
   readonly onSelect: () => void;
 }
 
-/** Column j as a side × side image, repainted only when its matrix or range changes. */
+/** Column j as a side × side image, repainted only when its matrix, range or theme changes. */
 const Tile = memo(function Tile({ matrix, j, side, max, label, selected, onSelect }: TileProps) {
+  const palette = useSignedPalette();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = canvasRef.current?.getContext('2d') ?? null; // null in jsdom
     if (ctx === null) return;
     const image = ctx.createImageData(side, side);
-    image.data.set(paintCells(columnImage(matrix, j, side), max));
+    image.data.set(paintCells(columnImage(matrix, j, side), max, palette));
     ctx.putImageData(image, 0, 0);
-  }, [matrix, j, side, max]);
+  }, [matrix, j, side, max, palette]);
   return (
     <button type="button" className="tile" aria-label={label} title={label} aria-pressed={selected} onClick={onSelect}>
       <canvas ref={canvasRef} width={side} height={side} data-unit={j} style={{ width: side * TILE_SCALE, height: side * TILE_SCALE }} />

@@ -1,6 +1,7 @@
 /**
  * Where δˡ[s][j] comes from, for one sample s: from the loss at the output layer, or as
- * (Σₖ Wˡ⁺¹[j][k]·δˡ⁺¹[s][k])·f'(zˡ[s][j]) below it, with every term's number listed.
+ * (Σₖ Wˡ⁺¹[j][k]·δˡ⁺¹[s][k])·f'(zˡ[s][j]) below it, with every term's number listed; indices
+ * written in the screen's convention (columns: Σₖ Wˡ⁺¹[k][j]·δˡ⁺¹[k][s], the row of Wᵀ·δ).
  */
 import { activation, type ActivationName } from '../../core/activations.ts';
 import type { NetworkSpec } from '../../core/spec.ts';
@@ -8,7 +9,7 @@ import type { Trace } from '../../core/trace.ts';
 import { deltaOf, type DeltaSource } from './chain.ts';
 import type { InspectorMessages } from './messages.ts';
 import { sup } from '../shared/notation.ts';
-import { sym, tex, Tex, txt } from './tex.tsx';
+import { tex, Tex, txt, type Symbols } from './tex.tsx';
 
 /** Terms listed one by one in the table (the rest are summed in one row). */
 const MAX_TERMS = 16;
@@ -24,8 +25,8 @@ interface Line {
  * f'(z) with its numbers, from what the activation declares: its rule in a worked out (sigmoid:
  * a(1 − a)), or for a piecewise f the side of the nearest kink z is on (ReLU: z > 0), or the value.
  */
-export function fPrimeLine(name: ActivationName, l: number, j: number, s: number, z: number, a: number, fPrime: number): Line {
-  const zs = sym.z(l, j, s);
+export function fPrimeLine(n: Symbols, name: ActivationName, l: number, j: number, s: number, z: number, a: number, fPrime: number): Line {
+  const zs = n.z(l, j, s);
   const head = { tex: `f'(${zs.tex})`, txt: `f'(${zs.txt})` };
   const f = activation(name);
   const worked = f.formula.worked;
@@ -48,22 +49,22 @@ export function fPrimeLine(name: ActivationName, l: number, j: number, s: number
 }
 
 /** The output layer's δ from the loss, with the numbers substituted. */
-function outputLines(src: Extract<DeltaSource, { kind: 'output' }>, l: number, j: number, s: number, delta: number, k: number): Line[] {
-  const d = sym.delta(l, j, s);
-  const y = { tex: `y^{(${s})}_{${j}}`, txt: `y[${s}][${j}]` };
-  const t = { tex: `t^{(${s})}_{${j}}`, txt: `t[${s}][${j}]` };
+function outputLines(n: Symbols, src: Extract<DeltaSource, { kind: 'output' }>, l: number, j: number, s: number, delta: number, k: number): Line[] {
+  const d = n.delta(l, j, s);
+  const y = n.output('y', j, s);
+  const t = n.output('t', j, s);
   const diffTex = `${tex(src.y)} - ${tex(src.t, true)}`;
   const diffTxt = `${txt(src.y)} − ${txt(src.t, true)}`;
   if (src.fPrime === null) {
     if (src.loss === 'softmax-cross-entropy' && src.tSum !== 1) {
       return [{
         tex: `${d.tex} = ${y.tex}\\textstyle\\sum_c t^{(${s})}_c - ${t.tex} = ${tex(src.y)}\\cdot ${tex(src.tSum, true)} - ${tex(src.t, true)} = ${tex(delta)}`,
-        txt: `${d.txt} = ${y.txt}·Σc t[${s}][c] − ${t.txt} = ${txt(src.y)}·${txt(src.tSum, true)} − ${txt(src.t, true)} = ${txt(delta)}`,
+        txt: `${d.txt} = ${y.txt}·Σc ${n.output('t', 'c', s).txt} − ${t.txt} = ${txt(src.y)}·${txt(src.tSum, true)} − ${txt(src.t, true)} = ${txt(delta)}`,
       }];
     }
     return [{ tex: `${d.tex} = ${y.tex} - ${t.tex} = ${diffTex} = ${tex(delta)}`, txt: `${d.txt} = ${y.txt} − ${t.txt} = ${diffTxt} = ${txt(delta)}` }];
   }
-  const zs = sym.z(l, j, s);
+  const zs = n.z(l, j, s);
   const half = src.loss === 'squared-error-half';
   const c = { tex: half ? '' : `\\frac{2}{${k}}`, txt: half ? '' : `(2/${k})·` };
   return [
@@ -71,15 +72,17 @@ function outputLines(src: Extract<DeltaSource, { kind: 'output' }>, l: number, j
       tex: `${d.tex} = ${c.tex}\\left(${y.tex} - ${t.tex}\\right) f'(${zs.tex}) = ${c.tex}\\left(${diffTex}\\right)\\cdot ${tex(src.fPrime, true)} = ${tex(delta)}`,
       txt: `${d.txt} = ${c.txt}(${y.txt} − ${t.txt})·f'(${zs.txt}) = ${c.txt}(${diffTxt})·${txt(src.fPrime, true)} = ${txt(delta)}`,
     },
-    fPrimeLine(src.activation, l, j, s, src.z, src.a, src.fPrime),
+    fPrimeLine(n, src.activation, l, j, s, src.z, src.a, src.fPrime),
   ];
 }
 
 /** The hidden layer's δ: the sum over the units above, times f'(z). */
-function hiddenLines(src: Extract<DeltaSource, { kind: 'hidden' }>, l: number, j: number, s: number, delta: number): Line[] {
-  const d = sym.delta(l, j, s);
-  const zs = sym.z(l, j, s);
-  const sumSym = { tex: `\\sum_{k} W^{${l + 1}}_{${j},k}\\,\\delta^{${l + 1},(${s})}_{k}`, txt: `Σₖ W${sup(l + 1)}[${j}][k]·δ${sup(l + 1)}[${s}][k]` };
+function hiddenLines(n: Symbols, src: Extract<DeltaSource, { kind: 'hidden' }>, l: number, j: number, s: number, delta: number): Line[] {
+  const d = n.delta(l, j, s);
+  const zs = n.z(l, j, s);
+  const w = n.W(l + 1, j, 'k');
+  const dk = n.delta(l + 1, 'k', s);
+  const sumSym = { tex: `\\sum_{k} ${w.tex}\\,${dk.tex}`, txt: `Σₖ ${w.txt}·${dk.txt}` };
   const general = { tex: `\\Big(${sumSym.tex}\\Big)\\, f'(${zs.tex})`, txt: `(${sumSym.txt})·f'(${zs.txt})` };
   const shown = src.terms.slice(0, src.terms.length <= INLINE_TERMS ? INLINE_TERMS : INLINE_TERMS - 1);
   const more = src.terms.length - shown.length;
@@ -92,12 +95,12 @@ function hiddenLines(src: Extract<DeltaSource, { kind: 'hidden' }>, l: number, j
       txt: `${d.txt} = ${general.txt} = ${txt(src.sum, true)}·${txt(src.fPrime, true)} = ${txt(delta)}`,
     },
     { tex: `${sumSym.tex} = ${termsTex} = ${tex(src.sum)}`, txt: `${sumSym.txt} = ${termsTxt} = ${txt(src.sum)}` },
-    fPrimeLine(src.activation, l, j, s, src.z, src.a, src.fPrime),
+    fPrimeLine(n, src.activation, l, j, s, src.z, src.a, src.fPrime),
   ];
 }
 
 /** The table of Σₖ Wˡ⁺¹[j][k]·δˡ⁺¹[s][k], then × f'(z) = δ, each with its exact value. */
-function TermsTable({ src, l, j, s, delta, m }: { src: Extract<DeltaSource, { kind: 'hidden' }>; l: number; j: number; s: number; delta: number; m: InspectorMessages }) {
+function TermsTable({ n, src, l, j, s, delta, m }: { n: Symbols; src: Extract<DeltaSource, { kind: 'hidden' }>; l: number; j: number; s: number; delta: number; m: InspectorMessages }) {
   const listed = src.terms.slice(0, MAX_TERMS);
   const rest = src.terms.slice(MAX_TERMS);
   let restSum = 0;
@@ -108,8 +111,8 @@ function TermsTable({ src, l, j, s, delta, m }: { src: Extract<DeltaSource, { ki
       <thead>
         <tr>
           <th scope="col">k</th>
-          <th scope="col">{`W${sup(l + 1)}[${j}][k]`}</th>
-          <th scope="col">{`δ${sup(l + 1)}[${s}][k]`}</th>
+          <th scope="col">{n.W(l + 1, j, 'k').txt}</th>
+          <th scope="col">{n.delta(l + 1, 'k', s).txt}</th>
           <th scope="col">W·δ</th>
         </tr>
       </thead>
@@ -135,11 +138,11 @@ function TermsTable({ src, l, j, s, delta, m }: { src: Extract<DeltaSource, { ki
           <td data-cell="sum" data-value={String(src.sum)}>{txt(src.sum)}</td>
         </tr>
         <tr>
-          <th scope="row" colSpan={3}>{`× f'(z${sup(l)}[${s}][${j}])`}</th>
+          <th scope="row" colSpan={3}>{`× f'(${n.z(l, j, s).txt})`}</th>
           <td data-cell="fprime" data-value={String(src.fPrime)}>{txt(src.fPrime)}</td>
         </tr>
         <tr>
-          <th scope="row" colSpan={3}>{`= δ${sup(l)}[${s}][${j}]`}</th>
+          <th scope="row" colSpan={3}>{`= ${n.delta(l, j, s).txt}`}</th>
           <td data-cell="delta" data-value={String(delta)}>{txt(delta)}</td>
         </tr>
       </tfoot>
@@ -148,19 +151,19 @@ function TermsTable({ src, l, j, s, delta, m }: { src: Extract<DeltaSource, { ki
 }
 
 /** δˡ[s][j] and its derivation, or why it is not there yet. */
-export function DeltaDerivation({ trace, spec, l, j, s, m }: { trace: Trace; spec: NetworkSpec; l: number; j: number; s: number; m: InspectorMessages }) {
+export function DeltaDerivation({ n, trace, spec, l, j, s, m }: { n: Symbols; trace: Trace; spec: NetworkSpec; l: number; j: number; s: number; m: InspectorMessages }) {
   const d = deltaOf(trace, spec, l, j, s);
   if (d === null) return <p className="inspector-wait">{m('wait.delta', { lsup: sup(l), l })}</p>;
   const src = d.source;
   if (src === null) {
     return (
       <div className="inspector-delta">
-        <Tex tex={`${sym.delta(l, j, s).tex} = ${tex(d.delta)}`} label={`${sym.delta(l, j, s).txt} = ${txt(d.delta)}`} />
+        <Tex tex={`${n.delta(l, j, s).tex} = ${tex(d.delta)}`} label={`${n.delta(l, j, s).txt} = ${txt(d.delta)}`} />
         <p className="inspector-wait">{m('wait.above', { l: l + 1 })}</p>
       </div>
     );
   }
-  const lines = src.kind === 'output' ? outputLines(src, l, j, s, d.delta, trace.t.cols) : hiddenLines(src, l, j, s, d.delta);
+  const lines = src.kind === 'output' ? outputLines(n, src, l, j, s, d.delta, trace.t.cols) : hiddenLines(n, src, l, j, s, d.delta);
   return (
     <div className="inspector-delta" data-sample={s}>
       <p className="inspector-note">
@@ -171,7 +174,7 @@ export function DeltaDerivation({ trace, spec, l, j, s, m }: { trace: Trace; spe
       {lines.map((line, n) => (
         <Tex key={n} tex={line.tex} label={line.txt} display />
       ))}
-      {src.kind === 'hidden' && <TermsTable src={src} l={l} j={j} s={s} delta={d.delta} m={m} />}
+      {src.kind === 'hidden' && <TermsTable n={n} src={src} l={l} j={j} s={s} delta={d.delta} m={m} />}
     </div>
   );
 }

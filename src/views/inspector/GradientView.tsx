@@ -5,16 +5,16 @@
 import type { OptimizerConfig } from '../../core/spec.ts';
 import { shownSamples, type Chain, type Gradient } from './chain.ts';
 import type { InspectorMessages } from './messages.ts';
-import { Bar, sym, tex, Tex, txt } from './tex.tsx';
+import { Bar, tex, Tex, txt, type Symbols } from './tex.tsx';
 
 /** Samples listed one by one (the rest are summed in one row). */
 const MAX_ROWS = 12;
 /** Shares written out inside the formula. */
 const INLINE_SHARES = 3;
 
-/** The parameter's symbol: Wˡ[i][j] or bˡ[j]. */
-export function paramSym(c: Chain) {
-  return c.kind === 'weight' ? sym.W(c.layer, c.i, c.j) : sym.b(c.layer, c.j);
+/** The parameter's symbol: Wˡ[i][j] (columns: Wˡ[j][i]) or bˡ[j]. */
+export function paramSym(n: Symbols, c: Chain) {
+  return c.kind === 'weight' ? n.W(c.layer, c.i, c.j) : n.b(c.layer, c.j);
 }
 
 /** True when the shown sums do not give the trace's gradient (settings changed since the step). */
@@ -22,7 +22,7 @@ export function gradientMismatch(g: Gradient): boolean {
   return !(Math.abs(g.data + g.penalty.value - g.total) <= 1e-12 * Math.max(1, Math.abs(g.total)));
 }
 
-function ContributionTable({ chain, g, focus, m }: { chain: Chain; g: Gradient; focus: number | null; m: InspectorMessages }) {
+function ContributionTable({ n, chain, g, focus, m }: { n: Symbols; chain: Chain; g: Gradient; focus: number | null; m: InspectorMessages }) {
   const weight = chain.kind === 'weight';
   const rows = shownSamples(chain.m, focus ?? 0, MAX_ROWS);
   const listed = new Set(rows);
@@ -32,8 +32,8 @@ function ContributionTable({ chain, g, focus, m }: { chain: Chain; g: Gradient; 
   let max = Math.abs(g.data);
   for (const c of g.contributions) max = Math.max(max, Math.abs(c.value));
   if (others > 0) max = Math.max(max, Math.abs(rest));
-  const input = sym.input(chain.layer, chain.i, 's');
-  const delta = sym.delta(chain.layer, chain.j, 's');
+  const input = n.input(chain.layer, chain.i, 's');
+  const delta = n.delta(chain.layer, chain.j, 's');
   const span = weight ? 3 : 2;
   return (
     <table className="inspector-table contributions">
@@ -80,11 +80,11 @@ function ContributionTable({ chain, g, focus, m }: { chain: Chain; g: Gradient; 
 }
 
 /** ∂L/∂θ = (1/m)·Σₛ input·δ (+ penalty), written out and with the numbers substituted. */
-function gradientFormula(c: Chain, g: Gradient) {
-  const p = paramSym(c);
+function gradientFormula(n: Symbols, c: Chain, g: Gradient) {
+  const p = paramSym(n, c);
   const weight = c.kind === 'weight';
-  const inp = sym.input(c.layer, c.i, 's');
-  const d = sym.delta(c.layer, c.j, 's');
+  const inp = n.input(c.layer, c.i, 's');
+  const d = n.delta(c.layer, c.j, 's');
   const pen = g.penalty;
   const penTex = pen.kind === 'l2' ? ` + \\lambda ${p.tex}` : pen.kind === 'l1' ? ` + \\lambda\\,\\operatorname{sign}(${p.tex})` : '';
   const penTxt = pen.kind === 'l2' ? ` + λ·${p.txt}` : pen.kind === 'l1' ? ` + λ·sign(${p.txt})` : '';
@@ -104,14 +104,14 @@ function gradientFormula(c: Chain, g: Gradient) {
   };
 }
 
-export function GradientSection({ chain, focus, m }: { chain: Chain; focus: number | null; m: InspectorMessages }) {
+export function GradientSection({ n, chain, focus, m }: { n: Symbols; chain: Chain; focus: number | null; m: InspectorMessages }) {
   const g = chain.gradient!;
-  const f = gradientFormula(chain, g);
+  const f = gradientFormula(n, chain, g);
   const pen = g.penalty;
   const penaltyNote = chain.kind === 'bias' ? m('penalty.bias') : m(`penalty.${pen.kind}`);
   return (
     <div className="inspector-gradient">
-      <ContributionTable chain={chain} g={g} focus={focus} m={m} />
+      <ContributionTable n={n} chain={chain} g={g} focus={focus} m={m} />
       <p className="inspector-note">
         {penaltyNote}
         {pen.kind !== 'none' && (
@@ -123,19 +123,19 @@ export function GradientSection({ chain, focus, m }: { chain: Chain; focus: numb
       </p>
       <Tex tex={f.tex} label={f.txt} display />
       <p className="inspector-result">
-        {`∂L/∂${paramSym(chain).txt} = `}
+        {`∂L/∂${paramSym(n, chain).txt} = `}
         <strong data-cell="gradient" data-value={String(g.total)}>{txt(g.total)}</strong>
       </p>
-      {gradientMismatch(g) && <p className="inspector-warning" role="alert">{m('mismatch', { what: `∂L/∂${paramSym(chain).txt}` })}</p>}
+      {gradientMismatch(g) && <p className="inspector-warning" role="alert">{m('mismatch', { what: `∂L/∂${paramSym(n, chain).txt}` })}</p>}
     </div>
   );
 }
 
-export function UpdateSection({ chain, optimizer, m }: { chain: Chain; optimizer: OptimizerConfig['kind'] | null; m: InspectorMessages }) {
+export function UpdateSection({ n, chain, optimizer, m }: { n: Symbols; chain: Chain; optimizer: OptimizerConfig['kind'] | null; m: InspectorMessages }) {
   if (!chain.updateRan) return <p className="inspector-wait">{m('wait.update')}</p>;
   const u = chain.update;
   if (u === null) return <p className="inspector-warning">{m('update.refused')}</p>;
-  const p = paramSym(chain);
+  const p = paramSym(n, chain);
   const sgd = u.isSgd && optimizer !== 'momentum' && optimizer !== 'adam';
   const g = chain.gradient?.total ?? NaN;
   const eta = u.learningRate ?? NaN;

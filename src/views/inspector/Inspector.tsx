@@ -13,7 +13,7 @@ import { chainOf, pickRegularization, type Chain } from './chain.ts';
 import { DeltaDerivation } from './DeltaView.tsx';
 import { GradientSection, paramSym, UpdateSection } from './GradientView.tsx';
 import { useInspectorMessages, type InspectorMessages } from './messages.ts';
-import { sym, tex, Tex, txt } from './tex.tsx';
+import { symbols, tex, Tex, txt, type Symbols } from './tex.tsx';
 import './inspector.css';
 
 /** Samples whose derivation is shown when the picker is on "all samples". */
@@ -35,6 +35,7 @@ export function Inspector() {
   const selection = useUi((s) => s.selection);
   const focus = useUi((s) => s.sample);
   const setSample = useUi((s) => s.setSample);
+  const convention = useUi((s) => s.convention);
   const trace = useLiveRun((s) => s.trace);
   const info = useRun((s) => s.info);
   const hyper = useConfig((s) => s.experiment.hyper);
@@ -59,7 +60,8 @@ export function Inspector() {
   const k = Math.min(Math.max(0, focus), chain.m - 1);
   const samples = all ? Array.from({ length: Math.min(chain.m, ALL_SAMPLES_SHOWN) }, (_, s) => s) : [k];
   const optimizer = hyper.optimizer.kind !== 'sgd' ? hyper.optimizer.kind : info.hyper.optimizer.kind;
-  const p = paramSym(chain);
+  const n = symbols(convention);
+  const p = paramSym(n, chain);
 
   return (
     <section className="inspector" aria-label={m('title')}>
@@ -95,30 +97,30 @@ export function Inspector() {
         </p>
       </header>
       {samples.map((s) => (
-        <SampleBlock key={s} chain={chain} trace={trace} spec={spec} s={s} m={m} />
+        <SampleBlock key={s} n={n} chain={chain} trace={trace} spec={spec} s={s} m={m} />
       ))}
       {all && chain.m > samples.length && <p className="inspector-note">{m('delta.more', { shown: samples.length, m: chain.m })}</p>}
       <h4>{m('section.batch', { name: p.txt })}</h4>
       {chain.gradient !== null ? (
-        <GradientSection chain={chain} focus={all ? null : k} m={m} />
+        <GradientSection n={n} chain={chain} focus={all ? null : k} m={m} />
       ) : chain.inputs === null ? (
-        <p className="inspector-wait">{m('wait.input', { name: sym.input(chain.layer, chain.i, null).txt, l: chain.layer - 1 })}</p>
+        <p className="inspector-wait">{m('wait.input', { name: n.input(chain.layer, chain.i, null).txt, l: chain.layer - 1 })}</p>
       ) : (
         <p className="inspector-wait">{m('wait.gradient', { name: p.txt, l: chain.layer })}</p>
       )}
       <h4>{m('section.update')}</h4>
-      <UpdateSection chain={chain} optimizer={optimizer} m={m} />
+      <UpdateSection n={n} chain={chain} optimizer={optimizer} m={m} />
     </section>
   );
 }
 
 /** One sample: its input a_i, its δ_j and where δ comes from, and its share of the gradient. */
-function SampleBlock({ chain, trace, spec, s, m }: { chain: Chain; trace: Trace; spec: NetworkSpec; s: number; m: InspectorMessages }) {
+function SampleBlock({ n, chain, trace, spec, s, m }: { n: Symbols; chain: Chain; trace: Trace; spec: NetworkSpec; s: number; m: InspectorMessages }) {
   const { layer: l, i, j } = chain;
-  const input = sym.input(l, i, s);
+  const input = n.input(l, i, s);
   const a = chain.inputs?.[s];
   const d = chain.deltas?.[s];
-  const delta = sym.delta(l, j, s);
+  const delta = n.delta(l, j, s);
   const share = chain.gradient?.contributions[s]?.value;
   return (
     <div className="inspector-sample" data-sample={s}>
@@ -133,7 +135,7 @@ function SampleBlock({ chain, trace, spec, s, m }: { chain: Chain; trace: Trace;
           )}
         </div>
       )}
-      <DeltaDerivation trace={trace} spec={spec} l={l} j={j} s={s} m={m} />
+      <DeltaDerivation n={n} trace={trace} spec={spec} l={l} j={j} s={s} m={m} />
       {share !== undefined && a !== undefined && d !== undefined && (
         <div className="inspector-line">
           <span className="inspector-label">{m('input.contribution')}</span>

@@ -5,6 +5,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { useMemo } from 'react';
+import { indexText, ordered, type Convention } from '../shared/convention.ts';
 import { sup } from '../shared/notation.ts';
 import { formatValue } from '../shared/diverging.ts';
 
@@ -32,21 +33,33 @@ export function tex(x: number, paren = false): string {
   return paren && (x < 0 || e !== null) ? `\\left(${body}\\right)` : body;
 }
 
-/** Symbols, in TeX and in plain text. Layer l as a superscript, sample s in parentheses. */
-export const sym = {
-  W: (l: number, i: number | string, j: number | string) => ({ tex: `W^{${l}}_{${i},${j}}`, txt: `W${sup(l)}[${i}][${j}]` }),
-  b: (l: number, j: number | string) => ({ tex: `b^{${l}}_{${j}}`, txt: `b${sup(l)}[${j}]` }),
-  /** The input of layer l: x for l = 1, else aˡ⁻¹. */
-  input: (l: number, i: number | string, s: number | string | null) =>
-    l === 1
-      ? { tex: s === null ? `x_{${i}}` : `x^{(${s})}_{${i}}`, txt: s === null ? `x[${i}]` : `x[${s}][${i}]` }
-      : { tex: s === null ? `a^{${l - 1}}_{${i}}` : `a^{${l - 1},(${s})}_{${i}}`, txt: s === null ? `a${sup(l - 1)}[${i}]` : `a${sup(l - 1)}[${s}][${i}]` },
-  delta: (l: number, j: number | string, s: number | string | null) => ({
-    tex: s === null ? `\\delta^{${l}}_{${j}}` : `\\delta^{${l},(${s})}_{${j}}`,
-    txt: s === null ? `δ${sup(l)}[${j}]` : `δ${sup(l)}[${s}][${j}]`,
-  }),
-  z: (l: number, j: number | string, s: number | string) => ({ tex: `z^{${l},(${s})}_{${j}}`, txt: `z${sup(l)}[${s}][${j}]` }),
-};
+/**
+ * Symbols, in TeX and in plain text, in the screen's convention. Layer l as a superscript,
+ * sample s in parentheses; the plain text indexes as the matrices are laid out: x[s][i] and
+ * W[i][j] in rows, x[i][s] and W[j][i] in columns (TeX subscripts follow the same order).
+ */
+export function symbols(convention: Convention) {
+  const at = (r: number | string, c: number | string) => indexText(convention, r, c);
+  const subscript = (r: number | string, c: number | string) => ordered(convention, r, c).join(',');
+  return {
+    convention,
+    W: (l: number, i: number | string, j: number | string) => ({ tex: `W^{${l}}_{${subscript(i, j)}}`, txt: `W${sup(l)}${at(i, j)}` }),
+    b: (l: number, j: number | string) => ({ tex: `b^{${l}}_{${j}}`, txt: `b${sup(l)}[${j}]` }),
+    /** The input of layer l: x for l = 1, else aˡ⁻¹. */
+    input: (l: number, i: number | string, s: number | string | null) =>
+      l === 1
+        ? { tex: s === null ? `x_{${i}}` : `x^{(${s})}_{${i}}`, txt: s === null ? `x[${i}]` : `x${at(s, i)}` }
+        : { tex: s === null ? `a^{${l - 1}}_{${i}}` : `a^{${l - 1},(${s})}_{${i}}`, txt: s === null ? `a${sup(l - 1)}[${i}]` : `a${sup(l - 1)}${at(s, i)}` },
+    delta: (l: number, j: number | string, s: number | string | null) => ({
+      tex: s === null ? `\\delta^{${l}}_{${j}}` : `\\delta^{${l},(${s})}_{${j}}`,
+      txt: s === null ? `δ${sup(l)}[${j}]` : `δ${sup(l)}${at(s, j)}`,
+    }),
+    z: (l: number, j: number | string, s: number | string) => ({ tex: `z^{${l},(${s})}_{${j}}`, txt: `z${sup(l)}${at(s, j)}` }),
+    /** The output y or the target t of sample s, unit j. */
+    output: (name: 'y' | 't', j: number | string, s: number | string) => ({ tex: `${name}^{(${s})}_{${j}}`, txt: `${name}${at(s, j)}` }),
+  };
+}
+export type Symbols = ReturnType<typeof symbols>;
 
 /**
  * A formula typeset by KaTeX, with `label` (the plain-text formula with its numbers) as its

@@ -9,6 +9,7 @@ import type { NetworkSpec } from '../../core/spec.ts';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import type { Selection } from '../../store/ui.ts';
+import { indexText, type Convention } from '../shared/convention.ts';
 import { formatEngineering as f } from '../shared/diverging.ts';
 import { sup } from '../shared/notation.ts';
 
@@ -62,8 +63,11 @@ function slope(name: ActivationName, z: number, a: number): number {
   return out[0]!;
 }
 
-/** The narration of `phase` for sample k of a trace cut at that phase; null when the trace lacks its numbers. */
-export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number, selection: Selection): Narration | null {
+/**
+ * The narration of `phase` for sample k of a trace cut at that phase, a weight's indices written
+ * in the screen's convention; null when the trace lacks its numbers.
+ */
+export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number, selection: Selection, convention: Convention = 'rows'): Narration | null {
   const L = spec.layers.length - 1;
   switch (phase.kind) {
     case 'forward': {
@@ -127,7 +131,7 @@ export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number
       const dw = at(lt.dW, best.i, best.j);
       const update = at(lt.updateW, best.i, best.j);
       const eta = trace.learningRate ?? NaN;
-      const params = { w: `W${sup(best.l)}[${best.i}][${best.j}]`, wv: f(w), dw: fp(dw), update: fp(update), next: f(w + update), eta: f(eta) };
+      const params = { w: `W${sup(best.l)}${indexText(convention, best.i, best.j)}`, wv: f(w), dw: fp(dw), update: fp(update), next: f(w + update), eta: f(eta) };
       // Plain gradient descent when the update is −η·∂L/∂W (up to rounding); else the optimizer's own ΔW.
       const sgd = Math.abs(update + eta * dw) <= 1e-9 * Math.abs(update);
       return { key: sgd ? 'update.sgd' : 'update.other', params, about: { kind: 'weight', layer: best.l, i: best.i, j: best.j } };

@@ -1,6 +1,7 @@
 /** The colour legend of the diverging scale: what it shows, then a gradient bar labelled −m, 0, +m. */
 import { useId } from 'react';
 import { colourAt, divergingScale, formatEngineering, formatValue, RESOLUTION, resolutionOf, scalePosition, type ColourMode } from './diverging.ts';
+import { useSignedPalette } from './use-signed-palette.ts';
 
 /**
  * The |x| below which a legend's scale draws values as zero: a number for one scale of range
@@ -12,7 +13,8 @@ export function zeroThreshold(max: number, mode: ColourMode, perLayer: boolean):
 
 export function Legend({ max, label, width = 160 }: { max: number; label: string; width?: number }) {
   const id = useId();
-  const scale = divergingScale(max);
+  const palette = useSignedPalette();
+  const scale = divergingScale(max, palette);
   const r = max > 0 && Number.isFinite(max) ? max : 1;
   const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => ({ t, color: scale(-r + 2 * r * t) }));
   return (
@@ -72,6 +74,7 @@ export function SharedLegend({
   width?: number;
 }) {
   const id = useId();
+  const palette = useSignedPalette();
   const r = max > 0 && Number.isFinite(max) ? max : 0;
   const inset = 8;
   const bar = width - 2 * inset;
@@ -84,7 +87,7 @@ export function SharedLegend({
       <defs>
         <linearGradient id={id}>
           {stops.map((p) => (
-            <stop key={p} offset={`${((p + 1) / 2) * 100}%`} stopColor={colourAt(Math.abs(p) < RESOLUTION ? 0 : p)} />
+            <stop key={p} offset={`${((p + 1) / 2) * 100}%`} stopColor={colourAt(Math.abs(p) < RESOLUTION ? 0 : p, palette)} />
           ))}
         </linearGradient>
       </defs>

@@ -1,11 +1,13 @@
 /**
  * The one colour scale for every signed quantity (weights, activations, error terms,
- * gradients, updates): blue below zero, white at zero, red above, symmetric around zero so
- * that equal magnitudes get equal intensity. Views use `divergingScale(colorRange(values))` and show its
+ * gradients, updates): blue below zero, red above, and zero the colour of the background the views
+ * draw on, so that zero is the least visible colour in either theme and intensity grows with
+ * |x|. Symmetric around zero: equal magnitudes get equal intensity. Views take the theme's
+ * palette (useSignedPalette), use `divergingScale(colorRange(values), palette)` and show its
  * range with <Legend>.
  */
 import { scaleDiverging, type ScaleDiverging } from 'd3';
-import { interpolateRdBu } from './palettes.ts';
+import { LIGHT_SIGNED, signedInterpolator, type SignedPalette } from './signed-palette.ts';
 
 /**
  * The half-width of a colour scale for the values: their largest finite |x| (0 for none or all
@@ -21,10 +23,11 @@ export function colorRange(values: ArrayLike<number>): number {
   return m;
 }
 
-/** Blue (−m) … white (0) … red (+m). A zero range still maps 0 to white. */
-export function divergingScale(m: number): ScaleDiverging<string> {
+/** Blue (−m) … the palette's zero (0) … red (+m). A zero range still maps 0 to the zero colour. */
+export function divergingScale(m: number, palette: SignedPalette = LIGHT_SIGNED): ScaleDiverging<string> {
   const r = m > 0 && Number.isFinite(m) ? m : 1;
-  return scaleDiverging<string>((t) => interpolateRdBu(1 - t)).domain([-r, 0, r]).clamp(true);
+  const colour = signedInterpolator(palette);
+  return scaleDiverging<string>((t) => colour(2 * t - 1)).domain([-r, 0, r]).clamp(true);
 }
 
 /** The scale's colour as [r, g, b] bytes, for writing canvas pixels. */
@@ -41,8 +44,8 @@ export function rgbBytes(scale: ScaleDiverging<string>, x: number): [number, num
 export const TABLE_SIZE = 257;
 
 /** A lookup table over [−m, m] for painting many cells fast. */
-export function colorTable(m: number): { lut: Uint8ClampedArray; index(x: number): number } {
-  const scale = divergingScale(m);
+export function colorTable(m: number, palette: SignedPalette = LIGHT_SIGNED): { lut: Uint8ClampedArray; index(x: number): number } {
+  const scale = divergingScale(m, palette);
   const r = m > 0 && Number.isFinite(m) ? m : 1;
   const last = TABLE_SIZE - 1;
   const lut = new Uint8ClampedArray(TABLE_SIZE * 3);
@@ -67,7 +70,7 @@ export type ColourMode = 'linear' | 'symlog';
 export const SYMLOG_DECADES = 6;
 /**
  * Positions closer to zero than this (a fraction of the half-range) are drawn exactly as zero:
- * the eye cannot tell the colours of smaller steps from white, so the scale says so instead of
+ * the eye cannot tell the colours of smaller steps from the zero colour, so the scale says so instead of
  * pretending to resolve them.
  */
 export const RESOLUTION = 1 / 128;
@@ -93,14 +96,15 @@ export function resolutionOf(m: number, mode: ColourMode): number {
   return c * Math.expm1(RESOLUTION * Math.log1p(m / c));
 }
 
-/** The colour at position p ∈ [−1, 1]: blue … white (0) … red, as divergingScale draws it. */
-export function colourAt(p: number): string {
-  return interpolateRdBu((1 - p) / 2);
+/** The colour at position p ∈ [−1, 1]: blue … zero … red, as divergingScale draws it. */
+export function colourAt(p: number, palette: SignedPalette = LIGHT_SIGNED): string {
+  return signedInterpolator(palette)(p);
 }
 
 /** A colour function for values on a scale of range ±m. */
-export function signedColour(m: number, mode: ColourMode): (x: number) => string {
-  return (x) => colourAt(scalePosition(x, m, mode));
+export function signedColour(m: number, mode: ColourMode, palette: SignedPalette = LIGHT_SIGNED): (x: number) => string {
+  const colour = signedInterpolator(palette);
+  return (x) => colour(scalePosition(x, m, mode));
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * Pure pixel painting for heatmaps (layers, weight tiles, the gradient check's map): a Matrix to
- * RGBA bytes, one pixel per cell, in the one diverging colour scale (blue −max … white 0 … red
- * +max). No DOM, so tests check colours.
+ * RGBA bytes, one pixel per cell, in the one diverging colour scale (blue −max … zero … red
+ * +max) of the theme's palette. No DOM, so tests check colours.
  */
 import type { Matrix } from '../../core/tensor.ts';
 import { colorTable, formatValue, colorRange } from './diverging.ts';
+import { LIGHT_SIGNED, type SignedPalette } from './signed-palette.ts';
 
 /** Grey for NaN: not a value, so not a colour of the scale. */
 export const NAN_RGB: readonly [number, number, number] = [136, 136, 136];
@@ -13,8 +14,8 @@ export const NAN_RGB: readonly [number, number, number] = [136, 136, 136];
  * RGBA bytes (rows × cols × 4, row-major like the matrix) for the cells of m over ±max
  * (default max|m|). Values beyond ±max (and ±Infinity) take the end colours.
  */
-export function paintCells(m: Matrix, max: number = colorRange(m.data)): Uint8ClampedArray {
-  const { lut, index } = colorTable(max);
+export function paintCells(m: Matrix, max: number = colorRange(m.data), palette: SignedPalette = LIGHT_SIGNED): Uint8ClampedArray {
+  const { lut, index } = colorTable(max, palette);
   const n = m.rows * m.cols;
   const out = new Uint8ClampedArray(n * 4);
   for (let k = 0; k < n; k++) {

@@ -6,10 +6,11 @@
 import { rgb } from 'd3';
 import { schemeTableau10 } from './palettes.ts';
 import { colorTable, divergingScale } from '../shared/diverging.ts';
+import { LIGHT_SIGNED, type SignedPalette } from './signed-palette.ts';
 
-/** RGBA pixels of signed values over [−range, range]: blue … white (0) … red. */
-export function signedPixels(values: ArrayLike<number>, range: number): Uint8ClampedArray {
-  const { lut, index } = colorTable(range);
+/** RGBA pixels of signed values over [−range, range]: blue … zero … red. */
+export function signedPixels(values: ArrayLike<number>, range: number, palette: SignedPalette = LIGHT_SIGNED): Uint8ClampedArray {
+  const { lut, index } = colorTable(range, palette);
   const out = new Uint8ClampedArray(values.length * 4);
   for (let i = 0; i < values.length; i++) {
     const k = index(values[i]!) * 3;
@@ -26,20 +27,24 @@ export function signedPixels(values: ArrayLike<number>, range: number): Uint8Cla
  * (class 0 blue, class 1 red, as the boundary's negative and positive sides), otherwise a
  * categorical palette.
  */
-export function classColour(k: number, classes: number): string {
-  if (classes <= 2) return rgb(divergingScale(1)(k >= 1 ? 0.85 : -0.85)).formatHex();
+export function classColour(k: number, classes: number, palette: SignedPalette = LIGHT_SIGNED): string {
+  if (classes <= 2) return rgb(divergingScale(1, palette)(k >= 1 ? 0.85 : -0.85)).formatHex();
   return schemeTableau10[((k % 10) + 10) % 10]!;
 }
 
-/** RGBA pixels of predicted class indices, each class's colour mixed with `white` of white. */
-export function classPixels(classIndex: ArrayLike<number>, classes: number, white = 0.55): Uint8ClampedArray {
-  const palette = Array.from({ length: classes }, (_, k) => rgb(classColour(k, classes)));
+/**
+ * RGBA pixels of predicted class indices, each class's colour mixed with a `fade` share of the
+ * palette's zero (the surface), so that the regions stay quieter than the points on them.
+ */
+export function classPixels(classIndex: ArrayLike<number>, classes: number, fade = 0.55, palette: SignedPalette = LIGHT_SIGNED): Uint8ClampedArray {
+  const colours = Array.from({ length: classes }, (_, k) => rgb(classColour(k, classes, palette)));
+  const ground = rgb(palette.zero);
   const out = new Uint8ClampedArray(classIndex.length * 4);
   for (let i = 0; i < classIndex.length; i++) {
-    const c = palette[classIndex[i]!] ?? rgb(128, 128, 128);
-    out[i * 4] = c.r + (255 - c.r) * white;
-    out[i * 4 + 1] = c.g + (255 - c.g) * white;
-    out[i * 4 + 2] = c.b + (255 - c.b) * white;
+    const c = colours[classIndex[i]!] ?? rgb(128, 128, 128);
+    out[i * 4] = c.r + (ground.r - c.r) * fade;
+    out[i * 4 + 1] = c.g + (ground.g - c.g) * fade;
+    out[i * 4 + 2] = c.b + (ground.b - c.b) * fade;
     out[i * 4 + 3] = 255;
   }
   return out;

@@ -3,12 +3,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Trace } from '../../../src/core/trace.ts';
 import { columnImage } from '../../../src/views/heatmaps/tiles.ts';
 import { paintCells } from '../../../src/views/shared/paint.ts';
+import { DARK_SIGNED, LIGHT_SIGNED } from '../../../src/views/shared/signed-palette.ts';
 import { WeightTiles } from '../../../src/views/heatmaps/WeightTiles.tsx';
 import { renderInLab } from '../lab-harness.tsx';
 import { knownParams, matrix, recordingContext, snapshot } from './fixture.ts';
 
 beforeEach(() => vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => null));
 afterEach(() => (cleanup(), vi.restoreAllMocks()));
+
+const bytes = (hex: string) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
 
 /** A 784-120-10 network: W¹ (784 × 120) with max|W¹| over units 0..99 = 0.8 (at W[5][7]); unit 110 holds 9. */
 const W1 = matrix(784, 120, (i, j) => (j === 110 && i === 0 ? 9 : i === 5 && j === 7 ? -0.8 : ((i % 28) - 14) * 0.01 * ((j % 3) - 1)));
@@ -53,7 +56,22 @@ describe('WeightTiles', () => {
     expect(puts).toHaveLength(100);
     expect(puts[7]!.data).toEqual(paintCells(columnImage(W1, 7, 28), 0.8));
     // W[5][7] = −0.8 is pixel (0, 5) of tile 7: the blue end
-    expect(Array.from(puts[7]!.data.subarray(4 * 5, 4 * 5 + 3))).toEqual([5, 48, 97]);
+    expect(Array.from(puts[7]!.data.subarray(4 * 5, 4 * 5 + 3))).toEqual(bytes(LIGHT_SIGNED.negative));
+  });
+
+  it('repaints every tile in the dark palette when the theme turns dark', async () => {
+    const { ctx, puts } = recordingContext();
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => ctx);
+    setUp();
+    expect(puts).toHaveLength(100);
+    await act(async () => document.documentElement.setAttribute('data-theme', 'dark')); // the observer reports in a microtask
+    try {
+      expect(puts).toHaveLength(200);
+      expect(puts[107]!.data).toEqual(paintCells(columnImage(W1, 7, 28), 0.8, DARK_SIGNED));
+      expect(Array.from(puts[107]!.data.subarray(4 * 5, 4 * 5 + 3))).toEqual(bytes(DARK_SIGNED.negative));
+    } finally {
+      document.documentElement.removeAttribute('data-theme');
+    }
   });
 
   it('toggles to ∂L/∂W, which waits for backward 1', () => {

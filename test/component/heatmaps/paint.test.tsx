@@ -1,14 +1,21 @@
-import { lab } from 'd3';
+import { lab, rgb as d3rgb } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { colorTable } from '../../../src/views/shared/diverging.ts';
 import { imageSide } from '../../../src/data/image.ts';
 import { columnImage, maxAbsColumns } from '../../../src/views/heatmaps/tiles.ts';
 import { fitCell, NAN_RGB, paintCells, readValue } from '../../../src/views/shared/paint.ts';
 import { matrix } from './fixture.ts';
+import { LIGHT_SIGNED } from '../../../src/views/shared/signed-palette.ts';
 
 /** The RGB of cell k of a painted buffer. */
 const rgb = (px: Uint8ClampedArray, k: number) => [px[4 * k]!, px[4 * k + 1]!, px[4 * k + 2]!];
 const lightness = ([r, g, b]: number[]) => lab(`rgb(${r}, ${g}, ${b})`).l;
+const bytes = (colour: string) => {
+  const c = d3rgb(colour);
+  return [c.r, c.g, c.b];
+};
+const BLUE_END = bytes(LIGHT_SIGNED.negative);
+const RED_END = bytes(LIGHT_SIGNED.positive);
 
 describe('paintCells', () => {
   it('paints one opaque RGBA pixel per cell, row-major', () => {
@@ -17,18 +24,18 @@ describe('paintCells', () => {
     expect(px.length).toBe(2 * 3 * 4);
     for (let k = 0; k < 6; k++) expect(px[4 * k + 3]).toBe(255);
     // cell (0, 0) = −2.5 is the blue end, cell (1, 2) = +2.5 the red end
-    expect(rgb(px, 0)).toEqual([5, 48, 97]);
-    expect(rgb(px, 1 * 3 + 2)).toEqual([103, 0, 31]);
+    expect(rgb(px, 0)).toEqual(BLUE_END);
+    expect(rgb(px, 1 * 3 + 2)).toEqual(RED_END);
   });
 
-  it('maps 0 to white-ish, +max to the red end, −max to the blue end, and clamps beyond', () => {
+  it('maps 0 to the (near-white) background, +max to the red end, −max to the blue end, and clamps beyond', () => {
     const px = paintCells(matrix(1, 5, (_, j) => [0, 0.4, -0.4, 7, -7][j]!), 0.4);
     const zero = rgb(px, 0);
     for (const c of zero) expect(c).toBeGreaterThanOrEqual(235);
-    expect(rgb(px, 1)).toEqual([103, 0, 31]);
-    expect(rgb(px, 2)).toEqual([5, 48, 97]);
-    expect(rgb(px, 3)).toEqual([103, 0, 31]);
-    expect(rgb(px, 4)).toEqual([5, 48, 97]);
+    expect(rgb(px, 1)).toEqual(RED_END);
+    expect(rgb(px, 2)).toEqual(BLUE_END);
+    expect(rgb(px, 3)).toEqual(RED_END);
+    expect(rgb(px, 4)).toEqual(BLUE_END);
     // exactly the shared table's entries, not a second scale
     const { lut, index } = colorTable(0.4);
     expect(zero).toEqual(Array.from(lut.subarray(3 * index(0), 3 * index(0) + 3)));
@@ -55,8 +62,8 @@ describe('paintCells', () => {
     expect(paintCells(m)).toEqual(paintCells(m, 2));
     const px = paintCells(matrix(1, 3, (_, j) => [NaN, Infinity, -Infinity][j]!), 1);
     expect(rgb(px, 0)).toEqual([...NAN_RGB]);
-    expect(rgb(px, 1)).toEqual([103, 0, 31]);
-    expect(rgb(px, 2)).toEqual([5, 48, 97]);
+    expect(rgb(px, 1)).toEqual(RED_END);
+    expect(rgb(px, 2)).toEqual(BLUE_END);
   });
 });
 

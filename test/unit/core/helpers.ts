@@ -81,3 +81,11 @@ export function digitLikeBatch(m: number, rng: Rng, classes = 10): Batch {
   return { x, t };
 }
 
+
+/** The first index where two arrays differ bit for bit (or their lengths), or −1: a short failure for long arrays. */
+export function firstBitDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const x = bits(a);
+  const y = bits(b);
+  if (x.length !== y.length) return Math.min(x.length, y.length);
+  return x.findIndex((v, i) => v !== y[i]);
+}

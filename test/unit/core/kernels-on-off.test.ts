@@ -40,6 +40,8 @@ function firstDifference(a: bigint[][], b: bigint[][]): string | null {
 }
 
 const KERNELS = ['rowLists', 'multiply', 'transposedProduct', 'maxAbs', 'sgdStep'] as const;
+/** The elementwise kernels, which run only on resident memory. */
+const ELEMENTWISE = ['activateChecked', 'timesDerivativeChecked', 'softmaxCrossEntropy', 'softmaxDeltaChecked', 'columnSums'] as const;
 
 /**
  * Calls of each WebAssembly kernel while fn runs: those that ran on a trainer's resident memory
@@ -52,6 +54,7 @@ function kernelCalls(fn: () => void): Record<string, number> {
     spies[name] = vi.spyOn(Arena.prototype, name);
     spies[`copying ${name}`] = vi.spyOn(k, name);
   }
+  for (const name of ELEMENTWISE) spies[name] = vi.spyOn(Arena.prototype, name);
   try {
     fn();
     return Object.fromEntries(Object.entries(spies).map(([name, spy]) => [name, spy.mock.calls.length]));
@@ -67,6 +70,8 @@ describe('784-input networks, WebAssembly kernels on and off', () => {
     ['784-50-10 relu, softmax, SGD, batch 100', [50], 'relu', 'softmax-cross-entropy', SGD, 100],
     ['784-30-10 sigmoid, squared error, momentum + L2, batch 10', [30], 'sigmoid', 'squared-error-half', MOMENTUM_L2, 10],
     ['784-64-32-10 tanh, softmax, SGD, batch 40', [64, 32], 'tanh', 'softmax-cross-entropy', SGD, 40],
+    ['784-40-24-10 leaky-relu, softmax, SGD, batch 30', [40, 24], 'leaky-relu', 'softmax-cross-entropy', SGD, 30],
+    ['784-33-10 identity, squared error, SGD, batch 21', [33], 'identity', 'squared-error-half', SGD, 21],
   ] as const)('%s: bit-identical weights after every step', (_name, hidden, act, loss, hyper, m) => {
     const rng = createRng(hidden.length * 100 + m);
     const spec = {
@@ -86,6 +91,16 @@ describe('784-input networks, WebAssembly kernels on and off', () => {
     if (hyper.optimizer.kind === 'sgd') expect(calls['sgdStep']).toBeGreaterThan(0);
     // on the trainer's resident memory: nothing was copied in or out
     for (const name of KERNELS) expect(calls[`copying ${name}`]).toBe(0);
+    // the elementwise passes in WebAssembly too: ∂L/∂b always, the others where they apply
+    expect(calls['columnSums']).toBeGreaterThan(0);
+    if (act !== 'tanh' && act !== 'sigmoid') {
+      expect(calls['activateChecked']).toBeGreaterThan(0);
+      expect(calls['timesDerivativeChecked']).toBeGreaterThan(0);
+    }
+    if (loss === 'softmax-cross-entropy') {
+      expect(calls['softmaxCrossEntropy']).toBeGreaterThan(0);
+      expect(calls['softmaxDeltaChecked']).toBeGreaterThan(0);
+    }
     const offCalls = kernelCalls(() => {
       expect(firstDifference(weightsAfter(net, hyper, batches, false), withKernels)).toBeNull();
     });

@@ -16,6 +16,7 @@ import { Trainer } from '../../../src/core/trainer.ts';
 import { numpyCode } from '../../../src/views/code/numpy.ts';
 import { phaseFormula } from '../../../src/views/graph/formulas.ts';
 import { fPrimeLine } from '../../../src/views/inspector/DeltaView.tsx';
+import { symbols } from '../../../src/views/inspector/tex.tsx';
 import { pythonMissing, runPython } from '../code/run-python.ts';
 
 const hardTanh: Activation = {
@@ -82,8 +83,9 @@ describe('a toy activation added in a test file', () => {
   it('the formulas come from what it declares', () => {
     expect(phaseFormula({ kind: 'forward', layer: 1 }, spec, hyper)).toBe('z¹ = a⁰·W¹ + b¹,  a¹ = hard-tanh(z¹)');
     // Its worked f'(z) line compares z with the nearest kink.
-    expect(fPrimeLine(name, 1, 0, 2, 1.5, 1, 0).txt).toBe("z¹[2][0] = 1.5 > 1 ⇒ f'(z¹[2][0]) = 0");
-    expect(fPrimeLine(name, 1, 0, 2, -1.25, -1, 0).txt).toBe("z¹[2][0] = −1.25 ≤ −1 ⇒ f'(z¹[2][0]) = 0");
+    expect(fPrimeLine(symbols('rows'), name, 1, 0, 2, 1.5, 1, 0).txt).toBe("z¹[2][0] = 1.5 > 1 ⇒ f'(z¹[2][0]) = 0");
+    expect(fPrimeLine(symbols('rows'), name, 1, 0, 2, -1.25, -1, 0).txt).toBe("z¹[2][0] = −1.25 ≤ −1 ⇒ f'(z¹[2][0]) = 0");
+    expect(fPrimeLine(symbols('columns'), name, 1, 0, 2, 1.5, 1, 0).txt).toBe("z¹[0][2] = 1.5 > 1 ⇒ f'(z¹[0][2]) = 0");
   });
 
   it('both NumPy code styles print its code', () => {

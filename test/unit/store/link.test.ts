@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineClient } from '../../../src/engine/client.ts';
+import { BUGS } from '../../../src/core/bugs.ts';
 import { findPreset, PRESETS } from '../../../src/presets/catalog.ts';
 import { createConfigStore } from '../../../src/store/config.ts';
 import { refusalInChinese } from '../../../src/i18n/refusals-zh.ts';
@@ -45,10 +46,10 @@ describe('settings as a link', () => {
 describe('the lesson in a link', () => {
   const preset = findPreset('planar-2-4-1')!;
   const lessons: LessonState[] = [
-    { speed: { kind: 'steps-per-second', value: 5 }, granularity: 'phase', tab: 'boundary', presenter: true, theme: 'dark', language: 'zh' },
-    { speed: { kind: 'full' }, granularity: 'epoch', tab: 'curves', presenter: false, theme: 'light', language: 'en' },
-    { speed: { kind: 'steps-per-second', value: 0.5 }, granularity: 'batch', tab: 'settings', presenter: false, theme: 'system', language: 'en' },
-    { speed: { kind: 'animated', phasesPerSecond: 1 / 1.5 }, granularity: 'phase', tab: 'flow', presenter: true, theme: 'system', language: 'zh' },
+    { speed: { kind: 'steps-per-second', value: 5 }, granularity: 'phase', tab: 'boundary', presenter: true, theme: 'dark', language: 'zh', convention: 'columns', bugs: ['batch-summed', 'first-bias-frozen'] },
+    { speed: { kind: 'full' }, granularity: 'epoch', tab: 'curves', presenter: false, theme: 'light', language: 'en', convention: 'rows', bugs: ['relu-derivative-from-activation'] },
+    { speed: { kind: 'steps-per-second', value: 0.5 }, granularity: 'batch', tab: 'settings', presenter: false, theme: 'system', language: 'en', convention: 'columns', bugs: [...BUGS] },
+    { speed: { kind: 'animated', phasesPerSecond: 1 / 1.5 }, granularity: 'phase', tab: 'flow', presenter: true, theme: 'system', language: 'zh', convention: 'rows', bugs: ['delta-divided-every-layer'] },
   ];
 
   it.each(lessons.map((l, i) => [i, l] as const))('carries every field of lesson %i there and back', (_, lesson) => {
@@ -64,7 +65,8 @@ describe('the lesson in a link', () => {
   });
 
   it('reads the screen’s part as plain words', () => {
-    expect(encodeLink(preset, lessons[0]).split('&').slice(1)).toEqual(['speed=5', 'by=phase', 'tab=boundary', 'presenter=1', 'theme=dark', 'lang=zh']);
+    expect(encodeLink(preset, lessons[0]).split('&').slice(1)).toEqual(['speed=5', 'by=phase', 'tab=boundary', 'presenter=1', 'theme=dark', 'lang=zh', 'conv=columns', 'bugs=batch-summed,first-bias-frozen']);
+    expect(encodeLink(preset, { ...lessons[1]!, bugs: [] }).split('&')).not.toContainEqual(expect.stringMatching(/^bugs=/)); // none on: left out
     expect(encodeLink(preset, lessons[3]).split('&')[1]).toBe('speed=phase-1.5');
   });
 
@@ -82,15 +84,19 @@ describe('the lesson in a link', () => {
 
   it('carries each problem as a code, so every language writes it', () => {
     const base = encodeLink(preset);
-    const reading = decodeLink(`#${base}&speed=0.1&speed=phase-9&speed=x&tab=A!&colour=red`)!;
-    expect(reading.problems.map((p) => p.refusal?.code)).toEqual(['steps-per-second', 'phase-seconds', 'speed-text', 'not-a-view', 'link-parameter']);
+    const reading = decodeLink(`#${base}&speed=0.1&speed=phase-9&speed=x&tab=A!&colour=red&conv=cols&bugs=batch-summed,off-by-one`)!;
+    expect(reading.lesson).toEqual({});
+    expect(reading.problems.map((p) => p.refusal?.code)).toEqual(['steps-per-second', 'phase-seconds', 'speed-text', 'not-a-view', 'link-parameter', 'one-of', 'unknown-bug']);
     expect(reading.problems.map(refusalInChinese)).toEqual([
       'speed.value: 每秒步数必须在 0.5 到 1000 之间，当前为 0.1',
       'speed.phasesPerSecond: 每个阶段必须持续 0.3 到 5 秒，当前为 9 秒',
       'speed: 必须是 "full"、每秒步数，或 "phase-" 加秒数，当前为 "x"',
       'tab: 不是一个视图，当前为 "A!"',
       'colour: 不是链接可以保存的设置',
+      'conv: 必须是以下之一：rows, columns；当前为 "cols"',
+      `bugs[1]: 没有名为 "off-by-one" 的常见错误（已有：${BUGS.join(', ')}）`,
     ]);
+    expect(reading.problems.at(-1)!.message).toBe(`bugs[1]: unknown bug "off-by-one" (known: ${BUGS.join(', ')})`);
     expect(decodeLink('#config=%%%')!.problems.map(refusalInChinese)).toEqual(['链接不完整或已损坏']);
   });
 });
@@ -151,7 +157,7 @@ describe('keepLinkInStep: the whole lesson', () => {
     stop();
   });
 
-  it('writes speed, granularity, tab, presenter, theme and language as they change', () => {
+  it('writes speed, granularity, tab, presenter, theme, language, convention and bugs as they change', () => {
     vi.useFakeTimers();
     const config = createConfigStore(silent, findPreset('planar-2-4-1'));
     const ui = createUiStore();
@@ -164,12 +170,14 @@ describe('keepLinkInStep: the whole lesson', () => {
       ['presenter', () => ui.getState().setPresenter(true)],
       ['theme', () => ui.getState().setTheme('dark')],
       ['language', () => ui.getState().setLanguage('zh')],
+      ['convention', () => ui.getState().setConvention('columns')],
+      ['bugs', () => config.getState().setBugs(['batch-summed'])],
     ];
     for (const [field, change] of changes) {
       change();
       vi.advanceTimersByTime(20);
       expect(written, field).toHaveLength(changes.findIndex(([f]) => f === field) + 1);
-      expect({ tab: null, ...decodeLink(written.at(-1)!)!.lesson }).toEqual(lessonOf(config, ui)); // no tab chosen: none written
+      expect({ tab: null, bugs: [], ...decodeLink(written.at(-1)!)!.lesson }).toEqual(lessonOf(config, ui)); // no tab, no bugs: none written
     }
     expect(decodeLink(written.at(-1)!)!.lesson).toEqual({
       speed: { kind: 'steps-per-second', value: 3 },
@@ -178,6 +186,8 @@ describe('keepLinkInStep: the whole lesson', () => {
       presenter: true,
       theme: 'dark',
       language: 'zh',
+      convention: 'columns',
+      bugs: ['batch-summed'],
     });
     stop();
   });
