@@ -3,7 +3,7 @@
  * choice against the lesson's, a condition against the latest measurement of the run.
  */
 import type { Trace } from '../core/trace.ts';
-import { parsePlaceholder, resolvePlaceholder } from './placeholders.ts';
+import { NO_CHECKS, parsePlaceholder, resolvePlaceholder, type Checks } from './placeholders.ts';
 import type { Condition, Question, Tolerance } from './schema.ts';
 
 export type Verdict = { readonly kind: 'right' } | { readonly kind: 'wrong' } | { readonly kind: 'unreadable'; readonly problem: string };
@@ -22,11 +22,10 @@ export function withinTolerance(answer: number, value: number, tolerance: Tolera
 }
 
 /** The value a number question expects, from the trace. */
-export function expectedValue(expression: string, trace: Trace | null): number | { problem: string } {
+export function expectedValue(expression: string, trace: Trace | null, checks: Checks = NO_CHECKS): number | { problem: string } {
   const p = parsePlaceholder(expression);
   if ('problem' in p) return p;
-  if (trace === null) return { problem: 'no trace yet: step the network first' };
-  return resolvePlaceholder(p, trace);
+  return resolvePlaceholder(p, trace, checks);
 }
 
 /** What a condition is checked against: the run's latest measurement. */
@@ -45,13 +44,13 @@ export function conditionHolds(condition: Condition, measured: Measured): boolea
 
 export type Answer = { readonly kind: 'number'; readonly text: string } | { readonly kind: 'choice'; readonly index: number } | { readonly kind: 'condition' };
 
-export function checkAnswer(question: Question, answer: Answer, trace: Trace | null, measured: Measured): Verdict {
+export function checkAnswer(question: Question, answer: Answer, trace: Trace | null, measured: Measured, checks: Checks = NO_CHECKS): Verdict {
   switch (question.kind) {
     case 'number': {
       if (answer.kind !== 'number') return { kind: 'unreadable', problem: 'expected a number' };
       const typed = readNumber(answer.text);
       if (typed === null) return { kind: 'unreadable', problem: 'not a number' };
-      const expected = expectedValue(question.value, trace);
+      const expected = expectedValue(question.value, trace, checks);
       if (typeof expected !== 'number') return { kind: 'unreadable', problem: expected.problem };
       return { kind: withinTolerance(typed, expected, question.tolerance) ? 'right' : 'wrong' };
     }

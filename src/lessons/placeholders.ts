@@ -1,6 +1,8 @@
 /**
  * Live numbers in lesson texts: `{delta[1][0][2]}` is δ of weight layer 1, sample 0, unit 2 in
- * the current trace. Braces always open a placeholder; `{{` and `}}` stand for literal braces.
+ * the current trace. Outside TeX, braces always open a placeholder; `{{` and `}}` stand for
+ * literal braces. `$…$` is TeX (KaTeX), kept as written: no placeholders inside; `\$` is a
+ * dollar sign.
  *
  *   z, a, delta, dW, W, updateW [l][i][j]   layer l (1..L): sample i (row), unit j; for W and
  *                                            dW, unit i below to unit j above (row convention)
@@ -10,27 +12,45 @@
  *   loss, m, step, lr                       batch loss (with penalty), batch size, updates
  *                                            applied before this step, the update's rate
  *   meanabs(q[l]), maxabs(q[l])             mean and max |entry| of a layer tensor (z … updateW)
+ *   relerr(W[l]), relerr(b[l])              the gradient check's largest relative error of W or b
+ *   gcratio(W[l]), gcratio(b[l])            Σ|numerical| / Σ|backprop| over its checked entries:
+ *                                            how many times too small backprop's gradient is
+ *   changed(W[l]), gradnonzero(W[l])        the update check: entries one step moved, entries
+ *                                            whose gradient is not zero
  */
+import type { GradCheckReport } from '../core/gradcheck.ts';
 import type { Trace } from '../core/trace.ts';
+import type { UpdateCheckReport } from '../core/update-check.ts';
+
+/** The instruments' latest results, for the check placeholders (null: not run). */
+export interface Checks {
+  readonly gradcheck: GradCheckReport | null;
+  readonly updateCheck: UpdateCheckReport | null;
+}
+
+export const NO_CHECKS: Checks = { gradcheck: null, updateCheck: null };
 
 const LAYER_MATRICES = ['z', 'a', 'delta', 'dW', 'W', 'updateW'] as const;
 const LAYER_VECTORS = ['b', 'db', 'updateB'] as const;
 const BATCH_MATRICES = ['x', 't', 'y'] as const;
 const SCALARS = ['loss', 'm', 'step', 'lr'] as const;
 const FUNCTIONS = ['meanabs', 'maxabs'] as const;
+/** Functions of a parameter tensor (W or b of a layer) read from the gradient and update checks. */
+const CHECK_FUNCTIONS = ['relerr', 'gcratio', 'changed', 'gradnonzero'] as const;
 
 export interface Placeholder {
   /** The text between the braces. */
   readonly source: string;
   readonly name: string;
   readonly indices: readonly number[];
-  readonly fn: (typeof FUNCTIONS)[number] | null;
+  readonly fn: (typeof FUNCTIONS)[number] | (typeof CHECK_FUNCTIONS)[number] | null;
 }
 
 export type Segment = string | Placeholder;
 
 /** How many indices each name takes. */
 function arity(name: string, fn: string | null): number | null {
+  if (fn !== null && (CHECK_FUNCTIONS as readonly string[]).includes(fn)) return name === 'W' || name === 'b' ? 1 : null;
   if (fn !== null) return (LAYER_MATRICES as readonly string[]).includes(name) ? 1 : null;
   if ((LAYER_MATRICES as readonly string[]).includes(name)) return 3;
   if ((LAYER_VECTORS as readonly string[]).includes(name) || (BATCH_MATRICES as readonly string[]).includes(name)) return 2;
@@ -39,7 +59,7 @@ function arity(name: string, fn: string | null): number | null {
   return null;
 }
 
-const EXPRESSION = /^(?:(meanabs|maxabs)\(([A-Za-z]+)((?:\[\d{1,4}\])*)\)|([A-Za-z]+)((?:\[\d{1,4}\])*))$/;
+const EXPRESSION = /^(?:(meanabs|maxabs|relerr|gcratio|changed|gradnonzero)\(([A-Za-z]+)((?:\[\d{1,4}\])*)\)|([A-Za-z]+)((?:\[\d{1,4}\])*))$/;
 
 export function parsePlaceholder(source: string): Placeholder | { problem: string } {
   const match = EXPRESSION.exec(source);
@@ -60,7 +80,16 @@ export function parsePlaceholders(text: string): { segments: Segment[]; placehol
   let literal = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if ((c === '{' || c === '}') && text[i + 1] === c) {
+    if (c === '\\' && text[i + 1] === '$') {
+      literal += '\\$';
+      i++;
+    } else if (c === '$') {
+      // TeX, rendered by KaTeX: kept whole, its braces are TeX's own.
+      const end = text.indexOf('$', i + 1);
+      if (end < 0) return { problem: `a "$" at character ${i + 1} opens TeX that is never closed (write \\$ for a dollar sign)` };
+      literal += text.slice(i, end + 1);
+      i = end;
+    } else if ((c === '{' || c === '}') && text[i + 1] === c) {
       literal += c;
       i++;
     } else if (c === '}') {
@@ -89,8 +118,33 @@ function entry(data: ArrayLike<number>, rows: number, cols: number, i: number, j
   return data[i * cols + j]!;
 }
 
+/** A check placeholder's value: relerr, gcratio, changed or gradnonzero of W or b of a layer. */
+function resolveCheck(p: Placeholder, checks: Checks): number | { problem: string } {
+  const name = `${p.name}${p.indices[0]}`;
+  if (p.fn === 'changed' || p.fn === 'gradnonzero') {
+    const tensor = checks.updateCheck?.tensors.find((t) => t.name === name);
+    if (checks.updateCheck === null) return { problem: `{${p.source}}: the update check has not run yet` };
+    if (tensor === undefined) return { problem: `{${p.source}}: the network has no tensor ${name}` };
+    return p.fn === 'changed' ? tensor.changed : tensor.gradNonzero;
+  }
+  if (checks.gradcheck === null) return { problem: `{${p.source}}: the gradient check has not run yet` };
+  const tensor = checks.gradcheck.tensors.find((t) => t.name === name);
+  if (tensor === undefined) return { problem: `{${p.source}}: the network has no tensor ${name}` };
+  if (p.fn === 'relerr') return tensor.maxRelError;
+  let numeric = 0;
+  let analytic = 0;
+  tensor.indices.forEach((_, q) => {
+    if (tensor.kinks[q] === 1) return;
+    numeric += Math.abs(tensor.numeric[q]!);
+    analytic += Math.abs(tensor.analytic[q]!);
+  });
+  return analytic === 0 ? { problem: `{${p.source}}: backpropagation's gradient of ${name} is zero` } : numeric / analytic;
+}
+
 /** The value of a placeholder in a trace, or why there is none (a phase not yet run, an index out of range). */
-export function resolvePlaceholder(p: Placeholder, trace: Trace): number | { problem: string } {
+export function resolvePlaceholder(p: Placeholder, trace: Trace | null, checks: Checks = NO_CHECKS): number | { problem: string } {
+  if (p.fn !== null && (CHECK_FUNCTIONS as readonly string[]).includes(p.fn)) return resolveCheck(p, checks);
+  if (trace === null) return { problem: `{${p.source}}: no trace yet` };
   const [first = 0, second = 0, third = 0] = p.indices;
   if ((LAYER_MATRICES as readonly string[]).includes(p.name) || (LAYER_VECTORS as readonly string[]).includes(p.name)) {
     const layer = trace.layers[first - 1];
@@ -98,7 +152,7 @@ export function resolvePlaceholder(p: Placeholder, trace: Trace): number | { pro
     const value = layer[p.name as keyof typeof layer] as { rows: number; cols: number; data: Float64Array } | Float64Array | undefined;
     if (value === undefined) return { problem: `{${p.source}}: computed in the ${COMPUTED_IN[p.name] ?? 'forward'} phase of layer ${first}, which has not run yet` };
     if (value instanceof Float64Array) return second < value.length ? value[second]! : { problem: `{${p.source}} is out of range (${value.length})` };
-    if (p.fn !== null) {
+    if (p.fn === 'meanabs' || p.fn === 'maxabs') {
       let sum = 0;
       let max = 0;
       for (const v of value.data) {
@@ -140,17 +194,13 @@ export function formatValue(v: number): string {
 }
 
 /** A text with its placeholders filled in from the trace; an unresolved one shows as "?" and is listed. */
-export function fillText(text: string, trace: Trace | null): { text: string; problems: string[] } {
+export function fillText(text: string, trace: Trace | null, checks: Checks = NO_CHECKS): { text: string; problems: string[] } {
   const parsed = parsePlaceholders(text);
   if ('problem' in parsed) return { text, problems: [parsed.problem] };
   const problems: string[] = [];
   const out = parsed.segments.map((s) => {
     if (typeof s === 'string') return s;
-    if (trace === null) {
-      problems.push(`{${s.source}}: no trace yet`);
-      return '?';
-    }
-    const v = resolvePlaceholder(s, trace);
+    const v = resolvePlaceholder(s, trace, checks);
     if (typeof v !== 'number') {
       problems.push(v.problem);
       return '?';

@@ -50,7 +50,11 @@ export interface Setup {
   /** Free-running speed in steps per second (null: as fast as the machine can). */
   readonly stepsPerSecond?: number | null;
   readonly learningRate?: number;
+  /** Samples per batch, from the next batch drawn (the gradient check of a fresh run uses the first batch of this size). */
+  readonly batchSize?: number;
   readonly reach?: Reach;
+  /** Runs the gradient check and the update check on the current batch, for relerr(…), changed(…) and the check tab. */
+  readonly gradientCheck?: boolean;
   readonly tab?: (typeof TABS)[number];
   readonly select?: Selection;
 }
@@ -145,7 +149,7 @@ export function validateText(value: unknown, field: string): Text {
 const PHASE_LABEL = /^(forward [1-9]|loss|backward [1-9]|update)$/;
 
 function validateSetup(value: unknown, field: string): Setup {
-  const o = object(value, field, ['preset', 'seed', 'bugs', 'granularity', 'stepsPerSecond', 'learningRate', 'reach', 'tab', 'select']);
+  const o = object(value, field, ['preset', 'seed', 'bugs', 'granularity', 'stepsPerSecond', 'learningRate', 'batchSize', 'reach', 'gradientCheck', 'tab', 'select']);
   const setup: { -readonly [K in keyof Setup]: Setup[K] } = {};
   if (o['preset'] !== undefined) {
     const preset = string(o['preset'], `${field}.preset`, LESSON_LIMITS.maxIdChars);
@@ -160,7 +164,12 @@ function validateSetup(value: unknown, field: string): Setup {
   if (o['stepsPerSecond'] !== undefined) {
     setup.stepsPerSecond = o['stepsPerSecond'] === null ? null : number(o['stepsPerSecond'], `${field}.stepsPerSecond`, 0.1, 1000);
   }
-  if (o['learningRate'] !== undefined) setup.learningRate = number(o['learningRate'], `${field}.learningRate`, 1e-4, 10);
+  if (o['learningRate'] !== undefined) setup.learningRate = number(o['learningRate'], `${field}.learningRate`, 1e-4, 1000);
+  if (o['batchSize'] !== undefined) setup.batchSize = number(o['batchSize'], `${field}.batchSize`, 1, 1000, true);
+  if (o['gradientCheck'] !== undefined) {
+    if (typeof o['gradientCheck'] !== 'boolean') throw new ConfigError(`${field}.gradientCheck`, `must be true or false, got ${shown(o['gradientCheck'])}`);
+    setup.gradientCheck = o['gradientCheck'];
+  }
   if (o['reach'] !== undefined) {
     const r = object(o['reach'], `${field}.reach`, ['step', 'phase']);
     const phase = string(r['phase'], `${field}.reach.phase`, 16);

@@ -178,6 +178,23 @@ export const PRESETS: readonly ExperimentConfig[] = [
     schedule: { sampling: 'epochs', batchSize: 10, iterations: 20_000, evaluateEvery: 1_000, evaluateTrain: true },
     seed: 0,
   },
+  {
+    name: 'sigmoid-2-3-3-1',
+    title: 'XOR, 2-3-3-1 sigmoid, quadratic cost, mini-batches of 4',
+    source:
+      'Ours: the small all-sigmoid network of the textbook derivations of backpropagation (two hidden layers, ' +
+      'a sigmoid output, the quadratic cost ½(a − t)²), small enough to compute δ and ∂L/∂W by hand. Xavier ' +
+      'init, SGD lr 2, batches of 4 so that a gradient entry is a mean of four products.',
+    network: {
+      layers: [{ units: 2 }, { units: 3, activation: 'sigmoid' }, { units: 3, activation: 'sigmoid' }, { units: 1, activation: 'sigmoid' }],
+      loss: 'squared-error-half',
+    },
+    init: { weights: { kind: 'xavier' }, biases: { kind: 'zero' } },
+    hyper: { learningRate: 2, optimizer: { kind: 'sgd' }, regularization: { kind: 'none', lambda: 0 } },
+    data: { kind: 'toy2d', name: 'xor', n: 200, noise: 0.1, testFraction: 0.25, seed: 1 },
+    schedule: { sampling: 'epochs', batchSize: 4, iterations: 20_000, evaluateEvery: 500, evaluateTrain: true },
+    seed: 0,
+  },
   deepNet('sigmoid'),
   deepNet('relu'),
 ];

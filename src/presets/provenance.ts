@@ -104,6 +104,16 @@ const STORIES: Readonly<Record<string, Omit<Provenance, 'title'>>> = {
     source: { en: 'Ours, the ReLU twin of the deep sigmoid net', zh: '我们自己的实验，深层 sigmoid 网络的 ReLU 版本' },
     changes: { en: 'He init instead of Xavier; everything else as the sigmoid net.', zh: '用 He 初始化代替 Xavier；其余与 sigmoid 网络相同。' },
   },
+  'sigmoid-2-3-3-1': {
+    source: {
+      en: 'Ours: the small sigmoid network of textbook derivations of backpropagation, for lessons 2 and 3',
+      zh: '我们自己的实验：教科书推导反向传播时常用的小型 sigmoid 网络，用于第 2、3 课',
+    },
+    changes: {
+      en: 'No source to follow: Xavier init, SGD lr 2, batches of 4, so that a gradient entry is a mean of four products one can compute by hand.',
+      zh: '没有可对照的原文：Xavier 初始化，SGD 学习率 2，批大小 4，这样一个梯度元素是可以手算的四个乘积的平均。',
+    },
+  },
   'regression-relu': {
     source: { en: 'Ours: regression with one ReLU hidden layer', zh: '我们自己的实验：一个 ReLU 隐藏层做回归' },
     changes: { en: 'No source to follow: He init, SGD lr 0.05, batch 10.', zh: '没有可对照的原文：He 初始化，SGD 学习率 0.05，批大小 10。' },

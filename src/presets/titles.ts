@@ -17,6 +17,7 @@ export const PRESET_TITLES: Readonly<Record<string, Words>> = {
   'planar-2-4-1-random-labels': { en: 'The same 2-4-1 net on random labels: it cannot learn noise', zh: '同一个 2-4-1 网络用随机标签：噪声学不会' },
   'deep-sigmoid-2-8-8-8-8-1': { en: 'Deep sigmoid net 2-8-8-8-8-1 on a circle: δ vanishes towards the input', zh: '深层 sigmoid 网络 2-8-8-8-8-1，圆环数据：误差项 δ 向输入层逐层消失' },
   'deep-relu-2-8-8-8-8-1': { en: 'The same deep net with ReLU: δ keeps its size', zh: '同一个深层网络改用 ReLU：误差项 δ 保持大小' },
+  'sigmoid-2-3-3-1': { en: 'XOR, 2-3-3-1 all-sigmoid net, quadratic cost', zh: 'XOR 数据，2-3-3-1 全 sigmoid 网络，二次代价' },
   'regression-relu': { en: 'Noisy sine, 1-32-1 ReLU, squared error', zh: '带噪声的正弦曲线，1-32-1 ReLU，平方误差' },
   'spiral-deep-tanh': { en: 'Spiral, six hidden layers of eight tanh units', zh: '螺旋数据，六个隐藏层，每层八个 tanh 单元' },
 };

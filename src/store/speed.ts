@@ -52,6 +52,7 @@ const PRESET_SPEEDS: Readonly<Record<string, number>> = {
   'planar-2-4-1-random-labels': 20,
   'spiral-deep-tanh': 30,
   'regression-relu': 20,
+  'sigmoid-2-3-3-1': 20,
 };
 
 /**

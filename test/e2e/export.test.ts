@@ -59,7 +59,9 @@ beforeAll(async () => {
   page = await context.newPage();
   await page.goto(`${inject('baseUrl')}?debug`);
   await waitUntilIdle(page);
-  // Train past the first evaluation (every 1000 steps), then take one traced step.
+  // Train past the first evaluation (every 1000 steps), then take one traced step. At full
+  // speed: the opening 20 steps/s would need 55 s on an idle machine, too close to the wait.
+  await page.evaluate("window.backpropLab.config.getState().setSpeed({ kind: 'full' })");
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction("Number(document.querySelector('[data-testid=\"step\"]')?.textContent) > 1100", null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();

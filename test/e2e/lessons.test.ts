@@ -13,7 +13,7 @@ import type { Matrix } from '../../src/core/tensor.ts';
 import type { Trace } from '../../src/core/trace.ts';
 import { LESSONS } from '../../src/lessons/catalog.ts';
 import { expectedValue } from '../../src/lessons/answers.ts';
-import { formatValue } from '../../src/lessons/placeholders.ts';
+import { fillText, formatValue, type Checks } from '../../src/lessons/placeholders.ts';
 import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 let context: BrowserContext;
@@ -53,6 +53,34 @@ async function traceOf(page: Page): Promise<Trace | null> {
   }) as Trace;
 }
 
+/** The page's latest gradient and update checks, copied out as plain arrays (indexable like the typed ones). */
+async function checksOf(page: Page): Promise<Checks> {
+  const plain = await page.evaluate(`(() => {
+    const s = window.backpropLab.run.getState();
+    const g = s.gradcheck;
+    return {
+      gradcheck: g === null ? null : { ...g, tensors: g.tensors.map((t) => ({ ...t, indices: Array.from(t.indices), analytic: Array.from(t.analytic), numeric: Array.from(t.numeric), relativeErrors: Array.from(t.relativeErrors), kinks: Array.from(t.kinks) })) },
+      updateCheck: s.updateCheck,
+    };
+  })()`);
+  return plain as Checks;
+}
+
+/** What a student does in the lab before a condition can be reached, beyond pressing Play. */
+const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
+  // "Raise η to 3 now, without resetting": typed into the learning-rate field.
+  'learning-rate:7': async (page) => {
+    const field = page.locator('.learning-rate input[type="text"]');
+    await field.fill('3');
+    await field.press('Enter');
+    await expect.poll(() => page.evaluate('window.backpropLab.config.getState().experiment.hyper.learningRate')).toBe(3);
+  },
+};
+
+function intersects(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+  return a.x < b.x + b.width - 1 && a.x + a.width > b.x + 1 && a.y < b.y + b.height - 1 && a.y + a.height > b.y + 1;
+}
+
 async function waitForStep(page: Page, step: number) {
   await page.waitForSelector(`[data-testid="lesson-player"][data-step="${step}"][data-ready="true"]`, { timeout: 60_000 });
 }
@@ -68,21 +96,22 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
       const step = lesson.steps[k]!;
       await waitForStep(page, k + 1);
       expect(page.url()).toContain(`#lesson=${id}&step=${k + 1}`);
-      const narration = (await page.getByTestId('lesson-narration').textContent())!;
-      expect(narration, `step ${k + 1}`).not.toMatch(/\?/); // every placeholder resolved
+      // Every placeholder resolves against what the page holds (trace and checks).
+      const live = [await traceOf(page), await checksOf(page)] as const;
+      const texts = [step.narration, ...(step.callout ? [step.callout.text] : []), ...(step.question ? [step.question.prompt] : [])];
+      for (const text of texts) expect(fillText(text.en, ...live).problems, `step ${k + 1}`).toEqual([]);
       if (step.callout !== undefined) {
         const ring = (await page.getByTestId('lesson-ring').boundingBox())!;
         const note = (await page.getByTestId('lesson-note').boundingBox())!;
-        // The note is beside the ring, not over what it rings (unless nothing has room).
-        const overlaps = note.x < ring.x + ring.width - 4 && note.x + note.width > ring.x + 4 && note.y < ring.y + ring.height - 4 && note.y + note.height > ring.y + 4;
         const panel = (await page.getByTestId('lesson-panel').boundingBox())!;
-        expect(overlaps && ring.width < 1200, `step ${k + 1}: the callout's note covers its target`).toBe(false);
-        expect(ring.y + ring.height, `step ${k + 1}: the target is under the panel`).toBeLessThanOrEqual(panel.y + 6);
+        // The note is written in the lesson panel; the ring is outside it, so neither covers the target.
+        expect(intersects(note, panel) && !intersects(note, ring), `step ${k + 1}: the callout's note is not in the panel, or covers its target`).toBe(true);
+        expect(intersects(ring, panel), `step ${k + 1}: the target is under the panel`).toBe(false);
       }
       await page.screenshot({ path: `${SCREENSHOTS}/lesson-${id}-${k + 1}-en.png` });
       const q = step.question;
       if (q?.kind === 'number') {
-        const expected = expectedValue(q.value, await traceOf(page));
+        const expected = expectedValue(q.value, await traceOf(page), await checksOf(page));
         expect(typeof expected, `step ${k + 1}: ${JSON.stringify(expected)}`).toBe('number');
         if (k === 1 && id === 'forward-pass') {
           // Twice wrong, then the answer can be revealed; here the student goes on and answers.
@@ -103,11 +132,13 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
         await page.getByTestId(`lesson-choice-${q.correct}`).check();
         await page.getByTestId('lesson-check').click();
       } else if (q?.kind === 'condition') {
+        await ACTIONS[`${id}:${k + 1}`]?.(page);
         await page.getByRole('button', { name: 'Play' }).click();
       }
       if (q !== undefined) {
-        await page.waitForSelector('[data-testid="lesson-feedback"][data-outcome="right"]', { timeout: 90_000 });
-        expect(await page.getByTestId('lesson-explanation').textContent()).not.toMatch(/\?/);
+        await page.waitForSelector('[data-testid="lesson-feedback"][data-outcome="right"]', { timeout: 120_000 });
+        expect(fillText(q.explanation.en, await traceOf(page), await checksOf(page)).problems, `step ${k + 1}`).toEqual([]);
+        expect(await page.getByTestId('lesson-explanation').textContent()).not.toBe('');
         if (q.kind === 'condition') await page.getByRole('button', { name: 'Pause' }).click();
       }
       await page.getByTestId('lesson-next').click();
@@ -120,8 +151,19 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
     expect(await page.getByTestId(`lesson-${id}`).locator('xpath=..').textContent()).toContain('done');
     expect(problems).toEqual([]);
     await page.close();
-  }, 300_000);
+  }, 600_000);
 });
+
+/** The step of each lesson pictured in docs/lessons.md (counted from 1). */
+const PICTURED_STEPS: Record<string, number> = {
+  'forward-pass': 2,
+  'error-terms': 2,
+  'batch-and-m': 2,
+  layers: 3,
+  'learning-rate': 5,
+  debugging: 4,
+  'vanishing-gradients': 5,
+};
 
 describe('the lesson player on other screens', () => {
   it('opens a handed-out step directly, in 简体中文, dark, at 1280×720, 1920×1080, 1024×768 and 390×844', async () => {
@@ -142,13 +184,43 @@ describe('the lesson player on other screens', () => {
         const narration = (await page.getByTestId('lesson-narration').textContent())!;
         expect(narration).toMatch(language === 'zh' ? /反向传播已到达第 1 层/ : /The backward pass has reached layer 1/);
         expect(narration).not.toMatch(/\?/);
-        // The panel and its question fit on screen, with the Next button reachable.
+        if (size.width === 1920 && language === 'en') {
+          await page.getByLabel('Presenter').check();
+          await expect.poll(() => page.evaluate('document.documentElement.hasAttribute("data-presenter")')).toBe(true);
+        }
+        // The panel fits on screen, docked beside the lab on a wide screen and under it on a
+        // narrow one; on a wide screen the graph keeps most of the height and nothing covers it.
         const panel = (await page.getByTestId('lesson-panel').boundingBox())!;
         expect(panel.y + panel.height).toBeLessThanOrEqual(size.height + 1);
-        expect(panel.width).toBeGreaterThanOrEqual(size.width - 1);
+        expect(panel.x + panel.width).toBeLessThanOrEqual(size.width + 1);
+        if (size.width >= 1000) {
+          const graph = (await page.locator('.lab-graph').boundingBox())!;
+          expect(intersects(graph, panel), `${size.width}×${size.height}: the panel covers the graph`).toBe(false);
+          expect(graph.height, `${size.width}×${size.height}: the graph's height`).toBeGreaterThan(size.height * 0.45);
+          expect(panel.height).toBeGreaterThanOrEqual(size.height - 1);
+        } else {
+          expect(panel.width).toBeGreaterThanOrEqual(size.width - 1);
+        }
         await page.getByTestId('lesson-next').scrollIntoViewIfNeeded();
         expect(await page.getByTestId('lesson-next').isVisible()).toBe(true);
-        await page.screenshot({ path: `${SCREENSHOTS}/lesson-step5-${size.width}x${size.height}-${language}-${theme}.png` });
+        await page.screenshot({ path: `${SCREENSHOTS}/lesson-step5-${size.width}x${size.height}-${language}-${theme}${size.width === 1920 && language === 'en' ? '-presenter' : ''}.png` });
+        await page.close();
+      }
+    }
+  }, 300_000);
+
+  it('shows one step of every lesson in English and in 简体中文 at 1280×720 (the pictures of docs/lessons.md)', async () => {
+    expect(Object.keys(PICTURED_STEPS).sort()).toEqual(LESSONS.map((l) => l.id).sort());
+    for (const [id, step] of Object.entries(PICTURED_STEPS)) {
+      for (const language of ['en', 'zh'] as const) {
+        const page = await context.newPage();
+        await page.addInitScript(`localStorage.setItem('backprop-lab.language', '${language}'); localStorage.setItem('backprop-lab.theme', 'light');`);
+        await page.goto(`${inject('baseUrl')}#lesson=${id}&step=${step}`);
+        await waitUntilIdle(page);
+        await waitForStep(page, step);
+        await page.waitForSelector('[data-testid="lesson-narration"] .katex, [data-testid="lesson-narration"]:not(:has(.lesson-tex-source))');
+        expect(await page.getByTestId('lesson-narration').textContent()).not.toMatch(/\?/);
+        await page.screenshot({ path: `${SCREENSHOTS}/lesson-${id}-${language}.png` });
         await page.close();
       }
     }

@@ -6,6 +6,7 @@
  */
 import type { GradCheckReport, TensorCheck } from '../../core/gradcheck.ts';
 import type { Matrix } from '../../core/tensor.ts';
+import { indexText, type Convention } from '../shared/convention.ts';
 import { sup } from '../shared/notation.ts';
 
 /** The common threshold for a double-precision check with a fourth-order difference. */
@@ -77,8 +78,8 @@ export function errorMap(t: TensorCheck, unitsOut: number, threshold: number): E
   };
 }
 
-/** Where checked entry q sits in its tensor: "W¹[3][0]" or "b¹[2]". */
-export function entryLabel(t: TensorCheck, q: number, unitsOut: number): string {
+/** Where checked entry q sits in its tensor: "W¹[3][0]" (columns: "W¹[0][3]") or "b¹[2]". */
+export function entryLabel(t: TensorCheck, q: number, unitsOut: number, convention: Convention = 'rows'): string {
   const s = t.indices[q]!;
-  return t.kind === 'W' ? `${tensorLabel(t)}[${Math.floor(s / unitsOut)}][${s % unitsOut}]` : `${tensorLabel(t)}[${s}]`;
+  return t.kind === 'W' ? `${tensorLabel(t)}${indexText(convention, Math.floor(s / unitsOut), s % unitsOut)}` : `${tensorLabel(t)}[${s}]`;
 }

@@ -1,5 +1,5 @@
 /**
- * The lessons' panel, inside the frame Lessons.tsx docks at the bottom of the screen: the list
+ * The lessons' panel, inside the frame Lessons.tsx docks beside or under the lab: the list
  * of lessons with progress, a lesson file to open, and the player. Loaded when the panel first
  * opens. `leave` gives the address back to the experiment when a lesson ends.
  */
@@ -14,7 +14,7 @@ import { useLessonMessages } from './messages.ts';
 import { loadProgress, saveProgress, type Progress } from './progress.ts';
 import { writeHash } from './write-hash.ts';
 
-export function LessonPanel({ panel, leave }: { panel: HTMLElement | null; leave: () => void }) {
+export function LessonPanel({ leave }: { leave: () => void }) {
   const t = useLessonMessages();
   const { language } = useI18n();
   const refusal = useRefusalText();
@@ -83,7 +83,7 @@ export function LessonPanel({ panel, leave }: { panel: HTMLElement | null; leave
         </p>
       )}
       {playing !== null ? (
-        <LessonPlayer lesson={playing.lesson} step={playing.step} onStep={(step) => setPlaying({ lesson: playing.lesson, step })} onFinish={finish} panel={panel} />
+        <LessonPlayer lesson={playing.lesson} step={playing.step} onStep={(step) => setPlaying({ lesson: playing.lesson, step })} onFinish={finish} />
       ) : (
         <div className="lesson-list">
           <ol>

@@ -9,23 +9,21 @@ import type { Lesson } from '../../lessons/schema.ts';
 import { setupAt } from '../../lessons/setup.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { LabContext, useLiveRun } from '../lab-context.tsx';
-import { Callout } from './Callout.tsx';
+import { useLiveChecks } from './use-checks.ts';
+import { CalloutRing } from './Callout.tsx';
+import { RichText } from './RichText.tsx';
 import { applySetup, isPast } from './drive.ts';
 import { useLessonMessages } from './messages.ts';
 import { QuestionBox, type Outcome } from './QuestionBox.tsx';
 
 type SetupState = { readonly kind: 'busy' } | { readonly kind: 'ready' } | { readonly kind: 'failed'; readonly problem: string };
 
-/** Opens the tab a step names. The tab is the shell's own state, so the player presses its button. */
-function openTab(key: string): void {
-  document.querySelector<HTMLButtonElement>(`.lab-panel [role="tab"][id$="-${key}"]`)?.click();
-}
-
-export function LessonPlayer({ lesson, step, onStep, onFinish, panel }: { lesson: Lesson; step: number; onStep(step: number): void; onFinish(): void; panel: HTMLElement | null }) {
+export function LessonPlayer({ lesson, step, onStep, onFinish }: { lesson: Lesson; step: number; onStep(step: number): void; onFinish(): void }) {
   const lab = useContext(LabContext)!;
   const t = useLessonMessages();
   const { language } = useI18n();
   const trace = useLiveRun((s) => s.trace);
+  const checks = useLiveChecks();
   const [setup, setSetup] = useState<SetupState>({ kind: 'busy' });
   const [outcomes, setOutcomes] = useState<Record<number, Outcome>>({});
   const previous = useRef<{ id: string; step: number } | null>(null);
@@ -40,10 +38,9 @@ export function LessonPlayer({ lesson, step, onStep, onFinish, panel }: { lesson
     previous.current = { id: lesson.id, step };
     const merged = setupAt(lesson, step);
     setSetup({ kind: 'busy' });
-    applySetup(lab, merged, rebuild, () => cancelled)
+    applySetup(lab, merged, rebuild, own.gradientCheck === true, () => cancelled)
       .then(() => {
         if (cancelled) return;
-        if (merged.tab !== undefined) openTab(merged.tab);
         setSetup({ kind: 'ready' });
       })
       .catch((e: unknown) => {
@@ -79,8 +76,14 @@ export function LessonPlayer({ lesson, step, onStep, onFinish, panel }: { lesson
       <div className="lesson-body">
         <div className="lesson-text">
           <p className="lesson-narration" data-testid="lesson-narration">
-            {ready ? fillText(current.narration[language], trace).text : t('settingUp')}
+            {ready ? <RichText text={fillText(current.narration[language], trace, checks).text} /> : t('settingUp')}
           </p>
+          {ready && current.callout !== undefined && (
+            <p className="lesson-note" data-testid="lesson-note" role="note">
+              <span className="lesson-note-mark" aria-hidden="true" />
+              <RichText text={fillText(current.callout.text[language], trace, checks).text} />
+            </p>
+          )}
           {setup.kind === 'failed' && (
             <p className="lesson-error" role="alert">
               {t('setupFailed', { problem: setup.problem })}
@@ -91,7 +94,7 @@ export function LessonPlayer({ lesson, step, onStep, onFinish, panel }: { lesson
           <QuestionBox key={`${lesson.id}-${step}`} question={current.question} language={language} outcome={outcome} onOutcome={(o) => setOutcomes((all) => ({ ...all, [step]: o }))} />
         )}
       </div>
-      {ready && current.callout !== undefined && <Callout callout={current.callout} text={fillText(current.callout.text[language], trace).text} avoid={panel} />}
+      {ready && current.callout !== undefined && <CalloutRing target={current.callout.target} />}
     </div>
   );
 }

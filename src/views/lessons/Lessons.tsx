@@ -1,6 +1,6 @@
 /**
- * The lessons: a button for the lab's header and, when open, a panel docked at the bottom of the
- * screen (the lab above it shrinks, so nothing is covered). What the panel holds (the list, a
+ * The lessons: a button for the lab's header and, when open, a panel docked beside the lab on a
+ * wide screen and under it on a narrow one (the lab gives up that room, so nothing is covered). What the panel holds (the list, a
  * lesson file to open, the player: LessonPanel.tsx) loads when it first opens. The lesson and
  * step travel in the address.
  */
@@ -20,7 +20,6 @@ export const preloadLessons = content.preload;
 export function Lessons() {
   const t = useLessonMessages();
   const [open, setOpen] = useState(false);
-  const [panel, setPanel] = useState<HTMLElement | null>(null);
   const lab = useContext(LabContext);
   /** Leaving a lesson: the address holds the experiment again. */
   const leave = () => {
@@ -62,11 +61,11 @@ export function Lessons() {
       </button>
       {open &&
         createPortal(
-          <section className="lesson-panel" data-testid="lesson-panel" aria-label={t('title')} ref={setPanel}>
+          <section className="lesson-panel" data-testid="lesson-panel" aria-label={t('title')}>
             <button type="button" className="lesson-close" data-testid="lesson-close" onClick={close} aria-label={t('close')}>
               ×
             </button>
-            <content.View panel={panel} leave={leave} fallback={<p className="muted">…</p>} />
+            <content.View leave={leave} fallback={<p className="muted">…</p>} />
           </section>,
           document.body,
         )}

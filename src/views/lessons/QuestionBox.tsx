@@ -8,6 +8,8 @@ import { fillText, formatValue } from '../../lessons/placeholders.ts';
 import type { Question } from '../../lessons/schema.ts';
 import type { Language } from '../../i18n/i18n.ts';
 import { useLiveHistory, useLiveRun } from '../lab-context.tsx';
+import { RichText } from './RichText.tsx';
+import { useLiveChecks } from './use-checks.ts';
 import { useLessonMessages } from './messages.ts';
 
 /** Wrong tries after which the answer may be revealed. */
@@ -19,6 +21,7 @@ export function QuestionBox({ question, language, outcome, onOutcome }: { questi
   const t = useLessonMessages();
   const id = useId();
   const trace = useLiveRun((s) => s.trace);
+  const checks = useLiveChecks();
   const evaluations = useLiveHistory((s) => s.evaluations);
   const last = evaluations.at(-1);
   const measured: Measured = { loss: last?.loss ?? null, trainAccuracy: last?.trainAccuracy ?? null, testAccuracy: last?.testAccuracy ?? null };
@@ -26,17 +29,17 @@ export function QuestionBox({ question, language, outcome, onOutcome }: { questi
   const [choice, setChoice] = useState<number | null>(null);
   const [wrongTries, setWrongTries] = useState(0);
   const [feedback, setFeedback] = useState<'wrong' | 'unreadable' | 'waiting' | null>(null);
-  const fill = (s: string) => fillText(s, trace).text;
+  const fill = (s: string) => fillText(s, trace, checks).text;
 
   // A condition is also checked at every new evaluation, so reaching it is noticed at once.
   useEffect(() => {
-    if (question.kind === 'condition' && outcome === 'open' && checkAnswer(question, { kind: 'condition' }, trace, measured).kind === 'right') onOutcome('right');
+    if (question.kind === 'condition' && outcome === 'open' && checkAnswer(question, { kind: 'condition' }, trace, measured, checks).kind === 'right') onOutcome('right');
   });
 
   const submit = () => {
     const answer: Answer = question.kind === 'number' ? { kind: 'number', text } : question.kind === 'choice' ? { kind: 'choice', index: choice ?? -1 } : { kind: 'condition' };
     if (question.kind === 'choice' && choice === null) return;
-    const verdict = checkAnswer(question, answer, trace, measured);
+    const verdict = checkAnswer(question, answer, trace, measured, checks);
     if (verdict.kind === 'right') {
       setFeedback(null);
       onOutcome('right');
@@ -52,10 +55,10 @@ export function QuestionBox({ question, language, outcome, onOutcome }: { questi
   };
 
   const finished = outcome !== 'open';
-  const expected = question.kind === 'number' ? expectedValue(question.value, trace) : null;
+  const expected = question.kind === 'number' ? expectedValue(question.value, trace, checks) : null;
   return (
     <div className="lesson-question" data-testid="lesson-question" data-kind={question.kind}>
-      <p className="lesson-prompt">{fill(question.prompt[language])}</p>
+      <p className="lesson-prompt"><RichText text={fill(question.prompt[language])} /></p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -73,7 +76,7 @@ export function QuestionBox({ question, language, outcome, onOutcome }: { questi
             <legend className="visually-hidden">{t('answer')}</legend>
             {question.options.map((option, i) => (
               <label key={i}>
-                <input type="radio" name={`${id}-c`} data-testid={`lesson-choice-${i}`} checked={choice === i} onChange={() => setChoice(i)} /> {fill(option[language])}
+                <input type="radio" name={`${id}-c`} data-testid={`lesson-choice-${i}`} checked={choice === i} onChange={() => setChoice(i)} /> <RichText text={fill(option[language])} />
               </label>
             ))}
           </fieldset>
@@ -96,7 +99,7 @@ export function QuestionBox({ question, language, outcome, onOutcome }: { questi
         {outcome === 'open' && feedback === 'unreadable' && t('unreadable')}
         {outcome === 'open' && feedback === 'waiting' && t('conditionWaiting')}
       </p>
-      {finished && <p className="lesson-explanation" data-testid="lesson-explanation">{fill(question.explanation[language])}</p>}
+      {finished && <p className="lesson-explanation" data-testid="lesson-explanation"><RichText text={fill(question.explanation[language])} /></p>}
     </div>
   );
 }

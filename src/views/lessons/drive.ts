@@ -1,7 +1,8 @@
 /**
  * Sets up a lesson step in the lab: the preset (rebuilt from its seed), the bugs, the learning
- * rate, granularity and speed, the selection, and the place in the run (`reach`), which it gets
- * to by stepping phase by phase through the stores, exactly as the → key does.
+ * rate, batch size, granularity and speed, the place in the run (`reach`), which it gets to by
+ * stepping phase by phase through the stores, exactly as the → key does, the gradient check,
+ * the selection and the open tab.
  */
 import { phaseLabel, phasesOf } from '../../core/phases.ts';
 import type { Setup } from '../../lessons/schema.ts';
@@ -48,8 +49,9 @@ function position(s: RunState, phasesPerStep: number): number {
 /**
  * Applies `setup` (the merged setup of the step, see lessons/setup.ts). `rebuild`: start again
  * from the preset (a step that loads one, a jump, or a reach behind where the run is).
+ * `ownCheck`: the step itself asks for a gradient check (one inherited runs only if none is shown).
  */
-export async function applySetup(lab: Lab, setup: Setup, rebuild: boolean, cancelled: () => boolean): Promise<void> {
+export async function applySetup(lab: Lab, setup: Setup, rebuild: boolean, ownCheck: boolean, cancelled: () => boolean): Promise<void> {
   // The lab's own first experiment must be built before the lesson's is asked for: its ready
   // would otherwise be taken for the lesson's.
   await until(lab, (s) => s.info !== null && s.status !== 'loading', READY_TIMEOUT_MS, cancelled);
@@ -68,11 +70,22 @@ export async function applySetup(lab: Lab, setup: Setup, rebuild: boolean, cance
     }
   }
   if (setup.learningRate !== undefined) lab.config.getState().setLearningRate(setup.learningRate);
+  if (setup.batchSize !== undefined && setup.batchSize !== lab.config.getState().experiment.schedule.batchSize) lab.config.getState().setBatchSize(setup.batchSize);
   if (setup.stepsPerSecond !== undefined) lab.config.getState().setSpeed(setup.stepsPerSecond === null ? { kind: 'full' } : { kind: 'steps-per-second', value: setup.stepsPerSecond });
   if (setup.reach !== undefined) await reach(lab, setup.reach, cancelled);
+  // The check runs when the step asks for it, or when a rebuild has cleared an earlier step's.
+  if (setup.gradientCheck === true && (ownCheck || lab.run.getState().gradcheck === null)) await gradientCheck(lab, cancelled);
   lab.config.getState().setGranularity(setup.granularity ?? lab.config.getState().granularity);
   lab.ui.getState().viewPhase(null);
   if (setup.select !== undefined) lab.ui.getState().select(setup.select);
+  if (setup.tab !== undefined) lab.ui.getState().setTab(setup.tab);
+}
+
+/** Runs the gradient check (and the update check with it) on the current batch, and waits for its report. */
+async function gradientCheck(lab: Lab, cancelled: () => boolean): Promise<void> {
+  const before = lab.run.getState().gradcheck;
+  lab.playback.getState().gradientCheck();
+  await until(lab, (s) => s.gradcheck !== before && s.gradcheck !== null, READY_TIMEOUT_MS, cancelled);
 }
 
 /** Steps phase by phase until the run has just run `target.phase` of step `target.step`. */

@@ -4,7 +4,9 @@
  * one is refused), the facts the choice questions rely on hold in the trace, and every
  * condition can be reached.
  */
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
+import { splitTex } from '../../../src/lessons/tex.ts';
 import { checkAnswer, expectedValue } from '../../../src/lessons/answers.ts';
 import { LESSONS } from '../../../src/lessons/catalog.ts';
 import { fillText, formatValue } from '../../../src/lessons/placeholders.ts';
@@ -39,12 +41,28 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_, lesson) =
     }
   });
 
+  it('typesets every TeX span of every text with KaTeX, in both languages', () => {
+    let spans = 0;
+    for (const text of [lesson.title, ...lesson.steps.flatMap(textsOf)]) {
+      for (const lang of ['en', 'zh'] as const) {
+        for (const part of splitTex(text[lang])) {
+          if (part.kind !== 'tex') continue;
+          expect(() => katex.renderToString(part.tex, { throwOnError: true }), part.tex).not.toThrow();
+          spans++;
+        }
+      }
+    }
+    // Both languages carry the same formulas.
+    const count = (lang: 'en' | 'zh') => lesson.steps.flatMap(textsOf).reduce((n, t) => n + splitTex(t[lang]).filter((p) => p.kind === 'tex').length, 0);
+    expect(count('zh')).toBe(count('en'));
+  });
+
   it('resolves every placeholder at its step, in both languages', () => {
     let count = 0;
     lesson.steps.forEach((step, k) => {
       for (const text of textsOf(step)) {
         for (const lang of ['en', 'zh'] as const) {
-          const filled = fillText(text[lang], played[k]!.trace);
+          const filled = fillText(text[lang], played[k]!.trace, played[k]!.checks);
           expect(filled.problems, `step ${k} (${lang}): ${text[lang].slice(0, 60)}`).toEqual([]);
           count += (text[lang].match(/\{[^{}]+\}/g) ?? []).length;
         }
@@ -57,13 +75,13 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_, lesson) =
     lesson.steps.forEach((step, k) => {
       const q = step.question;
       if (q?.kind !== 'number') return;
-      const trace = played[k]!.trace;
-      const value = expectedValue(q.value, trace);
+      const { trace, checks } = played[k]!;
+      const value = expectedValue(q.value, trace, checks);
       expect(typeof value, `step ${k}`).toBe('number');
       const v = value as number;
-      expect(checkAnswer(q, { kind: 'number', text: formatValue(v) }, trace, NONE).kind, `step ${k}: ${formatValue(v)}`).toBe('right');
+      expect(checkAnswer(q, { kind: 'number', text: formatValue(v) }, trace, NONE, checks).kind, `step ${k}: ${formatValue(v)}`).toBe('right');
       const off = v + Math.max(Math.abs(v) * 0.1, (q.tolerance.abs ?? 0) * 3);
-      expect(checkAnswer(q, { kind: 'number', text: String(off) }, trace, NONE).kind, `step ${k}: ${off}`).toBe('wrong');
+      expect(checkAnswer(q, { kind: 'number', text: String(off) }, trace, NONE, checks).kind, `step ${k}: ${off}`).toBe('wrong');
     });
   });
 });

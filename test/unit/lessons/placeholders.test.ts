@@ -6,6 +6,7 @@ import { checkAnswer, conditionHolds, readNumber, withinTolerance } from '../../
 import { forwardPass } from '../../../src/lessons/catalog/forward-pass.ts';
 import { fillText, formatValue, parsePlaceholders } from '../../../src/lessons/placeholders.ts';
 import { parseLessonFile, validateLesson } from '../../../src/lessons/schema.ts';
+import { splitTex } from '../../../src/lessons/tex.ts';
 import { build } from './simulate.ts';
 
 const RUNS = { numRuns: 300 };
@@ -82,21 +83,21 @@ describe('answers', () => {
 });
 
 describe('properties of the parsers (fast-check)', () => {
-  it('parsePlaceholders never throws, and a text without braces is one literal segment', () => {
+  it('parsePlaceholders never throws, and a text without braces or dollars is one literal segment', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {
         const parsed = parsePlaceholders(s);
-        if (!/[{}]/.test(s) && s !== '') expect(parsed).toEqual({ segments: [s], placeholders: [] });
+        if (!/[{}$]/.test(s) && s !== '') expect(parsed).toEqual({ segments: [s], placeholders: [] });
       }),
       RUNS,
     );
   });
 
-  it('escaped braces round-trip: literal text with {{ }} comes back as the text', () => {
+  it('escaped braces round-trip: literal text with {{ }} comes back as the text, \\$ stays escaped for the TeX splitter', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 100 }), (s) => {
-        const parsed = parsePlaceholders(s.replace(/\{/g, '{{').replace(/\}/g, '}}'));
-        expect('segments' in parsed && parsed.segments.join('')).toBe(s);
+        const parsed = parsePlaceholders(s.replace(/\{/g, '{{').replace(/\}/g, '}}').replace(/\$/g, '\\$'));
+        expect('segments' in parsed && parsed.segments.join('')).toBe(s.replace(/\$/g, '\\$'));
       }),
       RUNS,
     );
@@ -136,5 +137,23 @@ describe('properties of the parsers (fast-check)', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('TeX in lesson texts', () => {
+  it('splits $…$ from plain text, keeps a \\$ as a dollar, and leaves an unclosed $ as text', () => {
+    expect(splitTex('δ = $\\frac{1}{m}$, costs \\$5')).toEqual([
+      { kind: 'text', text: 'δ = ' },
+      { kind: 'tex', tex: '\\frac{1}{m}' },
+      { kind: 'text', text: ', costs $5' },
+    ]);
+    expect(splitTex('a $ b')).toEqual([{ kind: 'text', text: 'a $ b' }]);
+  });
+
+  it('fills placeholders outside TeX and leaves TeX braces alone', () => {
+    const trace = tracedStep();
+    const filled = fillText('$\\frac{\\partial L}{\\partial z}$ = {delta[1][0][0]}', trace);
+    expect(filled.problems).toEqual([]);
+    expect(filled.text).toBe(`$\\frac{\\partial L}{\\partial z}$ = ${formatValue(trace.layers[0]!.delta!.data[0]!)}`);
   });
 });

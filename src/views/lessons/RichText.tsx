@@ -1,0 +1,47 @@
+/**
+ * A lesson text with its TeX typeset by KaTeX. KaTeX (and its CSS and fonts) is fetched the
+ * first time a lesson shows TeX, never with the lab; until it arrives the TeX shows as source.
+ */
+import { useEffect, useState } from 'react';
+import { splitTex } from '../../lessons/tex.ts';
+
+type Katex = typeof import('katex').default;
+
+let katexLoad: Promise<Katex> | null = null;
+function loadKatex(): Promise<Katex> {
+  katexLoad ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => m.default);
+  return katexLoad;
+}
+let katexLoaded: Katex | null = null;
+
+export function RichText({ text }: { text: string }) {
+  const parts = splitTex(text);
+  const hasTex = parts.some((p) => p.kind === 'tex');
+  const [katex, setKatex] = useState<Katex | null>(katexLoaded);
+  useEffect(() => {
+    if (!hasTex || katex !== null) return;
+    let live = true;
+    loadKatex()
+      .then((k) => {
+        katexLoaded = k;
+        if (live) setKatex(() => k);
+      })
+      .catch(() => {}); // offline without the chunk: the TeX stays readable as source
+    return () => {
+      live = false;
+    };
+  }, [hasTex, katex]);
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.kind === 'text' ? (
+          <span key={i}>{p.text}</span>
+        ) : katex === null ? (
+          <code key={i} className="lesson-tex-source">{p.tex}</code>
+        ) : (
+          <span key={i} className="lesson-tex" dangerouslySetInnerHTML={{ __html: katex.renderToString(p.tex, { throwOnError: false, output: 'htmlAndMathml' }) }} />
+        ),
+      )}
+    </>
+  );
+}
