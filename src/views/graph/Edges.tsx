@@ -1,4 +1,5 @@
 /** One weight layer's lines, coloured and sized by the phase's quantity on its scale (muted where not computed yet). */
+import { Fragment } from 'react';
 import type { Matrix } from '../../core/tensor.ts';
 import type { Selection } from '../../store/ui.ts';
 import type { LayerLayout } from './layout.ts';
@@ -12,11 +13,13 @@ export interface EdgesProps {
   readonly range: number;
   readonly active: boolean;
   readonly selection: Selection;
+  /** The weight the phase's sentence quotes, drawn over a halo; null for none in this layer. */
+  readonly narrated: { readonly i: number; readonly j: number } | null;
   onHover(i: number, j: number, on: boolean): void;
   onSelect(i: number, j: number): void;
 }
 
-export function Edges({ from, to, values, colour, range, active, selection, onHover, onSelect }: EdgesProps) {
+export function Edges({ from, to, values, colour, range, active, selection, narrated, onHover, onSelect }: EdgesProps) {
   const l = to.layer;
   return (
     <g className={active ? 'edges active' : 'edges'}>
@@ -27,7 +30,7 @@ export function Edges({ from, to, values, colour, range, active, selection, onHo
           const v = values === null ? undefined : values.data[i * values.cols + j];
           const chosen = selection?.kind === 'weight' && selection.layer === l && selection.i === i && selection.j === j;
           const width = v === undefined ? 0.4 : 0.4 + (range > 0 ? (2.6 * Math.min(1, Math.abs(v) / range)) : 0);
-          return (
+          const line = (
             <line
               key={`${i}-${j}`}
               x1={from.x}
@@ -42,6 +45,13 @@ export function Edges({ from, to, values, colour, range, active, selection, onHo
               onPointerLeave={() => onHover(i, j, false)}
               onClick={() => onSelect(i, j)}
             />
+          );
+          if (narrated?.i !== i || narrated.j !== j) return line;
+          return (
+            <Fragment key={`${i}-${j}`}>
+              <line x1={from.x} y1={y1} x2={to.x} y2={y2} className="narrated-halo" data-narrated={`${l}:${i}:${j}`} />
+              {line}
+            </Fragment>
           );
         }),
       )}

@@ -1,11 +1,14 @@
 /**
  * The loss node after the output layer: the batch loss L once the loss phase has run, the
  * focused sample's own Lᵢ, its targets t on the lines into the node, and, once the backward pass
- * has started, the output error terms δᴸ on those lines (written and as their colour).
+ * has started, the output error terms δᴸ on those lines (written and as their colour). The
+ * labels stand in a column level with the output units they belong to, for any number of
+ * outputs; the lines start after it (layout.loss), and a graph too narrow for the column leaves
+ * t and δᴸ to the output units' hover readout.
  */
 import type { Trace } from '../../core/trace.ts';
 import { formatEngineering } from '../shared/diverging.ts';
-import type { GraphLayout, LayerLayout } from './layout.ts';
+import { MIN_SPACING_FOR_NUMBERS, type GraphLayout, type LayerLayout } from './layout.ts';
 import type { useGraphMessages } from './messages.ts';
 
 export interface LossNodeProps {
@@ -22,36 +25,26 @@ export interface LossNodeProps {
   readonly t: ReturnType<typeof useGraphMessages>;
 }
 
-/** Where the lines into the loss node start: after the output units' numbers, which they would cross. */
-const NUMBER_ROOM = 48;
-
 export function LossNode({ layout, output, trace, targets, outputDelta, deltaColour, sample, active, t }: LossNodeProps) {
-  const { x, y, r } = layout.loss;
+  const { x, y, r, labelX, lineX } = layout.loss;
   const loss = trace?.loss?.total;
   const own = sample === 'mean' ? undefined : trace?.perSampleLoss?.[sample];
-  const labelTargets = targets !== null && output.spacing >= 12;
-  // With many outputs a label of t and δᴸ would run into the loss node: δᴸ is then read beside the output units.
-  const fewOutputs = output.visible <= 4;
+  const labels = layout.loss.labels && targets !== null && loss !== undefined && output.spacing >= MIN_SPACING_FOR_NUMBERS;
   return (
     <g className={active ? 'loss-node active' : 'loss-node'} data-testid="loss-node">
-      <text x={x} y={16} textAnchor="middle" className="layer-label">
+      <text x={x} y={12} textAnchor="middle" className="layer-label">
         {t('lossNode')}
       </text>
       {output.ys.map((yo, a) => {
         const j = output.offset + a;
         const d = outputDelta?.[j];
-        const x0 = Math.min(output.x + layout.radius + NUMBER_ROOM, x - r - 20);
-        const y0 = yo + ((y - yo) * (x0 - output.x)) / (x - output.x);
-        // At the start of the line, where the lines are still as far apart as the units.
-        const lx = x0 + 2;
-        const ly = y0;
         return (
           <g key={j}>
-            <line x1={x0} y1={y0} x2={x - r} y2={y} stroke={d === undefined ? 'var(--muted)' : deltaColour(d)} strokeOpacity={d === undefined ? 0.35 : 1} strokeWidth={d === undefined ? 0.6 : 2} data-loss-edge={j} />
-            {labelTargets && loss !== undefined && (
-              <text x={lx} y={ly} dy="-0.3em" textAnchor="start" className="edge-label" data-target={j}>
+            <line x1={lineX} y1={yo} x2={x - r} y2={y} stroke={d === undefined ? 'var(--muted)' : deltaColour(d)} strokeOpacity={d === undefined ? 0.35 : 1} strokeWidth={d === undefined ? 0.6 : 2} data-loss-edge={j} />
+            {labels && (
+              <text x={labelX} y={yo} dy="0.35em" textAnchor="start" className="edge-label" data-target={j}>
                 t={formatEngineering(targets![j]!)}
-                {d !== undefined && fewOutputs && `, δ=${formatEngineering(d)}`}
+                {d !== undefined && ` δ=${formatEngineering(d)}`}
               </text>
             )}
           </g>

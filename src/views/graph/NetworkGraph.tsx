@@ -14,8 +14,9 @@ import type { Matrix } from '../../core/tensor.ts';
 import type { Trace } from '../../core/trace.ts';
 import { useConfig, useFocusSample, useLiveRun, useRun, useUi } from '../lab-context.tsx';
 import { Narration } from '../narration/Narration.tsx';
-import { formatValue } from '../shared/diverging.ts';
-import { SharedLegend } from '../shared/Legend.tsx';
+import { narrate } from '../narration/sentence.ts';
+import { formatEngineering, formatValue } from '../shared/diverging.ts';
+import { SharedLegend, zeroThreshold } from '../shared/Legend.tsx';
 import { useSize } from '../shared/use-size.ts';
 import { Edges } from './Edges.tsx';
 import { sup } from '../shared/notation.ts';
@@ -23,7 +24,7 @@ import { indexText, type Convention } from '../shared/convention.ts';
 import { phaseFormula, phaseLayer } from './formulas.ts';
 import { GraphControls } from './GraphControls.tsx';
 import { InputImage } from './InputImage.tsx';
-import { graphLayout, MAX_VISIBLE_UNITS } from './layout.ts';
+import { graphLayout } from './layout.ts';
 import { LossNode } from './LossNode.tsx';
 import { useGraphMessages } from './messages.ts';
 import { Motion } from './Motion.tsx';
@@ -38,6 +39,14 @@ type Hover = { kind: 'unit'; layer: number; unit: number } | { kind: 'weight'; l
 
 /** How long a phase's motion takes when stepping by hand (animated running takes its own pace). */
 export const STEP_MOTION_MS = 700;
+
+/** Column spacing (px) below which a layer's heading is its number only ("hidden 1" needs about this much). */
+const NAME_ROOM = 58;
+
+/** Width of each shared legend, when the graph is that wide, the narrowest one beside the other, and the gap between. */
+const LEGEND_WIDTH = 300;
+const LEGEND_MIN_WIDTH = 230;
+const LEGEND_GAP = 8;
 
 /** Height of what sits around the SVG (controls, formula, sentence, readout, legends), before it is measured. */
 const AROUND_SVG_PX = 190;
@@ -85,7 +94,24 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const sample = focus === 'mean' ? 'mean' : k;
   const values = useMemo(() => (trace === null ? null : graphValues(trace, phase, sample)), [trace, phase, sample]);
   const palette = useSignedPalette();
-  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode, palette)), [values, scaling, mode, palette]);
+  const colours = useMemo(() => (values === null ? null : graphColours(values, scaling, mode, palette, (l) => layout.layers[l]?.image == null)), [values, scaling, mode, palette, layout]);
+  const scroll = (l: number, offset: number) =>
+    setOffsets((o) => {
+      const next = [...o];
+      next[l] = Math.max(0, Math.min(units[l]! - layout.layers[l]!.visible, offset));
+      return next;
+    });
+  const told = useMemo(() => (spec === null || phase === null || trace === null ? null : narrate(phase, trace, spec, k, selection, convention)), [spec, phase, trace, k, selection, convention]);
+  const about = told?.about ?? null;
+  // The unit or weight the sentence quotes is brought into view in a windowed layer.
+  useEffect(() => {
+    if (about === null) return;
+    const wanted = about.kind === 'unit' ? [[about.layer, about.unit]] : [[about.layer - 1, about.i], [about.layer, about.j]];
+    for (const [l, unit] of wanted as [number, number][]) {
+      const lay = layout.layers[l];
+      if (lay !== undefined && lay.image === null && (unit < lay.offset || unit >= lay.offset + lay.visible)) scroll(l, unit - Math.floor(lay.visible / 2));
+    }
+  }, [about]);
   if (spec === null) return <p className="graph-empty">{t('waiting')}</p>;
   const L = units.length - 1;
   const m = latestTrace?.x.rows ?? 0;
@@ -93,12 +119,6 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const classes = lossOf(spec.loss).name === 'softmax-cross-entropy' ? Array.from({ length: units[L]! }, (_, j) => String(j)) : null;
   const durationMs = speed.kind === 'animated' ? 1000 / speed.phasesPerSecond : STEP_MOTION_MS;
 
-  const page = (l: number, delta: number) =>
-    setOffsets((o) => {
-      const next = [...o];
-      next[l] = Math.max(0, Math.min(units[l]! - MAX_VISIBLE_UNITS, (o[l] ?? 0) + delta));
-      return next;
-    });
 
   const edges = layout.layers.slice(1).map((to) => {
     const l = to.layer;
@@ -116,6 +136,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         range={colours?.edgeRange[l] ?? 0}
         active={active === l}
         selection={selection}
+        narrated={about?.kind === 'weight' && about.layer === l ? about : null}
         onHover={(i, j, on) => setHover(on ? { kind: 'weight', layer: l, i, j } : null)}
         onSelect={(i, j) => select({ kind: 'weight', layer: l, i, j })}
       />
@@ -127,25 +148,27 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
     if (lay.image !== null) {
       const n = lay.units;
       const row = trace === null || trace.x.cols !== n ? null : trace.x.data.subarray(k * n, (k + 1) * n);
-      return <InputImage key="input" x={lay.x} height={svgHeight} image={lay.image} row={row} label={t('inputImage', { rows: lay.image.rows, cols: lay.image.cols })} />;
+      return <InputImage key="input" x={lay.x} height={svgHeight} image={lay.image} row={row} name={t('inputImage')} />;
     }
     return (
       <Units
         key={`n${l}`}
         lay={lay}
         name={l === 0 ? t('input') : l === L ? t('output') : t('hidden', { l })}
+        short={layout.columnGap < NAME_ROOM ? String(l) : null}
         values={values?.[l]?.units ?? null}
         colour={colours?.unit[l] ?? (() => 'var(--bg)')}
         radius={layout.radius}
         height={svgHeight}
         active={active === l}
-        showNumbers={!running || speed.kind === 'animated'}
+        showNumbers={(!running || speed.kind === 'animated') && (layout.numbersFit || l === active || l === L)}
         classes={l === L ? classes : null}
         selection={selection}
+        narrated={about?.kind === 'unit' && about.layer === l ? about.unit : null}
         t={t}
         onHover={(unit) => setHover(unit === null ? null : { kind: 'unit', layer: l, unit })}
         onSelect={(unit) => select({ kind: 'unit', layer: l, unit })}
-        onPage={(d) => page(l, d)}
+        onScroll={(offset) => scroll(l, offset)}
       />
     );
   });
@@ -160,6 +183,17 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.image !== null ? null : values[l]!.unitMax));
   const edgeRanges = values === null ? [] : layersWith((l) => (values[l]!.edges === null ? null : values[l]!.edgeMax));
   const formula = phase === null ? null : phaseFormula(phase, spec, hyper, convention);
+  // Two legends side by side, wide enough for "−0.00276  |x| < 21.6e−6 drawn as 0  +0.00276" on
+  // their last line; narrower ones say "|x| < 21.6e−6 → 0"; narrower still, they wrap.
+  const besideWidth = Math.min(LEGEND_WIDTH, Math.floor((width - LEGEND_GAP) / 2));
+  const legendWidth = besideWidth >= LEGEND_MIN_WIDTH ? besideWidth : Math.min(LEGEND_WIDTH, width);
+  const shortZero = legendWidth < LEGEND_WIDTH;
+  const zeroLabel = (max: number) => {
+    const z = zeroThreshold(max, mode, scaling === 'layer');
+    if (!(z.below > 0)) return '0';
+    const key = z.perMax ? (shortZero ? 'legend.zeroPerLayerShort' : 'legend.zeroPerLayer') : shortZero ? 'legend.zeroShort' : 'legend.zero';
+    return t(key, { v: formatEngineering(z.below) });
+  };
   return (
     <figure className="network-graph" style={{ height }}>
       <GraphControls m={m} sample={k} phase={index} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
@@ -177,7 +211,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           </span>
         )}
       </figcaption>
-      <Narration phase={phase} trace={trace} spec={spec} sample={k} selection={selection} running={running} />
+      <Narration told={told} running={running} />
       <div className="graph-svg" ref={svgBox}>
         <svg width={width} height={svgHeight} role="img" aria-label={t('aria', { layers: units.join('-') })} data-testid="network-svg">
           {edges}
@@ -192,7 +226,9 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
             active={phase?.kind === 'loss'}
             t={t}
           />
-          {nodes}
+          {/* The phase's layer last, so that its numbers lie over the next column when they must cross it. */}
+          {nodes.filter((_, l) => l !== active)}
+          {active !== null && nodes[active]}
           {phase !== null && trace !== null && !(running && speed.kind !== 'animated') && (
             <Motion key={`${trace.step}:${index}`} phase={phase} trace={trace} layout={layout} sample={sample} durationMs={durationMs} mode={mode} />
           )}
@@ -208,6 +244,8 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           mode={mode}
           ranges={unitRanges}
           perLayer={scaling === 'layer'}
+          zeroLabel={zeroLabel(colours?.unitMax ?? 0)}
+          width={legendWidth}
         />
         <SharedLegend
           label={t('legend.edges', { what: { W: 'W', dW: '∂L/∂W', updateW: 'ΔW' }[eq], layers: edgeRanges.map((r) => r.layer).join(', ') || '—' })}
@@ -215,6 +253,8 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           mode={mode}
           ranges={edgeRanges}
           perLayer={scaling === 'layer'}
+          zeroLabel={zeroLabel(colours?.edgeMax ?? 0)}
+          width={legendWidth}
         />
       </div>
     </figure>
@@ -226,7 +266,10 @@ function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { 
   if (h.kind === 'unit') {
     if (h.layer === 0) return t('readout.input', { at: indexText(convention, k, h.unit), x: f(at(trace?.x, k, h.unit)) });
     const lt = trace?.layers[h.layer - 1];
-    return t('readout.unit', { l: h.layer, lsup: sup(h.layer), unit: h.unit, sample: k, z: f(at(lt?.z, k, h.unit)), a: f(at(lt?.a, k, h.unit)), delta: f(at(lt?.delta, k, h.unit)) });
+    const line = t('readout.unit', { l: h.layer, lsup: sup(h.layer), unit: h.unit, sample: k, z: f(at(lt?.z, k, h.unit)), a: f(at(lt?.a, k, h.unit)), delta: f(at(lt?.delta, k, h.unit)) });
+    // An output unit also reads out its target once the loss has been computed (the loss node's lines may lack room for it).
+    const isOutput = trace !== null && h.layer === trace.layers.length && trace.loss !== undefined;
+    return isOutput ? line + t('readout.target', { t: f(at(trace.t, k, h.unit)) }) : line;
   }
   const lt = trace?.layers[h.layer - 1];
   const W = lt?.W ?? params?.[h.layer - 1]?.W;

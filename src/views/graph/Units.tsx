@@ -1,16 +1,21 @@
 /**
  * One layer's units: circles coloured by the phase's quantity (neutral where the phase has not
  * computed it yet), each with its value written beside it when the units are far enough apart,
- * and the output units labelled with their classes when the loss is over classes.
+ * and the output units labelled with their classes when the loss is over classes. A layer too
+ * wide for that shows a window of its units (LayerWindow).
  */
 import type { Selection } from '../../store/ui.ts';
 import { formatEngineering } from '../shared/diverging.ts';
-import { MAX_VISIBLE_UNITS, MIN_SPACING_FOR_NUMBERS, type LayerLayout } from './layout.ts';
+import { LayerLabel } from './LayerLabel.tsx';
+import { LayerWindow } from './LayerWindow.tsx';
+import { MIN_SPACING_FOR_NUMBERS, type LayerLayout } from './layout.ts';
 import type { useGraphMessages } from './messages.ts';
 
 export interface UnitsProps {
   readonly lay: LayerLayout;
   readonly name: string;
+  /** A shorter heading (the layer's number) when the columns are too close for the name, else null. */
+  readonly short: string | null;
   readonly values: Float64Array | null;
   readonly colour: (x: number) => string;
   readonly radius: number;
@@ -20,20 +25,21 @@ export interface UnitsProps {
   /** Class names of the output units, or null. */
   readonly classes: readonly string[] | null;
   readonly selection: Selection;
+  /** The unit the phase's sentence quotes, ringed; null for none in this layer. */
+  readonly narrated: number | null;
   readonly t: ReturnType<typeof useGraphMessages>;
   onHover(unit: number | null): void;
   onSelect(unit: number): void;
-  onPage(delta: number): void;
+  /** Show the layer's window from this unit on. */
+  onScroll(offset: number): void;
 }
 
-export function Units({ lay, name, values, colour, radius, height, active, showNumbers, classes, selection, t, onHover, onSelect, onPage }: UnitsProps) {
+export function Units({ lay, name, short, values, colour, radius, height, active, showNumbers, classes, selection, narrated, t, onHover, onSelect, onScroll }: UnitsProps) {
   const l = lay.layer;
   const numbers = showNumbers && values !== null && lay.spacing >= MIN_SPACING_FOR_NUMBERS;
   return (
     <g className={active ? 'layer active' : 'layer'} data-layer={l}>
-      <text x={lay.x} y={16} textAnchor="middle" className="layer-label">
-        {name} ({lay.units})
-      </text>
+      <LayerLabel x={lay.x} name={short ?? name} detail={`(${lay.units})`} title={short === null ? undefined : name} />
       {lay.ys.map((y, a) => {
         const unit = lay.offset + a;
         const v = values === null ? undefined : values[unit];
@@ -52,6 +58,7 @@ export function Units({ lay, name, values, colour, radius, height, active, showN
               onPointerLeave={() => onHover(null)}
               onClick={() => l > 0 && onSelect(unit)}
             />
+            {narrated === unit && <circle cx={lay.x} cy={y} r={radius + 3.5} className="narrated-ring" data-narrated={`${l}:${unit}`} />}
             {classes !== null && (
               <text x={lay.x} y={y} dy="0.35em" textAnchor="middle" className="class-label">
                 {classes[unit]}
@@ -65,23 +72,7 @@ export function Units({ lay, name, values, colour, radius, height, active, showN
           </g>
         );
       })}
-      {lay.units > lay.visible && (
-        <g className="pager">
-          <text x={lay.x} y={height - 8} textAnchor="middle">
-            {t('window', { from: lay.offset + 1, to: lay.offset + lay.visible, of: lay.units })}
-          </text>
-          <foreignObject x={lay.x - 40} y={height - 44} width={80} height={22}>
-            <div className="pager-buttons">
-              <button type="button" aria-label={t('pageUp', { l })} onClick={() => onPage(-MAX_VISIBLE_UNITS)} disabled={lay.offset === 0}>
-                ▲
-              </button>
-              <button type="button" aria-label={t('pageDown', { l })} onClick={() => onPage(MAX_VISIBLE_UNITS)} disabled={lay.offset + lay.visible >= lay.units}>
-                ▼
-              </button>
-            </div>
-          </foreignObject>
-        </g>
-      )}
+      {lay.units > lay.visible && <LayerWindow lay={lay} radius={radius} values={values} colour={colour} height={height} t={t} onHover={onHover} onScroll={onScroll} />}
     </g>
   );
 }

@@ -70,9 +70,18 @@ export interface GraphColours {
   readonly edgeRange: number[];
 }
 
-/** One colour scale per quantity shared by all layers, or (scaling 'layer') one per layer. */
-export function graphColours(values: readonly LayerValues[], scaling: 'shared' | 'layer', mode: ColourMode, palette: SignedPalette = LIGHT_SIGNED): GraphColours {
-  const unitMax = Math.max(0, ...values.map((v) => v.unitMax));
+/**
+ * One colour scale per quantity shared by all layers, or (scaling 'layer') one per layer. Units
+ * not drawn on the scale (an input drawn as an image, `onScale` false) do not set its range.
+ */
+export function graphColours(
+  values: readonly LayerValues[],
+  scaling: 'shared' | 'layer',
+  mode: ColourMode,
+  palette: SignedPalette = LIGHT_SIGNED,
+  onScale: (layer: number) => boolean = () => true,
+): GraphColours {
+  const unitMax = Math.max(0, ...values.map((v, l) => (onScale(l) ? v.unitMax : 0)));
   const edgeMax = Math.max(0, ...values.map((v) => v.edgeMax));
   const unitRange = values.map((v) => (scaling === 'shared' ? unitMax : v.unitMax));
   const edgeRange = values.map((v) => (scaling === 'shared' ? edgeMax : v.edgeMax));

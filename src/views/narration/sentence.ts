@@ -31,9 +31,13 @@ export type NarrationKey =
   | 'update.sgd'
   | 'update.other';
 
+/** The unit or weight whose numbers the sentence quotes (the graph shows and marks it). */
+export type Narrated = { readonly kind: 'unit'; readonly layer: number; readonly unit: number } | { readonly kind: 'weight'; readonly layer: number; readonly i: number; readonly j: number };
+
 export interface Narration {
   readonly key: NarrationKey;
   readonly params: Record<string, string | number>;
+  readonly about: Narrated;
 }
 
 /** A number written after an operator: negative ones in parentheses, "1.2 × (−0.5)". */
@@ -73,13 +77,14 @@ export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number
       const j = unitOf(selection, l, lt.a, k);
       const fn = spec.layers[l]!.activation ?? 'identity';
       const params = { l, z: `z${sup(l)}${sub(j)}`, a: `a${sup(l)}${sub(j)}`, f: fn, zv: f(at(lt.z, k, j)), av: f(at(lt.a, k, j)), k };
-      return { key: fn === 'identity' ? 'forward.identity' : 'forward', params };
+      return { key: fn === 'identity' ? 'forward.identity' : 'forward', params, about: { kind: 'unit', layer: l, unit: j } };
     }
     case 'loss': {
       if (trace.y === undefined || trace.perSampleLoss === undefined || trace.loss === undefined) return null;
       const j = trace.t.cols > 1 ? largestIn(trace.t, k) : 0;
       const name = trace.t.cols > 1 ? sub(j) : '';
-      return { key: 'loss', params: { k, j: name, y: f(at(trace.y, k, j)), t: f(at(trace.t, k, j)), li: f(trace.perSampleLoss[k]!), loss: f(trace.loss.total) } };
+      const params = { k, j: name, y: f(at(trace.y, k, j)), t: f(at(trace.t, k, j)), li: f(trace.perSampleLoss[k]!), loss: f(trace.loss.total) };
+      return { key: 'loss', params, about: { kind: 'unit', layer: L, unit: j } };
     }
     case 'backward': {
       const l = phase.layer;
@@ -92,20 +97,22 @@ export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number
         const y = at(trace.y, k, j);
         const t = at(trace.t, k, j);
         const base = { l, d, y: f(y), t: fp(t), delta: f(at(lt.delta, k, j)), k };
+        const about = { kind: 'unit', layer: l, unit: j } as const;
         if (spec.loss === 'squared-error-half' || spec.loss === 'mean-squared-error') {
           const fn = spec.layers[l]!.activation ?? 'identity';
           const s = slope(fn, at(lt.z!, k, j), at(lt.a!, k, j));
           const c = spec.loss === 'mean-squared-error' ? `${f(2 / trace.t.cols)} × ` : '';
-          return { key: 'backward.output.squared', params: { ...base, c, slope: fp(s), f: fn } };
+          return { key: 'backward.output.squared', params: { ...base, c, slope: fp(s), f: fn }, about };
         }
-        return { key: 'backward.output', params: base };
+        return { key: 'backward.output', params: base, about };
       }
       const above = trace.layers[l]!;
       if (above.delta === undefined || lt.z === undefined || lt.a === undefined) return null;
       let sum = 0;
       for (let q = 0; q < above.delta.cols; q++) sum += at(above.W, j, q) * at(above.delta, k, q);
       const fn = spec.layers[l]!.activation ?? 'identity';
-      return { key: 'backward.hidden', params: { l, d, f: fn, sum: f(sum), slope: fp(slope(fn, at(lt.z, k, j), at(lt.a, k, j))), delta: f(at(lt.delta, k, j)), k } };
+      const params = { l, d, f: fn, sum: f(sum), slope: fp(slope(fn, at(lt.z, k, j), at(lt.a, k, j))), delta: f(at(lt.delta, k, j)), k };
+      return { key: 'backward.hidden', params, about: { kind: 'unit', layer: l, unit: j } };
     }
     case 'update': {
       // The weight that moved most in the last layer, or the selected weight.
@@ -127,7 +134,7 @@ export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number
       const params = { w: `W${sup(best.l)}${indexText(convention, best.i, best.j)}`, wv: f(w), dw: fp(dw), update: fp(update), next: f(w + update), eta: f(eta) };
       // Plain gradient descent when the update is −η·∂L/∂W (up to rounding); else the optimizer's own ΔW.
       const sgd = Math.abs(update + eta * dw) <= 1e-9 * Math.abs(update);
-      return { key: sgd ? 'update.sgd' : 'update.other', params };
+      return { key: sgd ? 'update.sgd' : 'update.other', params, about: { kind: 'weight', layer: best.l, i: best.i, j: best.j } };
     }
   }
 }

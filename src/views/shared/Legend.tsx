@@ -3,6 +3,14 @@ import { useId } from 'react';
 import { colourAt, divergingScale, formatEngineering, formatValue, RESOLUTION, resolutionOf, scalePosition, type ColourMode } from './diverging.ts';
 import { useSignedPalette } from './use-signed-palette.ts';
 
+/**
+ * The |x| below which a legend's scale draws values as zero: a number for one scale of range
+ * ±max; with a scale per layer, the fraction of each layer's own max (`perMax`).
+ */
+export function zeroThreshold(max: number, mode: ColourMode, perLayer: boolean): { below: number; perMax: boolean } {
+  return perLayer ? { below: resolutionOf(1, mode), perMax: true } : { below: resolutionOf(max, mode), perMax: false };
+}
+
 export function Legend({ max, label, width = 160 }: { max: number; label: string; width?: number }) {
   const id = useId();
   const palette = useSignedPalette();
@@ -44,10 +52,27 @@ export interface LayerRange {
 /**
  * One legend for a quantity drawn in several layers: the bar spans ±max on the chosen scale,
  * each layer's own largest |value| is marked on it (▲ with the layer's number), and the values
- * drawn as zero (below the scale's resolution) are stated. With `perLayer`, each layer's colours
+ * drawn as zero (below the scale's resolution) are stated (zeroThreshold). With `perLayer`, each layer's colours
  * span its own range (±max) instead; the marks still say where those ranges sit on the common scale.
  */
-export function SharedLegend({ label, max, mode, ranges, perLayer, width = 240 }: { label: string; max: number; mode: ColourMode; ranges: readonly LayerRange[]; perLayer: boolean; width?: number }) {
+export function SharedLegend({
+  label,
+  max,
+  mode,
+  ranges,
+  perLayer,
+  zeroLabel,
+  width = 240,
+}: {
+  label: string;
+  max: number;
+  mode: ColourMode;
+  ranges: readonly LayerRange[];
+  perLayer: boolean;
+  /** Where the scale's zero is, in words: which values are drawn as zero (see zeroThreshold). */
+  zeroLabel: string;
+  width?: number;
+}) {
   const id = useId();
   const palette = useSignedPalette();
   const r = max > 0 && Number.isFinite(max) ? max : 0;
@@ -56,10 +81,9 @@ export function SharedLegend({ label, max, mode, ranges, perLayer, width = 240 }
   const xOf = (p: number) => inset + ((p + 1) / 2) * bar;
   const stops = Array.from({ length: 11 }, (_, i) => -1 + i / 5);
   const marks = [...ranges].filter((g) => g.max > 0).sort((a, b) => a.max - b.max);
-  const zeroBelow = resolutionOf(r, mode);
   const summary = ranges.map((g) => `${g.layer}: ±${formatEngineering(g.max)}`).join(', ');
   return (
-    <svg className="legend shared-legend" width={width} height={66} role="img" aria-label={`${label}: −${formatEngineering(r)} to +${formatEngineering(r)} (${mode}); ${summary}`}>
+    <svg className="legend shared-legend" width={width} height={66} role="img" aria-label={`${label}: −${formatEngineering(r)} to +${formatEngineering(r)} (${mode}), ${zeroLabel}; ${summary}`}>
       <defs>
         <linearGradient id={id}>
           {stops.map((p) => (
@@ -87,7 +111,7 @@ export function SharedLegend({ label, max, mode, ranges, perLayer, width = 240 }
         {perLayer ? '−max' : `−${formatEngineering(r)}`}
       </text>
       <text x={width / 2} y={63} textAnchor="middle" fill="currentColor">
-        {zeroBelow > 0 && !perLayer ? `|x| < ${formatEngineering(zeroBelow)} → 0` : '0'}
+        {zeroLabel}
       </text>
       <text x={width - inset} y={63} textAnchor="end" fill="currentColor">
         {perLayer ? '+max' : `+${formatEngineering(r)}`}

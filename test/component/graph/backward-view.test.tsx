@@ -150,7 +150,7 @@ describe('the loss node', () => {
     const d = tr.layers[1]!.delta!.data[0]!;
     expect(h.container.querySelector('[data-loss-edge="0"]')!.getAttribute('stroke')).not.toBe('var(--muted)');
     expect(text('[data-unit-value="2:0"]')).toBe(f(d));
-    expect(text('[data-target="0"]')).toBe(`t=${f(tr.t.data[0]!)}, δ=${f(d)}`);
+    expect(text('[data-target="0"]')).toBe(`t=${f(tr.t.data[0]!)} δ=${f(d)}`);
   });
 
   it('the header shows the batch loss as soon as the loss phase has run', () => {
