@@ -114,7 +114,14 @@ describe('the screen at every size', () => {
 
   it('keeps the graph and the views still while a note comes and goes (the loading bar of MNIST)', async () => {
     const page = await open({ width: 1280, height: 720 });
-    const boxes = () => page.locator('.lab-graph, .lab-panel').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)]; }));
+    // Measured from the status strip's bottom, without heights: the header above may wrap
+    // differently for the new experiment's title, which moves and shortens everything below alike
+    // and is not the note's doing.
+    const boxes = () =>
+      page.evaluate(() => {
+        const strip = document.querySelector('.run-status dl')!.getBoundingClientRect().bottom;
+        return [...document.querySelectorAll('.lab-graph, .lab-panel')].map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y - strip), Math.round(r.width)]; });
+      });
     const before = await boxes();
     await page.getByLabel('Experiment').selectOption('mnist-two-layer-relu');
     await page.locator('.run-notes .loading').waitFor();
