@@ -234,6 +234,7 @@ export class EngineHost {
   private gradientCheck(session: Session, maxEntries: number): void {
     const { steps, updates } = session.gradientCheck(maxEntries);
     const job = (this.gradcheckJob = {});
+    let total = 0;
     const slice = () => {
       if (this.gradcheckJob !== job || this.session !== session) return;
       const end = this.scheduler.now() + SLICE_MS;
@@ -241,11 +242,11 @@ export class EngineHost {
         const r = steps.next();
         if (r.done) {
           this.gradcheckJob = null;
-          const total = r.value.tensors.reduce((n, t) => n + t.indices.length, 0);
           this.outbox.post({ type: 'gradcheck-progress', done: total, total });
           this.outbox.post({ type: 'gradcheck', report: r.value, updates });
           return;
         }
+        total = r.value.total;
         if (this.scheduler.now() >= end) {
           this.outbox.post({ type: 'gradcheck-progress', done: r.value.done, total: r.value.total });
           this.scheduler.later(slice, 0);

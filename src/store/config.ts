@@ -9,7 +9,7 @@
 import type { Shown } from '../core/refusal.ts';
 import { createStore } from 'zustand/vanilla';
 import { validateBugs, type BugName } from '../core/bugs.ts';
-import { ConfigError } from '../core/errors.ts';
+import { ConfigError, shownOf } from '../core/errors.ts';
 import { validateHyperparameters, type Hyperparameters } from '../core/spec.ts';
 import type { EngineClient } from '../engine/client.ts';
 import type { Event, Granularity, SettingsInForce, Speed } from '../engine/protocol.ts';
@@ -60,6 +60,8 @@ export interface InitialPlayback {
 export function createConfigStore(client: EngineClient, initial: ExperimentConfig = findPreset(DEFAULT_PRESET) ?? PRESETS[0]!, playback: InitialPlayback = {}) {
   const initialSpeed = playback.speed ?? startingSpeed(initial);
   const store = createStore<ConfigState>()((set, get) => {
+    /** Keeps a refusal as `refused`, for the control that made it. */
+    const refuse = (e: ConfigError) => set({ refused: { ...shownOf(e, { code: 'text', text: e.message }), field: e.field } });
     /** Runs a change; a ConfigError is kept as `refused` instead of thrown. */
     const attempt = (change: () => void) => {
       try {
@@ -67,7 +69,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
         if (get().refused !== null) set({ refused: null });
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
-        set({ refused: { field: e.field, message: e.message, refusal: e.refusal, ...(e.place ? { place: e.place } : {}) } });
+        refuse(e);
       }
     };
     /**
@@ -96,9 +98,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       loadPreset(name) {
         const preset = findPreset(name);
         if (!preset) {
-          attempt(() => {
-            throw new ConfigError('preset', { code: 'unknown-preset', name });
-          });
+          refuse(new ConfigError('preset', { code: 'unknown-preset', name }));
           return;
         }
         get().configure(preset);
