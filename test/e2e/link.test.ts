@@ -86,6 +86,17 @@ describe('settings in the address', () => {
     await expect.poll(() => page.getByTestId('bug-banner').count()).toBe(0);
   });
 
+  it('remembers the notation chosen in this browser, as it remembers the theme and language', async () => {
+    await open('');
+    const notation = () => page.getByRole('combobox', { name: 'Notation' });
+    await notation().selectOption('columns');
+    await open(''); // a new visit, with no link
+    expect(await notation().inputValue()).toBe('columns');
+    await notation().selectOption('rows');
+    await open('');
+    expect(await notation().inputValue()).toBe('rows');
+  });
+
   it('says why a damaged link cannot be used, and starts the default experiment', async () => {
     const bad = encodeLink({ ...preset, schedule: { ...preset.schedule, batchSize: 0 } });
     await open(`#${bad}`);
