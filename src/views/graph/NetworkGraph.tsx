@@ -17,6 +17,7 @@ import { Narration } from '../narration/Narration.tsx';
 import { narrate } from '../narration/sentence.ts';
 import { formatEngineering, formatValue } from '../shared/diverging.ts';
 import { SharedLegend, zeroThreshold } from '../shared/Legend.tsx';
+import { readableIndices } from '../shared/indices.tsx';
 import { useSize } from '../shared/use-size.ts';
 import { Edges } from './Edges.tsx';
 import { sup } from '../shared/notation.ts';
@@ -206,7 +207,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
               {t(`phase.${phase.kind}`)}
               {'layer' in phase ? ` ${phase.layer}` : ''}:
             </strong>{' '}
-            <code>{formula}</code>
+            <code>{formula === null ? null : readableIndices(formula)}</code>
             {index !== last && <span className="viewing"> ({t('viewing', { n: index! + 1, of: last + 1 })})</span>}
           </span>
         )}
@@ -235,7 +236,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         </svg>
       </div>
       <div className="graph-readout" aria-live="polite">
-        {hover === null ? t('hint') : readout(hover, trace, params, k, convention, t)}
+        {hover === null ? t('hint') : readableIndices(readout(hover, trace, params, k, convention, t))}
       </div>
       <div className="graph-legends">
         <SharedLegend

@@ -3,6 +3,7 @@
  * changing length never moves what is below it. `told` is the phase's narration (sentence.ts),
  * or null between steps.
  */
+import { readableIndices } from '../shared/indices.tsx';
 import { useNarrationMessages } from './messages.ts';
 import type { Narration as Told } from './sentence.ts';
 import './narration.css';
@@ -12,7 +13,7 @@ export function Narration({ told, running }: { told: Told | null; running: boole
   const text = told !== null ? t(told.key, told.params) : t(running ? 'free' : 'idle');
   return (
     <p className="narration" data-testid="narration" aria-live="polite" title={text}>
-      {text}
+      {readableIndices(text)}
     </p>
   );
 }

@@ -15,6 +15,7 @@ import { numpyCode } from '../../../src/views/code/numpy.ts';
 import { ConventionSwitch } from '../../../src/views/controls/ConventionSwitch.tsx';
 import { NetworkGraph } from '../../../src/views/graph/NetworkGraph.tsx';
 import { renderInLab } from '../lab-harness.tsx';
+import { shownText } from '../shown-text.ts';
 
 afterEach(cleanup);
 
@@ -37,7 +38,7 @@ function stepped(ui: React.ReactElement) {
 describe('formulas and phase lines in either convention', () => {
   it('writes each phase’s formula as z = W·a + b, δ = (Wᵀ·δ) ⊙ f′, ∂L/∂W = δ·aᵀ in columns', () => {
     const { phases, convention } = stepped(<NetworkGraph width={600} height={400} />);
-    const label = () => screen.getByTestId('phase-label').textContent;
+    const label = () => shownText(screen.getByTestId('phase-label'));
     const both = () => {
       const rows = label();
       convention('columns');
@@ -63,14 +64,14 @@ describe('formulas and phase lines in either convention', () => {
     const { h, phases, convention } = stepped(<NetworkGraph width={600} height={400} />);
     phases(6); // the whole step: the update sentence names the selected weight
     act(() => h.lab.ui.getState().select({ kind: 'weight', layer: 1, i: 0, j: 3 }));
-    const narration = () => screen.getByTestId('narration').textContent!;
+    const narration = () => shownText(screen.getByTestId('narration'))!;
     expect(narration()).toMatch(/W¹\[0\]\[3\] = /);
     convention('columns');
     expect(narration()).toMatch(/W¹\[3\]\[0\] = /);
     fireEvent.pointerEnter(h.container.querySelector('[data-weight="2:3:0"]')!);
-    expect(h.container.querySelector('.graph-readout')!.textContent).toMatch(/^W²\[0\]\[3\] = /);
+    expect(shownText(h.container.querySelector('.graph-readout'))).toMatch(/^W²\[0\]\[3\] = /);
     fireEvent.pointerEnter(h.container.querySelector('[data-unit="0:1"]')!);
-    expect(h.container.querySelector('.graph-readout')!.textContent).toMatch(/^input x\[1\]\[0\] = /);
+    expect(shownText(h.container.querySelector('.graph-readout'))).toMatch(/^input x\[1\]\[0\] = /);
   });
 });
 

@@ -9,6 +9,7 @@ import { findPreset } from '../../../src/presets/catalog.ts';
 import { formatValue } from '../../../src/views/shared/diverging.ts';
 import { NetworkGraph } from '../../../src/views/graph/NetworkGraph.tsx';
 import { renderInLab } from '../lab-harness.tsx';
+import { shownText } from '../shown-text.ts';
 
 afterEach(cleanup);
 
@@ -41,16 +42,16 @@ describe('NetworkGraph', () => {
   it('labels the phase with the formula the core computes and highlights its layer', () => {
     const { h, phases } = setup();
     phases(1);
-    expect(screen.getByTestId('phase-label').textContent).toBe('forward 1: z¹ = a⁰·W¹ + b¹,  a¹ = tanh(z¹)');
+    expect(shownText(screen.getByTestId('phase-label'))).toBe('forward 1: z¹ = a⁰·W¹ + b¹,  a¹ = tanh(z¹)');
     expect(h.container.querySelector('g.layer.active')?.getAttribute('data-layer')).toBe('1');
     phases(2); // forward 2, loss
-    expect(screen.getByTestId('phase-label').textContent).toMatch(/^loss: Lᵢ = −Σⱼ \[tⱼ·log yⱼ \+ \(1 − tⱼ\)·log\(1 − yⱼ\)\], y = σ\(z\)/);
+    expect(shownText(screen.getByTestId('phase-label'))).toMatch(/^loss: Lᵢ = −Σⱼ \[tⱼ·log yⱼ \+ \(1 − tⱼ\)·log\(1 − yⱼ\)\], y = σ\(z\)/);
     phases(1); // backward 2
-    expect(screen.getByTestId('phase-label').textContent).toBe('backward 2: δ² = y − t,  ∂L/∂W² = (1/m)·a¹ᵀ·δ²,  ∂L/∂b² = (1/m)·Σᵢ δ²ᵢ');
+    expect(shownText(screen.getByTestId('phase-label'))).toBe('backward 2: δ² = y − t,  ∂L/∂W² = (1/m)·a¹ᵀ·δ²,  ∂L/∂b² = (1/m)·Σᵢ δ²ᵢ');
     phases(1); // backward 1
-    expect(screen.getByTestId('phase-label').textContent).toBe("backward 1: δ¹ = (δ²·W²ᵀ) ⊙ f'(z¹),  ∂L/∂W¹ = (1/m)·a⁰ᵀ·δ¹,  ∂L/∂b¹ = (1/m)·Σᵢ δ¹ᵢ");
+    expect(shownText(screen.getByTestId('phase-label'))).toBe("backward 1: δ¹ = (δ²·W²ᵀ) ⊙ f'(z¹),  ∂L/∂W¹ = (1/m)·a⁰ᵀ·δ¹,  ∂L/∂b¹ = (1/m)·Σᵢ δ¹ᵢ");
     phases(1);
-    expect(screen.getByTestId('phase-label').textContent).toBe('update: W ← W − η·∂L/∂W,  b ← b − η·∂L/∂b  (η = 1.2)');
+    expect(shownText(screen.getByTestId('phase-label'))).toBe('update: W ← W − η·∂L/∂W,  b ← b − η·∂L/∂b  (η = 1.2)');
   });
 
   it('hover reads out the exact numbers of the trace for the focused sample', () => {
@@ -60,7 +61,7 @@ describe('NetworkGraph', () => {
     fireEvent.pointerEnter(h.container.querySelector('[data-unit="1:2"]')!);
     const z = trace.layers[0]!.z!.data[2]!;
     const a = trace.layers[0]!.a!.data[2]!;
-    const readout = () => h.container.querySelector('.graph-readout')!.textContent;
+    const readout = () => shownText(h.container.querySelector('.graph-readout'));
     expect(readout()).toBe(`layer 1, unit 2, sample 0:  z¹ = ${formatValue(z, 4)},  a¹ = ${formatValue(a, 4)},  δ¹ = —`);
     fireEvent.pointerEnter(h.container.querySelector('[data-weight="2:3:0"]')!);
     const w = trace.layers[1]!.W.data[3]!;

@@ -16,6 +16,7 @@ import { NetworkGraph } from '../../../src/views/graph/NetworkGraph.tsx';
 import { colourAt, formatEngineering, signedColour } from '../../../src/views/shared/diverging.ts';
 import { RunStatus } from '../../../src/views/status/RunStatus.tsx';
 import { renderInLab } from '../lab-harness.tsx';
+import { shownText } from '../shown-text.ts';
 
 afterEach(cleanup);
 
@@ -39,8 +40,8 @@ function setup(language: 'en' | 'zh' = 'en', spec: NetworkSpec = planar.network,
     act(() => h.emit({ type: 'snapshot', step: 0, epoch: 0, phase, params: trainer.params, trace }));
     return trace;
   };
-  const text = (selector: string) => h.container.querySelector(selector)?.textContent ?? null;
-  const narration = () => screen.getByTestId('narration').textContent!;
+  const text = (selector: string) => shownText(h.container.querySelector(selector));
+  const narration = () => shownText(screen.getByTestId('narration'))!;
   return { h, phases, text, narration, trace: () => trace };
 }
 
@@ -220,20 +221,20 @@ describe('stepping back within a step', () => {
   it('← shows the previous phase again from the same trace, → comes back', () => {
     const { phases, text } = setup();
     const tr = phases(4); // forward 1, forward 2, loss, backward 2
-    expect(screen.getByTestId('phase-label').textContent).toMatch(/^backward 2:/);
+    expect(shownText(screen.getByTestId('phase-label'))).toMatch(/^backward 2:/);
     fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
-    expect(screen.getByTestId('phase-label').textContent).toMatch(/^loss:/);
-    expect(screen.getByTestId('phase-label').textContent).toContain('showing phase 3 of 4');
+    expect(shownText(screen.getByTestId('phase-label'))).toMatch(/^loss:/);
+    expect(shownText(screen.getByTestId('phase-label'))).toContain('showing phase 3 of 4');
     expect(text('[data-unit-value="2:0"]')).toBe(f(tr.layers[1]!.a!.data[0]!));
     fireEvent.click(screen.getByRole('button', { name: 'Previous phase' }));
     fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
-    expect(screen.getByTestId('phase-label').textContent).toMatch(/^forward 1:/);
+    expect(shownText(screen.getByTestId('phase-label'))).toMatch(/^forward 1:/);
     expect(text('[data-unit-value="2:0"]')).toBeNull();
     expect(text('[data-testid="loss-node-value"]')).toBe('—');
     expect(screen.queryByRole('button', { name: 'Previous phase' })).toBeNull(); // at the first phase: hidden, its place kept
     for (let i = 0; i < 3; i++) fireEvent.keyDown(document.body, { key: 'ArrowRight' });
-    expect(screen.getByTestId('phase-label').textContent).toMatch(/^backward 2:/);
-    expect(screen.getByTestId('phase-label').textContent).not.toContain('showing phase');
+    expect(shownText(screen.getByTestId('phase-label'))).toMatch(/^backward 2:/);
+    expect(shownText(screen.getByTestId('phase-label'))).not.toContain('showing phase');
   });
 
   it('the motion of a phase starts from the trace: backward 1 sends W·δ down every line of layer 2', () => {

@@ -16,6 +16,7 @@ import { MIN_SPACING_FOR_NUMBERS } from '../../../src/views/graph/layout.ts';
 import { NetworkGraph } from '../../../src/views/graph/NetworkGraph.tsx';
 import { colorRange, formatEngineering as f, formatValue, resolutionOf } from '../../../src/views/shared/diverging.ts';
 import { renderInLab } from '../lab-harness.tsx';
+import { shownText } from '../shown-text.ts';
 
 afterEach(cleanup);
 
@@ -44,8 +45,8 @@ function setup(width = 640, height = 560) {
     act(() => h.emit({ type: 'snapshot', step: 0, epoch: 0, phase, params: trainer.params, trace }));
     return trace;
   };
-  const text = (selector: string) => h.container.querySelector(selector)?.textContent ?? null;
-  const narration = () => screen.getByTestId('narration').textContent!;
+  const text = (selector: string) => shownText(h.container.querySelector(selector));
+  const narration = () => shownText(screen.getByTestId('narration'))!;
   /** The hidden layer's window: first unit and how many. */
   const window = () => {
     const [, offset, visible] = h.container.querySelector('[data-window^="1:"]')!.getAttribute('data-window')!.split(':').map(Number);
@@ -116,7 +117,7 @@ describe('a wide layer', { timeout: 20_000 }, () => {
     const at40 = 100 + (40.5 / 50) * 500;
     fireEvent.pointerMove(strip, { clientY: at40 });
     const a = tr.layers[0]!.a!.data[40]!;
-    expect(h.container.querySelector('.graph-readout')!.textContent).toContain(`layer 1, unit 40, sample 0:  z¹ = ${formatValue(tr.layers[0]!.z!.data[40]!, 4)},  a¹ = ${formatValue(a, 4)}`);
+    expect(shownText(h.container.querySelector('.graph-readout'))).toContain(`layer 1, unit 40, sample 0:  z¹ = ${formatValue(tr.layers[0]!.z!.data[40]!, 4)},  a¹ = ${formatValue(a, 4)}`);
     fireEvent.click(strip, { clientY: at40 });
     const { offset, visible } = window();
     expect(offset).toBeLessThanOrEqual(40);
