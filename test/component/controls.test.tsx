@@ -4,6 +4,7 @@ import { cleanup } from '@testing-library/react';
 import { LearningRate } from '../../src/views/controls/LearningRate.tsx';
 import { PresetPicker } from '../../src/views/controls/PresetPicker.tsx';
 import { Transport } from '../../src/views/controls/Transport.tsx';
+import { ScreenSwitches } from '../../src/views/controls/ScreenSwitches.tsx';
 import { RunStatus } from '../../src/views/status/RunStatus.tsx';
 import { renderInLab } from './lab-harness.tsx';
 import { findPreset } from '../../src/presets/catalog.ts';
@@ -55,6 +56,45 @@ describe('Transport', () => {
     fireEvent.keyDown(screen.getByLabelText('map'), { key: ' ' });
     fireEvent.keyDown(screen.getByRole('button', { name: 'Reset' }), { key: ' ' });
     expect(h.sent).toEqual([]);
+  });
+
+  it('answers → and R with a button or checkbox focused (after a click), which use only Space and Enter', () => {
+    const h = renderInLab(
+      <>
+        <Transport />
+        <input type="checkbox" aria-label="mean" />
+        <input type="range" aria-label="slider" />
+        <select aria-label="choice">
+          <option>r</option>
+        </select>
+      </>,
+    );
+    act(h.ready);
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Step' }), { key: 'ArrowRight' });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Play' }), { key: 'r' });
+    fireEvent.keyDown(screen.getByLabelText('mean'), { key: 'ArrowRight' });
+    // Theirs: a slider's arrows, a select's letters, a button's Space.
+    fireEvent.keyDown(screen.getByLabelText('slider'), { key: 'ArrowRight' });
+    fireEvent.keyDown(screen.getByLabelText('choice'), { key: 'r' });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Step' }), { key: ' ' });
+    expect(h.sent.map((c) => c.type)).toEqual(['step', 'reset', 'step']);
+  });
+
+  it('P switches presenter mode with Play just clicked (a focused button), not while typing', () => {
+    const h = renderInLab(
+      <>
+        <Transport />
+        <ScreenSwitches dataTab={null} />
+        <input aria-label="typing" />
+      </>,
+    );
+    act(h.ready);
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Play' }), { key: 'p' });
+    expect(h.lab.ui.getState().presenter).toBe(true);
+    fireEvent.keyDown(screen.getByRole('switch'), { key: 'p' });
+    expect(h.lab.ui.getState().presenter).toBe(false);
+    fireEvent.keyDown(screen.getByLabelText('typing'), { key: 'p' });
+    expect(h.lab.ui.getState().presenter).toBe(false);
   });
 
   it('speaks 简体中文', () => {

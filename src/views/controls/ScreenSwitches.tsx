@@ -65,7 +65,7 @@ export function ScreenSwitches({ dataTab }: { dataTab: string | null }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || ownedByFocus(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.defaultPrevented || ownedByFocus(e.target, e.key) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'p' || e.key === 'P') togglePresenter();
       else if ((e.key === 'f' || e.key === 'F') && fullscreenAllowed) toggleFullscreen();
       else if (e.key === '?') setShortcutsOpen(true);

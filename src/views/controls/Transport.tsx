@@ -28,11 +28,23 @@ const useMessages = defineMessages({
   },
 });
 
-/** Keys that a focused field or widget uses itself (typing, tabs, a heatmap's cursor, buttons). */
-export function ownedByFocus(target: EventTarget | null): boolean {
+/** Input types whose only keys are Space and Enter (they take no letters and no arrows). */
+const PRESSED_INPUTS = ['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file'];
+
+/**
+ * Whether the focused element uses `key` itself: a field takes every key it can type; a select
+ * its letters and arrows; a button or checkbox only Space and Enter (so P, R or → still reach the
+ * lab after a click on Play); a slider, tabs, a radio group and a heatmap's cursor their arrows.
+ */
+export function ownedByFocus(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'CANVAS', 'BUTTON'].includes(target.tagName)) return true;
-  return target.closest('[role="tablist"], [role="grid"], [role="radiogroup"]') !== null;
+  const pressed = key === ' ' || key === 'Enter';
+  const letter = key.length === 1 && key !== ' ';
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  if (target instanceof HTMLInputElement) return PRESSED_INPUTS.includes(target.type) ? pressed : target.type === 'range' ? !letter : true;
+  if (target.tagName === 'BUTTON' && target.closest('[role="tablist"], [role="radiogroup"]') === null) return pressed;
+  if (target.tagName === 'CANVAS') return !letter;
+  return !letter && target.closest('[role="tablist"], [role="grid"], [role="radiogroup"]') !== null;
 }
 
 /** Both labels in one grid cell: the button is as wide as the longer, whichever shows. */
@@ -63,7 +75,7 @@ export function Transport() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!ready || e.defaultPrevented || ownedByFocus(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (!ready || e.defaultPrevented || ownedByFocus(e.target, e.key) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === ' ') {
         e.preventDefault();
         if (running) pause();

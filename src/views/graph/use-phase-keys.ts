@@ -9,7 +9,7 @@ import { ownedByFocus } from '../controls/Transport.tsx';
 export function usePhaseKeys(index: number | null, last: number, viewPhase: (index: number | null) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (index === null || e.defaultPrevented || ownedByFocus(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (index === null || e.defaultPrevented || ownedByFocus(e.target, e.key) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'ArrowLeft' && index > 0) {
         e.preventDefault();
         viewPhase(index - 1);
