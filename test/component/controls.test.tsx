@@ -115,6 +115,7 @@ describe('LearningRate', () => {
     expect(h.lab.config.getState().experiment.hyper.learningRate).toBe(0.037);
     fireEvent.change(screen.getByRole('slider'), { target: { value: '-2' } });
     expect(h.lab.config.getState().experiment.hyper.learningRate).toBe(0.01);
+    expect(screen.getByTestId('lr-readout').textContent).toBe('η = 0.01'); // what presenter mode shows in the field's place
     expect(h.sent.map((c) => c.type === 'set' && c.settings.hyper?.learningRate)).toEqual([0.037, 0.01]);
   });
 

@@ -166,6 +166,9 @@ describe('presenter mode', () => {
     // Secondary controls are gone: theme, language, the exact rate field, the code and settings tabs.
     expect(await page.getByRole('combobox', { name: 'Theme' }).isVisible()).toBe(false);
     expect(await page.getByLabel('Learning rate', { exact: true }).isVisible()).toBe(false);
+    // but the rate in force is still written out for the room
+    expect(await page.getByTestId('lr-readout').textContent()).toBe('η = 1.2');
+    expect(await page.getByTestId('lr-readout').isVisible()).toBe(true);
     expect(await page.getByRole('tab', { name: 'Settings' }).count()).toBe(0);
     // The graph and the boundary side by side.
     expect(await page.getByRole('tab', { name: 'Boundary' }).getAttribute('aria-selected')).toBe('true');

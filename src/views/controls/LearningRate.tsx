@@ -49,6 +49,10 @@ export function LearningRate() {
         onKeyDown={(e) => e.key === 'Enter' && commit()}
         size={8}
       />
+      {/* Presenter mode hides the field; the room still reads the rate in force. */}
+      <output className="lr-readout" htmlFor="lr-field" data-testid="lr-readout">
+        η = {rate}
+      </output>
       {refused !== null && <span role="alert">{inLanguage(refused)}</span>}
     </div>
   );
