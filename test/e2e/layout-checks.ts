@@ -36,7 +36,13 @@ export const CLIPPED_TEXT = `(() => {
       const clips = box instanceof SVGSVGElement || ['hidden', 'clip'].includes(overflow.overflowX) || ['hidden', 'clip'].includes(overflow.overflowY);
       if (!clips) continue;
       const r = box.getBoundingClientRect();
-      if (text.left < r.left - 1 || text.right > r.right + 1 || text.top < r.top - 1 || text.bottom > r.bottom + 1) {
+      const outX = text.left < r.left - 1 || text.right > r.right + 1;
+      const outY = text.top < r.top - 1 || text.bottom > r.bottom + 1;
+      // A box that clips one way and scrolls the other (overflow-x hidden, overflow-y auto): out the way it scrolls is reachable.
+      const scrollsX = ['auto', 'scroll'].includes(overflow.overflowX);
+      const scrollsY = ['auto', 'scroll'].includes(overflow.overflowY);
+      if ((outX || outY) && !(outX && !scrollsX) && !(outY && !scrollsY)) break;
+      if (outX || outY) {
         // Text inside a scrolling area that clips is reachable by scrolling it, not cut off.
         const scrolls = (e) => e !== box && e.contains(node) && box.contains(e) && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY);
         let inScroller = false;

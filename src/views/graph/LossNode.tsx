@@ -58,10 +58,19 @@ export function LossNode({ layout, output, trace, targets, outputDelta, deltaCol
         {loss === undefined ? '—' : formatEngineering(loss)}
       </text>
       {own !== undefined && (
-        <text x={x} y={y + r + 29} textAnchor="middle" className="loss-own" data-testid="loss-node-sample">
+        <text {...ownLabelPlace(x, layout.loss.right, sample as number)} y={y + r + 29} className="loss-own" data-testid="loss-node-sample">
           {t('lossOwn', { k: sample as number, v: formatEngineering(own) })}
         </text>
       )}
     </g>
   );
+}
+
+/**
+ * "sample 0: 0.0686" under the loss node: centred, unless half of it (≈ 0.6 em a character at
+ * 11 px) would run past the drawing's right edge, as in a narrow graph; then it ends at that edge.
+ */
+function ownLabelPlace(x: number, right: number, sample: number): { x: number; textAnchor: 'middle' | 'end' } {
+  const halfWidth = (`sample ${sample}: −0.0000`.length * 0.6 * 11) / 2;
+  return x + halfWidth > right - 2 ? { x: right - 2, textAnchor: 'end' } : { x, textAnchor: 'middle' };
 }

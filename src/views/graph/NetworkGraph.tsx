@@ -46,7 +46,7 @@ const NAME_ROOM = 58;
 
 /** Width of each shared legend, when the graph is that wide, the narrowest one beside the other, and the gap between. */
 const LEGEND_WIDTH = 300;
-const LEGEND_MIN_WIDTH = 230;
+const LEGEND_MIN_WIDTH = 218;
 const LEGEND_GAP = 8;
 
 /** Height of what sits around the SVG (controls, formula, sentence, readout, legends), before it is measured. */

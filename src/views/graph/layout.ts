@@ -57,7 +57,7 @@ export interface GraphLayout {
    * The loss node, after the output layer; its lines start at `lineX`, after the output units'
    * numbers and, when `labels`, after a column of labels (t and δᴸ) at `labelX`.
    */
-  readonly loss: { readonly x: number; readonly y: number; readonly r: number; readonly labelX: number; readonly lineX: number; readonly labels: boolean };
+  readonly loss: { readonly x: number; readonly y: number; readonly r: number; readonly labelX: number; readonly lineX: number; readonly labels: boolean; readonly right: number };
 }
 
 /** The image an input layer of this width forms, or null (hidden and output layers: null). */
@@ -102,5 +102,5 @@ export function graphLayout(units: readonly number[], offsets: readonly number[]
     return { layer: l, units: n, x, offset, visible, ys, image: null, spacing: gap, top, span };
   });
   const gap = columns > 1 ? (lastX - marginX) / (columns - 1) : Infinity;
-  return { layers, radius, columnGap: gap, numbersFit: gap >= gapForNumbers - 0.5, loss: { x: lossX, y: top + span / 2, r: LOSS_RADIUS, labelX, lineX, labels } };
+  return { layers, radius, columnGap: gap, numbersFit: gap >= gapForNumbers - 0.5, loss: { x: lossX, y: top + span / 2, r: LOSS_RADIUS, labelX, lineX, labels, right: width } };
 }

@@ -86,6 +86,7 @@ export function LessonPanel({ leave }: { leave: () => void }) {
         <LessonPlayer lesson={playing.lesson} step={playing.step} onStep={(step) => setPlaying({ lesson: playing.lesson, step })} onFinish={finish} />
       ) : (
         <div className="lesson-list">
+          <h2 className="lesson-list-title">{t('title')}</h2>
           <ol>
             {lessons.map((lesson) => {
               const p = progress[lesson.id];
@@ -94,7 +95,7 @@ export function LessonPanel({ leave }: { leave: () => void }) {
                   <button type="button" data-testid={`lesson-${lesson.id}`} onClick={() => setPlaying({ lesson, step: p !== undefined && !p.done ? Math.min(p.step, lesson.steps.length - 1) : 0 })}>
                     {lesson.title[language]}
                   </button>{' '}
-                  <span className="muted">{p === undefined ? t('notStarted') : p.done ? t('done') : t('progress', { step: p.step + 1, count: lesson.steps.length })}</span>
+                  <span className="muted lesson-state">{p === undefined ? t('notStarted') : p.done ? t('done') : t('progress', { step: p.step + 1, count: lesson.steps.length })}</span>
                 </li>
               );
             })}

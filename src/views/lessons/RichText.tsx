@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { splitTex } from '../../lessons/tex.ts';
+import { readableIndices } from '../shared/indices.tsx';
 
 type Katex = typeof import('katex').default;
 
@@ -35,7 +36,7 @@ export function RichText({ text }: { text: string }) {
     <>
       {parts.map((p, i) =>
         p.kind === 'text' ? (
-          <span key={i}>{p.text}</span>
+          <span key={i}>{readableIndices(p.text)}</span>
         ) : katex === null ? (
           <code key={i} className="lesson-tex-source">{p.tex}</code>
         ) : (
