@@ -146,6 +146,9 @@ describe('PresetPicker', () => {
     cleanup();
     renderInLab(<PresetPicker />, 'zh');
     expect((screen.getByRole('combobox') as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('花形数据 · 2-4-1 tanh');
+    // The hover's long title too (it was the preset's English title).
+    expect(screen.getByRole('combobox').getAttribute('title')).toBe('平面“花朵”数据，2-4-1 tanh + sigmoid 输出，梯度下降');
+    expect((screen.getByRole('combobox') as HTMLSelectElement).selectedOptions[0]!.getAttribute('title')).toBe('平面“花朵”数据，2-4-1 tanh + sigmoid 输出，梯度下降');
   });
 
   it('says the experiment is modified once its data no longer match the preset', () => {

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { defineMessages, useI18n } from '../../i18n/i18n.ts';
 import { PRESETS, findPreset } from '../../presets/catalog.ts';
 import type { ExperimentConfig } from '../../presets/config.ts';
+import { PRESET_TITLES } from '../../presets/titles.ts';
 import { useConfig } from '../lab-context.tsx';
 
 const EN = {
@@ -52,7 +53,7 @@ function provenance(experiment: ExperimentConfig): { preset: ExperimentConfig | 
 }
 
 export function PresetPicker() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const title = useTitles();
   const experiment = useConfig((s) => s.experiment);
   const loadPreset = useConfig((s) => s.loadPreset);
@@ -60,13 +61,15 @@ export function PresetPicker() {
   // A preset added to the catalog without a short title here shows its own (English) title.
   const titleOf = (name: string) => (TITLED.has(name) ? title(name as TitledPreset) : (findPreset(name)?.title ?? name));
   const value = modified ? '' : experiment.name;
+  /** The long title a hover shows, in the screen's language (the preset's own title is English). */
+  const longTitle = (name: string, otherwise: string) => PRESET_TITLES[name]?.[language] ?? otherwise;
   return (
     <label className="field preset-picker">
       <span className="field-label">{t('preset.label')}</span>
-      <select value={value} onChange={(e) => e.target.value !== '' && loadPreset(e.target.value)} title={preset?.title ?? experiment.title}>
+      <select value={value} onChange={(e) => e.target.value !== '' && loadPreset(e.target.value)} title={preset !== undefined ? longTitle(preset.name, preset.title) : experiment.title}>
         {modified && <option value="">{title('modified', { title: preset !== undefined ? titleOf(preset.name) : experiment.name })}</option>}
         {PRESETS.map((p) => (
-          <option key={p.name} value={p.name} title={p.title}>
+          <option key={p.name} value={p.name} title={longTitle(p.name, p.title)}>
             {titleOf(p.name)}
           </option>
         ))}
