@@ -42,7 +42,7 @@ export function Edges({ from, to, values, colour, range, active, selection, narr
               strokeWidth={chosen ? 3 : width}
               data-weight={`${l}:${i}:${j}`}
               onPointerEnter={() => onHover(i, j, true)}
-              onPointerLeave={() => onHover(i, j, false)}
+              onPointerLeave={(e) => e.pointerType !== 'touch' && onHover(i, j, false)}
               onClick={() => onSelect(i, j)}
             />
           );

@@ -55,7 +55,7 @@ export function Units({ lay, name, short, values, colour, radius, height, active
               data-unit={`${l}:${unit}`}
               data-value={v}
               onPointerEnter={() => onHover(unit)}
-              onPointerLeave={() => onHover(null)}
+              onPointerLeave={(e) => e.pointerType !== 'touch' && onHover(null)}
               onClick={() => l > 0 && onSelect(unit)}
             />
             {narrated === unit && <circle cx={lay.x} cy={y} r={radius + 3.5} className="narrated-ring" data-narrated={`${l}:${unit}`} />}

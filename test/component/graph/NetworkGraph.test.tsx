@@ -67,6 +67,12 @@ describe('NetworkGraph', () => {
     const w = trace.layers[1]!.W.data[3]!;
     const dw = trace.layers[1]!.dW!.data[3]!;
     expect(readout()).toBe(`W²[3][0] = ${formatValue(w, 4)},  ∂L/∂W = ${formatValue(dw, 4)},  ΔW = —`);
+    // A mouse leaving clears the readout; a finger lifting (a tap on a phone) leaves it to be read.
+    fireEvent.pointerLeave(h.container.querySelector('[data-weight="2:3:0"]')!, { pointerType: 'mouse' });
+    expect(readout()).toMatch(/^Hover over or tap/);
+    fireEvent.pointerEnter(h.container.querySelector('[data-unit="1:2"]')!, { pointerType: 'touch' });
+    fireEvent.pointerLeave(h.container.querySelector('[data-unit="1:2"]')!, { pointerType: 'touch' });
+    expect(readout()).toMatch(/^layer 1, unit 2, sample 0:/);
   });
 
   it('shows δ on units from the backward phases on, and the shared legends say so', () => {
