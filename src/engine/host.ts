@@ -15,6 +15,7 @@ import { validateBugs, type BugName } from '../core/bugs.ts';
 import { RefusedError } from '../core/errors.ts';
 import { parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
+import { answerReadCsv, parseUnkeptCsv } from './csv-reader.ts';
 import { DataCache, type MnistFetcher } from './data-cache.ts';
 import { checkSpeed } from './live-settings.ts';
 import { Outbox, type Port } from './outbox.ts';
@@ -44,6 +45,8 @@ export class EngineHost {
   private pendingSettings: LiveSettings[] = [];
   /** The gradient check under way, if any (see gradientCheck). */
   private gradcheckJob: object | null = null;
+  /** The CSV file being read, if any: a newer read drops it. */
+  private csvJob: object | null = null;
 
   constructor(
     port: Port,
@@ -107,6 +110,10 @@ export class EngineHost {
       const session = this.requireSession('export-model');
       this.outbox.post({ type: 'model', text: session.exportModel(), step: session.trainer.steps });
     },
+    'read-csv': (c) => {
+      const job = (this.csvJob = {});
+      answerReadCsv(c, this.scheduler, this.outbox, () => this.csvJob === job);
+    },
     'import-model': (c) => {
       if (this.session === null) throw new RefusedError({ code: 'import-before-configure' });
       this.runner.settleEvaluation();
@@ -125,6 +132,12 @@ export class EngineHost {
 
   private async configure(raw: unknown): Promise<void> {
     const generation = ++this.configureGeneration;
+    // A CSV text not parsed here yet (a restarted worker's) is parsed in slices first.
+    const parsing = parseUnkeptCsv(raw, this.scheduler, () => generation === this.configureGeneration);
+    if (parsing !== null) {
+      const failed = await parsing.then(() => null, (e: unknown) => e);
+      if (failed !== null) return void this.outbox.error(failed, 'configure'); // the old session runs on
+    }
     let config: ExperimentConfig;
     try {
       config = validateExperimentConfig(raw);
