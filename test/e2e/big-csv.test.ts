@@ -78,7 +78,7 @@ describe('a 20 MB CSV file', () => {
       `a ${(text.length / 1e6).toFixed(1)} MB CSV, chosen to the first trained step in ${seconds.toFixed(1)} s: the page's longest task ${longest.toFixed(0)} ms ` +
         `(${longTasks.filter((t) => t > 50).length} over 50 ms); the worker's longest silence ${(await longestSilence())?.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)}`,
     );
-    expect(seen.name).toMatch(/^(Reading|Checking) big\.csv: \d+ %$/);
+    expect(seen.name).toMatch(/^big\.csv: (Reading|Checking)\u00a0\d+\u00a0%$/);
     expect(seen.now).toBeGreaterThanOrEqual(0);
     expect(longest).toBeLessThan(500); // structural: parsing on the page again would exceed it
   });

@@ -20,16 +20,16 @@ const useMessages = defineMessages({
     hint: 'Header row, numeric features, the target in the last column.',
     classification: '{name}: {rows} rows, {features} features, {classes} classes',
     regression: '{name}: {rows} rows, {features} features, a number to predict',
-    read: 'Reading {name}: {percent} %',
-    parse: 'Checking {name}: {percent} %',
+    read: 'Reading\u00a0{percent}\u00a0%',
+    parse: 'Checking\u00a0{percent}\u00a0%',
   },
   zh: {
     choose: '使用 CSV 文件…',
     hint: '首行为列名，特征为数值，最后一列为目标。',
     classification: '{name}：{rows} 行，{features} 个特征，{classes} 个类别',
     regression: '{name}：{rows} 行，{features} 个特征，预测一个数值',
-    read: '正在读取 {name}：{percent} %',
-    parse: '正在检查 {name}：{percent} %',
+    read: '正在读取\u00a0{percent}\u00a0%',
+    parse: '正在检查\u00a0{percent}\u00a0%',
   },
 });
 
@@ -53,7 +53,7 @@ export function CsvData() {
     summary = shape.kind === 'classification' ? t('classification', { ...counts, classes: shape.classes }) : t('regression', counts);
   }
   const percent = reading === null ? 0 : Math.floor((100 * reading.done) / Math.max(1, reading.total));
-  const label = reading === null ? '' : t(reading.stage, { name: reading.name, percent });
+  const stage = reading === null ? '' : t(reading.stage, { percent });
 
   return (
     <>
@@ -63,8 +63,10 @@ export function CsvData() {
       </button>
       <input ref={chooser} type="file" accept=".csv,text/csv" onChange={load} hidden aria-label={t('choose')} />
       {reading !== null && reading.bytes >= SHOW_PROGRESS_BYTES && (
-        <div className="csv-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={label}>
-          <span className="csv-progress-label">{label}</span>
+        // The name and the stage on lines of their own: a stage or percentage changing never rewraps the name.
+        <div className="csv-progress" role="progressbar" aria-label={`${reading.name}: ${stage}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={stage}>
+          <span className="csv-progress-name">{reading.name}</span>
+          <span className="csv-progress-label">{stage}</span>
           <span className="csv-progress-track">
             <span className="csv-progress-fill" style={{ width: `${percent}%` }} />
           </span>
