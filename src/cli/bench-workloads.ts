@@ -50,6 +50,9 @@ export interface Prepared {
   readonly workload: Workload;
   readonly network: Network;
   readonly pool: readonly Batch[];
+  /** The data and the rows of each batch of the pool, for drawing them again as the lab does. */
+  readonly data: ClassificationSet<Features>;
+  readonly indices: readonly Int32Array[];
 }
 
 export function prepare(workload: Workload, seed: number): Prepared {
@@ -63,8 +66,29 @@ export function prepare(workload: Workload, seed: number): Prepared {
     const n = indices.length * ds.x.cols;
     return gatherBytes(ds, indices, outputs, new Uint8Array(n), (k) => new Float64Array(k));
   };
-  const pool = Array.from({ length: POOL_SIZE }, () => draw(randomBatch(rng, ds.x.rows, workload.batchSize)));
-  return { workload, network, pool };
+  const indices = Array.from({ length: POOL_SIZE }, () => randomBatch(rng, ds.x.rows, workload.batchSize));
+  return { workload, network, pool: indices.map(draw), data: ds, indices };
+}
+
+/** The pool's batches in order, round and round. */
+export function fromPool(pool: readonly Batch[]): (step: number) => Batch {
+  return (step) => pool[step % pool.length]!;
+}
+
+/**
+ * The pool's rows drawn afresh for every step from data kept as bytes, as the lab's experiment
+ * draws them (presets/experiment.ts): with `straight`, into the trainer's WebAssembly memory
+ * (Trainer.inputBytes), else into a buffer of the drawer's own that the step copies in.
+ */
+export function drawnLikeTheLab(p: Prepared, trainer: Trainer, straight: boolean): (step: number) => Batch {
+  const outputs = p.workload.spec.layers[p.workload.spec.layers.length - 1]!.units;
+  const own = new Uint8Array(p.workload.batchSize * p.data.x.cols);
+  const doubles = new Float64Array(own.length);
+  return (step) => {
+    const rows = p.indices[step % p.indices.length]!;
+    const into = (straight ? trainer.inputBytes(rows.length) : null) ?? own;
+    return gatherBytes(p.data, rows, outputs, into, () => doubles);
+  };
 }
 
 export function sgd(learningRate: number): Hyperparameters {
@@ -78,15 +102,15 @@ export interface Timing {
   readonly cpuSeconds: number;
 }
 
-/** Takes steps through the pool, in order and round again, until `seconds` of wall time have passed. */
-export function timeSteps(trainer: Trainer, pool: readonly Batch[], seconds: number): Timing {
+/** Takes steps on batchAt(0), batchAt(1), … until `seconds` of wall time have passed. */
+export function timeSteps(trainer: Trainer, batchAt: (step: number) => Batch, seconds: number): Timing {
   const cpuStart = process.cpuUsage();
   const start = performance.now();
   const end = start + seconds * 1000;
   let now = start;
   let steps = 0;
   while (now < end) {
-    trainer.step(pool[steps % pool.length]!);
+    trainer.step(batchAt(steps));
     steps++;
     now = performance.now();
   }

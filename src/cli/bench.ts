@@ -9,8 +9,13 @@
  * bench_numpy.py is spawned once, with the pools and initial weights as raw float64 files,
  * and does the same. As a guard, both take one step from the same weights on the same batch
  * and the largest difference between the resulting weights is printed. The lab is timed
- * twice: as it runs (large products in WebAssembly SIMD) and without WebAssembly.
+ * twice: as it runs (large products in WebAssembly SIMD) and without WebAssembly. On data kept
+ * as bytes (MNIST) it is also timed drawing each batch as the lab does, straight into the
+ * trainer's memory and, for comparison, into a buffer of its own that the step copies in.
  */
+
+/** How the lab's batches come: from the pool drawn beforehand, or drawn for each step (see drawnLikeTheLab). */
+type Draw = 'pool' | 'straight' | 'copied';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -19,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { useWasmKernels, wasmKernels } from '../core/wasm/kernel.ts';
 import { Trainer } from '../core/trainer.ts';
-import { prepare, sgd, timeSteps, weightsAfterOneStep, WORKLOADS, writeInputs, type Prepared, type Timing } from './bench-workloads.ts';
+import { isBytes } from '../data/features.ts';
+import { drawnLikeTheLab, fromPool, prepare, sgd, timeSteps, weightsAfterOneStep, WORKLOADS, writeInputs, type Prepared, type Timing } from './bench-workloads.ts';
 
 /** One step's weights may differ from NumPy's by rounding only; more than this is flagged. */
 const GUARD_TOLERANCE = 1e-9;
@@ -54,22 +60,24 @@ function measurement(timing: Timing, batchSize: number): Measurement {
 }
 
 /** The lab's speed on one workload, with the WebAssembly kernels on or off, in this process. */
-function benchLabHere(p: Prepared, seconds: number, warmup: number, wasm: boolean): Measurement {
+function benchLabHere(p: Prepared, seconds: number, warmup: number, wasm: boolean, draw: Draw): Measurement {
   useWasmKernels(wasm);
   try {
     const trainer = new Trainer(p.network, sgd(p.workload.learningRate));
-    timeSteps(trainer, p.pool, warmup);
-    return measurement(timeSteps(trainer, p.pool, seconds), p.workload.batchSize);
+    const batchAt = draw === 'pool' ? fromPool(p.pool) : drawnLikeTheLab(p, trainer, draw === 'straight');
+    timeSteps(trainer, batchAt, warmup);
+    return measurement(timeSteps(trainer, batchAt, seconds), p.workload.batchSize);
   } finally {
     useWasmKernels(true);
   }
 }
 
 /** The same, in a fresh process running this script with --child. */
-function benchLab(p: Prepared, seconds: number, wasm: boolean): Measurement {
-  progress(`backprop-lab${wasm ? '' : ' (no WebAssembly)'}: ${p.workload.name} ...`);
+function benchLab(p: Prepared, seconds: number, wasm: boolean, draw: Draw = 'pool'): Measurement {
+  const how = draw === 'pool' ? '' : ` (drawn for each step, ${draw})`;
+  progress(`backprop-lab${wasm ? '' : ' (no WebAssembly)'}${how}: ${p.workload.name} ...`);
   const script = fileURLToPath(import.meta.url);
-  const args = [...process.execArgv, script, '--child', p.workload.key, '--seconds', String(seconds), ...(wasm ? [] : ['--no-wasm'])];
+  const args = [...process.execArgv, script, '--child', p.workload.key, '--seconds', String(seconds), '--draw', draw, ...(wasm ? [] : ['--no-wasm'])];
   const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   if (run.error || run.status !== 0) throw new Error(`the lab's run of ${p.workload.key} failed (${run.error?.message ?? `exit ${run.status}`})`);
   return JSON.parse(run.stdout) as Measurement;
@@ -217,30 +225,53 @@ function printJson(prepared: readonly Prepared[], lab: readonly Measurement[], l
   if (!numpy.ok) progress(`NumPy was not measured: ${numpy.reason}.`);
 }
 
-function parseOptions(): { seconds: number; json: boolean; child: string | undefined; wasm: boolean } {
+function parseOptions(): { seconds: number; json: boolean; child: string | undefined; wasm: boolean; draw: Draw } {
   const { values } = parseArgs({
     options: {
       seconds: { type: 'string', default: '2' },
       json: { type: 'boolean', default: false },
       child: { type: 'string' },
       'no-wasm': { type: 'boolean', default: false },
+      draw: { type: 'string', default: 'pool' },
     },
   });
   const seconds = Number(values.seconds);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new RangeError(`--seconds must be a number > 0, got ${values.seconds}`);
-  return { seconds, json: values.json, child: values.child, wasm: !values['no-wasm'] };
+  const draw = values.draw as Draw;
+  if (!['pool', 'straight', 'copied'].includes(draw)) throw new RangeError(`--draw must be pool, straight or copied, got ${values.draw}`);
+  return { seconds, json: values.json, child: values.child, wasm: !values['no-wasm'], draw };
+}
+
+/** The lab drawing its batches as it does in the app, both ways, on each workload whose data is bytes. */
+function benchDrawn(prepared: readonly Prepared[], seconds: number, json: boolean): void {
+  const rows = prepared
+    .filter((p) => isBytes(p.data.x))
+    .map((p) => ({ name: p.workload.name, straight: benchLab(p, seconds, true, 'straight'), copied: benchLab(p, seconds, true, 'copied') }));
+  if (rows.length === 0) return;
+  if (json) {
+    for (const r of rows) {
+      for (const draw of ['straight', 'copied'] as const) {
+        const m = r[draw];
+        console.log(JSON.stringify({ workload: r.name, impl: `backprop-lab-drawn-${draw}`, examples_per_s: m.examplesPerS, ms_per_step: m.msPerStep, cpu_ms_per_step: m.cpuMsPerStep }));
+      }
+    }
+    return;
+  }
+  console.log('\nThe lab drawing each batch from the data as it does in the app (gather + step), CPU ms/step:');
+  const header = ['workload', 'bytes written straight into the trainer\'s memory', 'into a buffer of its own, copied in by the step'];
+  console.log(table([header, ...rows.map((r) => [r.name, fmtMs(r.straight.cpuMsPerStep), fmtMs(r.copied.cpuMsPerStep)])]));
 }
 
 /** Enough for V8 to optimise the step's functions. */
 const warmupFor = (seconds: number) => Math.max(0.5, seconds / 4);
 
 function main(): void {
-  const { seconds, json, child, wasm } = parseOptions();
+  const { seconds, json, child, wasm, draw } = parseOptions();
   const warmup = warmupFor(seconds);
   if (child !== undefined) {
     const workload = WORKLOADS.find((w) => w.key === child);
     if (!workload) throw new Error(`no workload ${child}`);
-    console.log(JSON.stringify(benchLabHere(prepare(workload, SEED), seconds, warmup, wasm)));
+    console.log(JSON.stringify(benchLabHere(prepare(workload, SEED), seconds, warmup, wasm, draw)));
     return;
   }
   progress('preparing workloads (networks, batch pools) ...');
@@ -250,6 +281,7 @@ function main(): void {
   const numpy = benchNumpy(prepared, seconds, warmup);
   if (json) printJson(prepared, lab, labTs, numpy);
   else printTable(prepared, lab, labTs, numpy, seconds);
+  benchDrawn(prepared, seconds, json);
 }
 
 try {

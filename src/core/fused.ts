@@ -39,14 +39,13 @@ export function fPrime(act: Act, z: number, a: number): number {
 }
 
 /**
- * a = f(z) entry by entry; true when every z is finite. In a trainer's arena the piecewise-linear
- * activations run in WebAssembly (wasm/sparse.wat), which gives the same bits: this loop is its twin.
+ * a = f(z) entry by entry; true when every z is finite. In a trainer's arena this runs in
+ * WebAssembly (wasm/elementwise.wat, with Math.exp and Math.tanh imported for the sigmoid and
+ * tanh), which gives the same bits: this loop is its twin.
  */
 export function activateChecked(act: Act, z: Float64Array, a: Float64Array): boolean {
-  if (act >= RELU) {
-    const finite = arenaOf(z)?.activateChecked(act, z, a);
-    if (finite != null) return finite;
-  }
+  const finite = arenaOf(z)?.activateChecked(act, z, a);
+  if (finite != null) return finite;
   let guard = 0;
   const n = z.length;
   for (let s = 0; s < n; s++) {
@@ -59,10 +58,8 @@ export function activateChecked(act: Act, z: Float64Array, a: Float64Array): boo
 
 /** δ ← δ ⊙ f′(z) entry by entry, with a = f(z); true when every new δ is finite. In an arena as above. */
 export function timesDerivativeChecked(act: Act, z: Float64Array, a: Float64Array, delta: Float64Array): boolean {
-  if (act >= RELU) {
-    const finite = arenaOf(z)?.timesDerivativeChecked(act, z, delta);
-    if (finite != null) return finite;
-  }
+  const finite = arenaOf(z)?.timesDerivativeChecked(act, z, a, delta);
+  if (finite != null) return finite;
   let guard = 0;
   const n = delta.length;
   for (let s = 0; s < n; s++) {

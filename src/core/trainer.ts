@@ -145,6 +145,28 @@ export class Trainer {
     state.current = null;
   }
 
+  /**
+   * Where a batch drawer may write the x of the next batch of m rows as bytes (m × n⁰, row by
+   * row, each read as byte / 255: a ByteMatrix's bytes), so that the step lists them where they
+   * lie instead of copying them into this trainer's WebAssembly memory; null when it has no
+   * such place for m (no large products, or no WebAssembly): then any buffer will do. Two places
+   * are given out in turn, so a batch written into one stays intact until two batches later.
+   * A step under way on another batch size is abandoned.
+   */
+  inputBytes(m: number): Uint8Array | null {
+    const state = this.state;
+    if (!Number.isInteger(m) || m < 1 || m > MAX_BATCH_SIZE) throw new ConfigError('batch.x', `needs 1 to ${MAX_BATCH_SIZE} rows, got ${m}`);
+    if (state.ws === null || state.ws.m !== m) {
+      state.current = null; // its workspace goes
+      state.ws = workspaceFor(state, m);
+    }
+    const ws = state.ws;
+    const slot = ws.inputSlots[ws.nextInputSlot];
+    if (slot === undefined) return null;
+    ws.nextInputSlot = 1 - ws.nextInputSlot;
+    return slot;
+  }
+
   /** Starts a step on a batch, to be run phase by phase. Any unfinished step is abandoned. */
   begin(batch: Batch, options: { trace?: boolean } = {}): PhaseStepper {
     const state = this.state;

@@ -55,6 +55,13 @@ export interface Workspace {
   readonly residentT: Matrix | null;
   /** In a trainer's arena: where a batch's x given as bytes (a ByteMatrix) is copied to be listed (else null). */
   readonly residentBytes: Uint8Array | null;
+  /**
+   * In a trainer's arena: two places where a batch drawer may write a batch's x as bytes
+   * (Trainer.inputBytes), taken in turn, so that the step lists them where they lie (else empty).
+   */
+  readonly inputSlots: readonly Uint8Array[];
+  /** The place inputSlots gives out next. */
+  nextInputSlot: number;
 }
 
 /** The buffers of a step at batch size m: on the heap, or in a trainer's arena (resident.ts). */
@@ -81,8 +88,10 @@ export function createWorkspace(spec: NetworkSpec, m: number, alloc: Allocator =
   const k = spec.layers[spec.layers.length - 1]!.units;
   const residentX = alloc === HEAP || layers[0]!.direct ? null : zeros(m, spec.layers[0]!.units, alloc);
   const residentT = alloc === HEAP ? null : zeros(m, k, alloc);
-  const residentBytes = residentX === null ? null : alloc.u8(m * spec.layers[0]!.units);
-  return { m, layers, y: zeros(m, k, alloc), perSample: alloc.f64(m), listedInput: null, x: null, residentX, residentT, residentBytes };
+  const inputBytes = m * spec.layers[0]!.units;
+  const residentBytes = residentX === null ? null : alloc.u8(inputBytes);
+  const inputSlots = residentX === null ? [] : [alloc.u8(inputBytes), alloc.u8(inputBytes)];
+  return { m, layers, y: zeros(m, k, alloc), perSample: alloc.f64(m), listedInput: null, x: null, residentX, residentT, residentBytes, inputSlots, nextInputSlot: 0 };
 }
 
 /** aˡ⁻¹: the batch's x for l = 1, otherwise the layer below's activation. */
@@ -93,8 +102,8 @@ export function layerInput(ws: Workspace, x: Matrix, l: number): Matrix {
 /**
  * Lists the nonzeros of a batch's x for forward 1, which then uses them, and tells whether
  * every entry of x is finite (those not listed are zeros): so a step reads x only once.
- * In an arena, the batch is copied in first. An x of bytes is listed from its bytes, without
- * making its doubles; every byte / 255 is finite.
+ * In an arena, the batch is copied in first, unless it was written there (inputSlots). An x
+ * of bytes is listed from its bytes, without making its doubles; every byte / 255 is finite.
  */
 export function listInput(ws: Workspace, batch: Batch): boolean {
   const { x } = batch;
@@ -120,6 +129,7 @@ export function listInput(ws: Workspace, batch: Batch): boolean {
 }
 
 function listBytes(ws: Workspace, x: ByteMatrix, rows: SparseLists): void {
+  if (arenaOf(x.bytes)?.rowListsFromBytes(x.bytes, x.rows, x.cols, rows)) return; // in the arena already: no copy
   const resident = ws.residentBytes;
   if (resident !== null && resident.length === x.bytes.length) {
     resident.set(x.bytes);

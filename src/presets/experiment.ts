@@ -182,9 +182,13 @@ export class Experiment {
     this.nextBuffer = 1 - slot;
     const train = this.data.train;
     if (isBytes(train.x)) {
-      // MNIST: the batch stays bytes, which the trainer lists straight into its arena.
-      let bytes = this.byteBuffers[slot];
-      if (bytes === undefined || bytes.length < need) bytes = this.byteBuffers[slot] = new Uint8Array(need);
+      // MNIST: the batch stays bytes, written straight into the trainer's WebAssembly memory
+      // where it has a place for them (it lists them there), else into a buffer of our own.
+      let bytes = this.trainer.inputBytes(indices.length);
+      if (bytes === null) {
+        bytes = this.byteBuffers[slot] ?? null;
+        if (bytes === null || bytes.length < need) bytes = this.byteBuffers[slot] = new Uint8Array(need);
+      }
       return gatherBytes(train, indices, this.outputUnits, bytes, (n) => this.doublesBuffer(slot, n));
     }
     return gather(train, indices, this.outputUnits, this.doublesBuffer(slot, need));

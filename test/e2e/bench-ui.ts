@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { preview } from 'vite';
 import { Trainer } from '../../src/core/trainer.ts';
-import { prepare, sgd, timeSteps, WORKLOADS } from '../../src/cli/bench-workloads.ts';
+import { fromPool, prepare, sgd, timeSteps, WORKLOADS } from '../../src/cli/bench-workloads.ts';
 import { findPreset } from '../../src/presets/catalog.ts';
 import { launch, MAIN_THREAD_PROBE, READ_AND_RESET_PROBE, type ProbeReading } from './browser.ts';
 
@@ -21,8 +21,8 @@ function nodeExamplesPerSecond(): number {
   const workload = WORKLOADS.find((w) => w.name.startsWith('784-50-10'))!;
   const prepared = prepare(workload, 1);
   const trainer = new Trainer(prepared.network, sgd(workload.learningRate));
-  timeSteps(trainer, prepared.pool, 1);
-  const t = timeSteps(trainer, prepared.pool, 3);
+  timeSteps(trainer, fromPool(prepared.pool), 1);
+  const t = timeSteps(trainer, fromPool(prepared.pool), 3);
   return (t.steps * workload.batchSize) / t.seconds;
 }
 

@@ -6,10 +6,12 @@
 ;; its main thread. All pointers are byte offsets into the imported memory.
 (module
   (memory (import "env" "memory") 1)
-  ;; JavaScript's own Math.exp and Math.log (V8 calls its C functions directly for these
-  ;; imports), so that softmax and cross-entropy round exactly as ../losses.ts does.
+  ;; JavaScript's own Math.exp, Math.log and Math.tanh (V8 calls its C functions directly for
+  ;; exp and log), so that softmax, cross-entropy, the sigmoid and tanh round exactly as
+  ;; ../losses.ts and ../activations/ do.
   (import "env" "exp" (func $exp (param f64) (result f64)))
   (import "env" "log" (func $log (param f64) (result f64)))
+  (import "env" "tanh" (func $tanh (param f64) (result f64)))
 
   ;; The row lists of an m × cols matrix of bytes, each read as byte / 255 (MNIST's pixels),
   ;; as rowListsFromBytesInto in ../sparse.ts: list i holds (k, bytes[i][k] / 255) for the
@@ -61,12 +63,35 @@
 
   ;; ---- Elementwise passes fused with their finiteness checks (as ../fused.ts, ../losses.ts,
   ;; ../tensor.ts). A guard sums x·0 over the entries: it stays ±0 exactly when every x is
-  ;; finite. $act is ../fused.ts's code: 2 ReLU, 3 leaky ReLU, 4 identity (others are not here).
+  ;; finite. $act is ../fused.ts's code: 0 sigmoid, 1 tanh, 2 ReLU, 3 leaky ReLU, 4 identity.
+
+  ;; σ(z) as ../activations/sigmoid.ts computes it: 1 / (1 + e^(−z)) for z ≥ 0, e^z / (1 + e^z) below.
+  (func $sigmoid (param $z f64) (result f64) (local $e f64)
+    (if (result f64) (f64.ge (local.get $z) (f64.const 0))
+      (then (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (local.get $z))))))
+      (else
+        (local.set $e (call $exp (local.get $z)))
+        (f64.div (local.get $e) (f64.add (f64.const 1) (local.get $e))))))
 
   ;; a = f(z) for n entries; returns 1 when every z is finite. ReLU keeps z where z > 0 and
   ;; writes +0 elsewhere (also for NaN), as `z > 0 ? z : 0`; leaky ReLU writes 0.01·z there.
+  ;; The sigmoid and tanh one entry at a time, through the imported exp and tanh.
   (func (export "activateChecked") (param $act i32) (param $z i32) (param $a i32) (param $n i32) (result i32)
     (local $end i32) (local $v v128) (local $pos v128) (local $guard v128) (local $slope v128) (local $x f64) (local $g f64)
+    (if (i32.lt_u (local.get $act) (i32.const 2))
+      (then
+        (local.set $end (i32.add (local.get $z) (i32.shl (local.get $n) (i32.const 3))))
+        (block $smoothDone
+          (loop $smooth
+            (br_if $smoothDone (i32.ge_u (local.get $z) (local.get $end)))
+            (local.set $x (f64.load (local.get $z)))
+            (f64.store (local.get $a)
+              (if (result f64) (local.get $act) (then (call $tanh (local.get $x))) (else (call $sigmoid (local.get $x)))))
+            (local.set $g (f64.add (local.get $g) (f64.mul (local.get $x) (f64.const 0))))
+            (local.set $z (i32.add (local.get $z) (i32.const 8)))
+            (local.set $a (i32.add (local.get $a) (i32.const 8)))
+            (br $smooth)))
+        (return (f64.eq (local.get $g) (f64.const 0)))))
     (local.set $slope (f64x2.splat (f64.const 0.01)))
     (local.set $end (i32.add (local.get $z) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
     (block $done
@@ -97,9 +122,17 @@
     (f64.eq (f64.add (local.get $g) (f64.add (f64x2.extract_lane 0 (local.get $guard)) (f64x2.extract_lane 1 (local.get $guard))))
       (f64.const 0)))
 
-  ;; δ = δ·f′(z) for n entries, f′ = 1 where z > 0 and 0 (ReLU) or 0.01 (leaky ReLU) elsewhere,
-  ;; 1 for the identity; returns 1 when every new δ is finite.
-  (func (export "timesDerivativeChecked") (param $act i32) (param $z i32) (param $delta i32) (param $n i32) (result i32)
+  ;; f′ of two entries from a = f(z) for the sigmoid and tanh, as fPrime in ../fused.ts: a·(1 − a)
+  ;; and 1 − a·a.
+  (func $smoothPrime (param $act i32) (param $a v128) (result v128)
+    (if (result v128) (local.get $act)
+      (then (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $a) (local.get $a))))
+      (else (f64x2.mul (local.get $a) (f64x2.sub (v128.const f64x2 1 1) (local.get $a))))))
+
+  ;; δ = δ·f′(z) for n entries (a = f(z)): f′ as above for the sigmoid and tanh, and 1 where
+  ;; z > 0 and $low (0 for ReLU, 0.01 for leaky ReLU) elsewhere; the identity leaves δ as it is.
+  ;; Returns 1 when every new δ is finite.
+  (func (export "timesDerivativeChecked") (param $act i32) (param $z i32) (param $a i32) (param $delta i32) (param $n i32) (result i32)
     (local $end i32) (local $d v128) (local $low v128) (local $guard v128) (local $x f64) (local $g f64)
     (local.set $low (f64x2.splat (select (f64.const 0.01) (f64.const 0) (i32.eq (local.get $act) (i32.const 3)))))
     (local.set $end (i32.add (local.get $delta) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
@@ -110,10 +143,13 @@
         (if (i32.ne (local.get $act) (i32.const 4))
           (then
             (local.set $d (f64x2.mul (local.get $d)
-              (v128.bitselect (v128.const f64x2 1 1) (local.get $low) (f64x2.gt (v128.load (local.get $z)) (v128.const f64x2 0 0)))))
+              (if (result v128) (i32.lt_u (local.get $act) (i32.const 2))
+                (then (call $smoothPrime (local.get $act) (v128.load (local.get $a))))
+                (else (v128.bitselect (v128.const f64x2 1 1) (local.get $low) (f64x2.gt (v128.load (local.get $z)) (v128.const f64x2 0 0)))))))
             (v128.store (local.get $delta) (local.get $d))))
         (local.set $guard (f64x2.add (local.get $guard) (f64x2.mul (local.get $d) (v128.const f64x2 0 0))))
         (local.set $z (i32.add (local.get $z) (i32.const 16)))
+        (local.set $a (i32.add (local.get $a) (i32.const 16)))
         (local.set $delta (i32.add (local.get $delta) (i32.const 16)))
         (br $pairs)))
     (if (i32.and (local.get $n) (i32.const 1))
@@ -122,7 +158,9 @@
         (if (i32.ne (local.get $act) (i32.const 4))
           (then
             (local.set $x (f64.mul (local.get $x)
-              (select (f64.const 1) (f64x2.extract_lane 0 (local.get $low)) (f64.gt (f64.load (local.get $z)) (f64.const 0)))))
+              (if (result f64) (i32.lt_u (local.get $act) (i32.const 2))
+                (then (f64x2.extract_lane 0 (call $smoothPrime (local.get $act) (f64x2.splat (f64.load (local.get $a))))))
+                (else (select (f64.const 1) (f64x2.extract_lane 0 (local.get $low)) (f64.gt (f64.load (local.get $z)) (f64.const 0)))))))
             (f64.store (local.get $delta) (local.get $x))))
         (local.set $g (f64.mul (local.get $x) (f64.const 0)))))
     (f64.eq (f64.add (local.get $g) (f64.add (f64x2.extract_lane 0 (local.get $guard)) (f64x2.extract_lane 1 (local.get $guard))))

@@ -31,7 +31,7 @@ export interface Exports {
   maxAbs(x: number, n: number): number;
   sgdStep(theta: number, g: number, update: number, n: number, eta: number): number;
   activateChecked(act: number, z: number, a: number, n: number): number;
-  timesDerivativeChecked(act: number, z: number, delta: number, n: number): number;
+  timesDerivativeChecked(act: number, z: number, a: number, delta: number, n: number): number;
   softmaxCrossEntropy(z: number, t: number, y: number, L: number, m: number, k: number): void;
   softmaxDeltaChecked(y: number, t: number, delta: number, m: number, k: number): number;
   columnSums(d: number, m: number, q: number, scale: number, out: number): void;
@@ -68,8 +68,8 @@ export function instantiate(memory: WebAssembly.Memory): Exports | null {
     }
   }
   if (compiled === null) return null;
-  // Math.exp and Math.log themselves: softmax rounds exactly as in TypeScript.
-  const env = { memory, exp: Math.exp, log: Math.log };
+  // Math.exp, Math.log and Math.tanh themselves: softmax, the sigmoid and tanh round exactly as in TypeScript.
+  const env = { memory, exp: Math.exp, log: Math.log, tanh: Math.tanh };
   const sparse = new WebAssembly.Instance(compiled.sparse, { env }).exports;
   const elementwise = new WebAssembly.Instance(compiled.elementwise, { env }).exports;
   return { ...sparse, ...elementwise } as unknown as Exports;

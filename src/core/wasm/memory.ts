@@ -175,16 +175,16 @@ export class Arena implements Allocator {
     return this.k.sgdStep(theta.byteOffset, g.byteOffset, update.byteOffset, theta.length, learningRate);
   }
 
-  /** a = f(z) and whether every z is finite, as activateChecked (../fused.ts) for act 2–4; null when not here. */
+  /** a = f(z) and whether every z is finite, as activateChecked (../fused.ts); null when not here. */
   activateChecked(act: number, z: Float64Array, a: Float64Array): boolean | null {
-    if (act < 2 || a.length < z.length || !this.holds(z, a)) return null;
+    if (a.length < z.length || !this.holds(z, a)) return null;
     return this.k.activateChecked(act, z.byteOffset, a.byteOffset, z.length) === 1;
   }
 
-  /** δ ← δ·f′(z) and whether every δ is finite, as timesDerivativeChecked for act 2–4; null when not here. */
-  timesDerivativeChecked(act: number, z: Float64Array, delta: Float64Array): boolean | null {
-    if (act < 2 || z.length < delta.length || !this.holds(z, delta)) return null;
-    return this.k.timesDerivativeChecked(act, z.byteOffset, delta.byteOffset, delta.length) === 1;
+  /** δ ← δ·f′(z) with a = f(z), and whether every δ is finite, as timesDerivativeChecked; null when not here. */
+  timesDerivativeChecked(act: number, z: Float64Array, a: Float64Array, delta: Float64Array): boolean | null {
+    if (z.length < delta.length || a.length < delta.length || !this.holds(z, a, delta)) return null;
+    return this.k.timesDerivativeChecked(act, z.byteOffset, a.byteOffset, delta.byteOffset, delta.length) === 1;
   }
 
   /** y = softmax(z) and L_i, as predict and perSample of softmax cross-entropy (../losses.ts). */

@@ -1,7 +1,8 @@
 /**
  * The elementwise kernels that run in a trainer's arena against their TypeScript twins, bit for
  * bit and verdict for verdict, on awkward values (±0, NaN, ±Infinity, tiny and huge numbers,
- * odd lengths): ReLU, leaky ReLU and the identity with the z check, f′⊙δ with the δ check,
+ * odd lengths): every activation (the sigmoid and tanh through the imported Math.exp and
+ * Math.tanh) with the z check, f′⊙δ with the δ check,
  * softmax with cross-entropy, its δ with the check, and the column sums of ∂L/∂b.
  */
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,10 @@ describe('elementwise kernels in an arena', () => {
     ['leaky-relu', 12],
     ['leaky-relu', 7],
     ['identity', 9],
+    ['sigmoid', 12],
+    ['sigmoid', 11],
+    ['tanh', 12],
+    ['tanh', 9],
   ] as const)('%s (%i entries): a = f(z) and δ·f′(z) as the TypeScript loops give them', (name, n) => {
     const act = actCode(name);
     const ar = arena();
@@ -63,7 +68,7 @@ describe('elementwise kernels in an arena', () => {
     expect(bits(d)).toEqual(bits(dHeap));
   });
 
-  it.each(['relu', 'leaky-relu', 'identity'] as const)('%s: a non-finite z or δ anywhere is reported', (name) => {
+  it.each(['relu', 'leaky-relu', 'identity', 'sigmoid', 'tanh'] as const)('%s: a non-finite z or δ anywhere is reported', (name) => {
     const act = actCode(name);
     const ar = arena();
     for (const bad of [Number.NaN, Infinity, -Infinity]) {

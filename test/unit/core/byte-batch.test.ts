@@ -1,7 +1,8 @@
 /**
  * Batches whose x is kept as bytes (a ByteMatrix, as MNIST's are drawn): the trainer lists
- * them from the bytes, in WebAssembly in its arena or in TypeScript, and the steps are bit for
- * bit those on the same inputs as doubles; the doubles are made only when something reads them.
+ * them from the bytes, in WebAssembly in its arena (where a drawer may write them straight:
+ * Trainer.inputBytes) or in TypeScript, and the steps are bit for bit those on the same inputs
+ * as doubles; the doubles are made only when something reads them.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ByteMatrix } from '../../../src/core/byte-matrix.ts';
@@ -100,6 +101,51 @@ describe('training on a batch of bytes', () => {
     }
     // with the fast paths on, the lists came from the bytes in the trainer's arena
     expect(kernel.mock.calls.length).toBe(fast ? batches.length : 0);
+  });
+
+  it('writes a batch straight into the trainer\'s memory (inputBytes): listed where it lies, the same steps bit for bit', () => {
+    const m = 40;
+    const batches = [1, 2, 3, 4].map((k) => ({ bytes: pixelBytes(m, 784, 30 + k), t: targets(m, 40 + k) }));
+    const straight = new Trainer(net(3), SGD);
+    const copied = new Trainer(net(3), SGD);
+    const kernel = vi.spyOn(Arena.prototype, 'rowListsFromBytes');
+    const places: Uint8Array[] = [];
+    for (const { bytes, t } of batches) {
+      const place = straight.inputBytes(m)!;
+      expect(place.length).toBe(m * 784);
+      place.set(bytes); // as a drawer gathers into it
+      places.push(place);
+      const { x, made } = counted(m, 784, place);
+      kernel.mockClear();
+      straight.step({ x, t });
+      expect(made()).toBe(0);
+      // listed from the very bytes written, not from a copy of them
+      expect(kernel.mock.calls.length).toBe(1);
+      expect(kernel.mock.calls[0]![0]).toBe(place);
+      copied.step({ x: new ByteMatrix(m, 784, bytes), t });
+      expect(firstBitDifference(straight.params[0]!.W.data, copied.params[0]!.W.data)).toBe(-1);
+      expect(firstBitDifference(straight.params[1]!.b, copied.params[1]!.b)).toBe(-1);
+    }
+    // two places in turn, in the trainer's arena: a batch stays intact until two batches later
+    expect(places[0]).toBe(places[2]);
+    expect(places[1]).toBe(places[3]);
+    expect(places[0]).not.toBe(places[1]);
+    expect(places[0]!.buffer).toBe(straight.params[0]!.W.data.buffer);
+    expect([...places[1]!.subarray(0, 784)]).toEqual([...batches[3]!.bytes.subarray(0, 784)]);
+    // another batch size gets places of its own size
+    expect(straight.inputBytes(7)!.length).toBe(7 * 784);
+    expect(() => straight.inputBytes(0)).toThrow(/1 to/);
+  });
+
+  it('gives no place where the trainer keeps no WebAssembly memory (a small network, or the fast paths off)', () => {
+    const small = createNetwork(
+      { layers: [{ units: 4 }, { units: 3, activation: 'tanh' }, { units: 1, activation: 'identity' }], loss: 'sigmoid-binary-cross-entropy' },
+      { weights: { kind: 'xavier' }, biases: { kind: 'zero' } },
+      createRng(4),
+    );
+    expect(new Trainer(small, SGD).inputBytes(10)).toBeNull();
+    useFastPaths(false);
+    expect(new Trainer(net(5), SGD).inputBytes(10)).toBeNull();
   });
 
   it('makes the doubles once for a traced step, and its trace is the one taken on the doubles', () => {

@@ -4,7 +4,9 @@
  * scaled gradient) shows here even when it is only reached from inside Trainer.step.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ActivationName } from '../../../src/core/activations.ts';
+import { ACTIVATIONS, type ActivationName } from '../../../src/core/activations.ts';
+import { actCode } from '../../../src/core/fused.ts';
+import { SMALL_LAYER_WORK } from '../../../src/core/small-layers.ts';
 import { createNetwork, type Network } from '../../../src/core/network.ts';
 import type { Batch } from '../../../src/core/passes.ts';
 import { createRng } from '../../../src/core/rng.ts';
@@ -39,13 +41,16 @@ function firstDifference(a: bigint[][], b: bigint[][]): string | null {
   return null;
 }
 
+const ACTIVATION_BY_CODE = Object.fromEntries(ACTIVATIONS.map((name) => [actCode(name), name]));
+
 const KERNELS = ['rowLists', 'multiply', 'transposedProduct', 'maxAbs', 'sgdStep'] as const;
 /** The elementwise kernels, which run only on resident memory. */
 const ELEMENTWISE = ['activateChecked', 'timesDerivativeChecked', 'softmaxCrossEntropy', 'softmaxDeltaChecked', 'columnSums'] as const;
 
 /**
  * Calls of each WebAssembly kernel while fn runs: those that ran on a trainer's resident memory
- * (named as they are) and those that copied their operands in and out ("copying NAME").
+ * (named as they are), those that copied their operands in and out ("copying NAME"), and the
+ * elementwise ones by activation ("activateChecked tanh").
  */
 function kernelCalls(fn: () => void): Record<string, number> {
   const k = wasmKernels()!;
@@ -57,7 +62,14 @@ function kernelCalls(fn: () => void): Record<string, number> {
   for (const name of ELEMENTWISE) spies[name] = vi.spyOn(Arena.prototype, name);
   try {
     fn();
-    return Object.fromEntries(Object.entries(spies).map(([name, spy]) => [name, spy.mock.calls.length]));
+    const counts: Record<string, number> = Object.fromEntries(Object.entries(spies).map(([name, spy]) => [name, spy.mock.calls.length]));
+    for (const name of ['activateChecked', 'timesDerivativeChecked']) {
+      for (const call of spies[name]!.mock.calls as unknown[][]) {
+        const key = `${name} ${ACTIVATION_BY_CODE[call[0] as number]}`;
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+    }
+    return counts;
   } finally {
     for (const spy of Object.values(spies)) spy.mockRestore();
   }
@@ -93,10 +105,10 @@ describe('784-input networks, WebAssembly kernels on and off', () => {
     for (const name of KERNELS) expect(calls[`copying ${name}`]).toBe(0);
     // the elementwise passes in WebAssembly too: ∂L/∂b always, the others where they apply
     expect(calls['columnSums']).toBeGreaterThan(0);
-    if (act !== 'tanh' && act !== 'sigmoid') {
-      expect(calls['activateChecked']).toBeGreaterThan(0);
-      expect(calls['timesDerivativeChecked']).toBeGreaterThan(0);
-    }
+    // every hidden activation, the sigmoid and tanh included, in WebAssembly; f′⊙δ there too
+    // unless the layer above is small (its direct loops fold f′ into δ: 784-30-10 at batch 10)
+    expect(calls[`activateChecked ${act}`]).toBeGreaterThan(0);
+    if (hidden.some((h, i) => m * h * (hidden[i + 1] ?? 10) > SMALL_LAYER_WORK)) expect(calls[`timesDerivativeChecked ${act}`]).toBeGreaterThan(0);
     if (loss === 'softmax-cross-entropy') {
       expect(calls['softmaxCrossEntropy']).toBeGreaterThan(0);
       expect(calls['softmaxDeltaChecked']).toBeGreaterThan(0);
