@@ -15,7 +15,7 @@ import { Lab } from './Lab.tsx';
 import { createLab } from './create-lab.ts';
 import { I18nProvider } from './I18nProvider.tsx';
 import { LinkNotice, type LinkOutcome } from './LinkNotice.tsx';
-import { applyPresenter, applyTheme, savedView } from './saved-view.ts';
+import { applyPresenter, applyTheme, saveConvention, savedView } from './saved-view.ts';
 import './app.css';
 
 function Shell() {
@@ -26,12 +26,14 @@ function Shell() {
   return <Lab />;
 }
 
-/** Keeps <html data-theme> and <html data-presenter> in step with the store. */
+/** Keeps <html data-theme> and <html data-presenter> in step with the store, and the remembered notation. */
 function useScreenAttributes(ui: UiStore) {
   const theme = useStore(ui, (s) => s.theme);
   const presenter = useStore(ui, (s) => s.presenter);
+  const convention = useStore(ui, (s) => s.convention);
   useEffect(() => applyTheme(theme), [theme]);
   useEffect(() => applyPresenter(presenter), [presenter]);
+  useEffect(() => saveConvention(convention), [convention]);
 }
 
 export function App() {

@@ -80,8 +80,9 @@ export function Lab() {
   useEffect(() => whenIdle(views.preloadAll), []);
   const [graphRef, graphSize] = useSize<HTMLDivElement>({ width: 620, height: 460 });
   const [panelRef, panelSize] = useSize<HTMLDivElement>({ width: 600, height: 460 });
-  /** Room below the tab list. */
-  const below = Math.max(200, panelSize.height - 48);
+  const [tabPanelRef, tabPanelSize] = useSize<HTMLDivElement>({ width: 600, height: 412 });
+  /** Room below the tab list, measured: the list takes two rows where its names do not fit in one (1280×720 in English). */
+  const below = Math.max(200, tabPanelSize.height);
   /** The data view: the boundary for 2-D data, the digits of the batch for MNIST. */
   const dataTab = inputs === 2 ? 'boundary' : image !== null ? 'batch' : null;
   const tab = chosenTab ?? (inputs === 2 ? 'boundary' : 'curves');
@@ -148,7 +149,7 @@ export function Lab() {
           </div>
         </div>
         <div className="lab-panel" ref={panelRef}>
-          <Tabs tabs={tabs} active={tab} onChange={setTab} label={t('views')} />
+          <Tabs tabs={tabs} active={tab} onChange={setTab} label={t('views')} panelRef={tabPanelRef} />
         </div>
       </main>
       {shortcutsOpen && <views.shortcutSheet.View />}

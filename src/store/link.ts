@@ -34,7 +34,10 @@ export interface LessonState extends ScreenView {
 }
 
 export interface LinkReading {
-  /** null: the link's experiment could not be used (see problem); start the default one. */
+  /**
+   * null: the link holds no experiment that can be used: none (only the screen's words), or one
+   * refused (see problems). Opening, the default one starts; pasted, the running one is kept.
+   */
   readonly experiment: ExperimentConfig | null;
   /** The parameters that could be used. */
   readonly lesson: Partial<LessonState>;
@@ -81,8 +84,10 @@ function oneOf<T extends string>(field: string, value: string, allowed: readonly
   return value as T;
 }
 
+type LessonWords = { -readonly [K in keyof LessonState]?: LessonState[K] };
+
 /** Reads one lesson parameter into `lesson`; throws a ConfigError naming it when it cannot. */
-function readParameter(lesson: { -readonly [K in keyof LessonState]?: LessonState[K] }, name: string, value: string): void {
+function readParameter(lesson: LessonWords, name: string, value: string): void {
   switch (name) {
     case 'speed':
       lesson.speed = speedFromText(value);
@@ -119,19 +124,11 @@ function reading(experiment: ExperimentConfig | null, lesson: Partial<LessonStat
   return { experiment, lesson, problems, problem: problems.length === 0 ? null : problems.map((p) => p.message).join('; ') };
 }
 
-/** What a location hash holds; null when it holds no lesson. */
-export function decodeLink(hash: string): LinkReading | null {
-  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (!fragment.startsWith(`${KEY}=`)) return null;
-  // Measured before decoding: a link of 100 MB took 20 s to decode only to be refused. (The
-  // lesson's words after the experiment are short: 200 characters cover them.)
-  if (fragment.length > KEY.length + 1 + MAX_LINK_CHARS + 200) {
-    return reading(null, {}, [shownOf(null, { code: 'link-too-long', max: MAX_LINK_CHARS })]);
-  }
-  const [head, ...rest] = fragment.split('&');
+/** The parameters after the experiment, each read by its own rule; those that cannot be read are said why. */
+function readParameters(pairs: readonly string[]): { lesson: LessonWords; problems: Shown[] } {
   const problems: Shown[] = [];
-  const lesson: { -readonly [K in keyof LessonState]?: LessonState[K] } = {};
-  for (const pair of rest) {
+  const lesson: LessonWords = {};
+  for (const pair of pairs) {
     const at = pair.indexOf('=');
     const name = at < 0 ? pair : pair.slice(0, at);
     try {
@@ -140,6 +137,35 @@ export function decodeLink(hash: string): LinkReading | null {
       problems.push(shownOf(e, { code: 'text', text: `${name}: cannot be read` }));
     }
   }
+  return { lesson, problems };
+}
+
+const PARAMETERS = new Set(['speed', 'by', 'tab', 'presenter', 'theme', 'lang', 'conv', 'bugs']);
+
+/**
+ * A fragment of the screen's words alone (`#presenter=1&theme=dark&lang=zh`, typed by a teacher
+ * or added to a lab that has written no link yet): read with no experiment, so the running one
+ * is kept. Anything else (another page's anchor, a lesson link) is not a lab link: null.
+ */
+function screenWords(fragment: string): LinkReading | null {
+  const pairs = fragment.split('&').filter((pair) => pair !== '');
+  if (pairs.length === 0 || fragment.length > 200) return null;
+  if (!pairs.every((pair) => PARAMETERS.has(pair.split('=', 1)[0]!))) return null;
+  const { lesson, problems } = readParameters(pairs);
+  return reading(null, lesson, problems);
+}
+
+/** What a location hash holds; null when it holds no lesson. */
+export function decodeLink(hash: string): LinkReading | null {
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!fragment.startsWith(`${KEY}=`)) return screenWords(fragment);
+  // Measured before decoding: a link of 100 MB took 20 s to decode only to be refused. (The
+  // lesson's words after the experiment are short: 200 characters cover them.)
+  if (fragment.length > KEY.length + 1 + MAX_LINK_CHARS + 200) {
+    return reading(null, {}, [shownOf(null, { code: 'link-too-long', max: MAX_LINK_CHARS })]);
+  }
+  const [head, ...rest] = fragment.split('&');
+  const { lesson, problems } = readParameters(rest);
   let experiment: ExperimentConfig | null = null;
   let json: unknown;
   try {

@@ -44,6 +44,7 @@ export const CLIPPED_TEXT = `(() => {
         if (!inScroller) clipped.push({ text: what, by: (box.className.baseVal ?? box.className) || box.tagName, box: [r.left, r.top, r.right, r.bottom].map(Math.round), at: [text.left, text.top, text.right, text.bottom].map(Math.round) });
         break;
       }
+      // Inside this box, but the box may itself be cut by one further out (an SVG taller than its panel).
     }
   }
   // Controls too: a button, field or tab cut off by a clipping box cannot be used.
@@ -64,11 +65,26 @@ export const CLIPPED_TEXT = `(() => {
   return clipped;
 })()`;
 
+/** Pairs of the network graph's labels (numbers, targets, the loss) drawn over each other, as text. */
+export const OVERLAPPING_GRAPH_LABELS = `(() => {
+  const labels = [...document.querySelectorAll('.network-graph svg text')].filter((t) => t.textContent.trim() !== '' && t.getBoundingClientRect().width > 0);
+  const boxes = labels.map((t) => t.getBoundingClientRect());
+  const pairs = [];
+  for (let i = 0; i < labels.length; i++)
+    for (let j = i + 1; j < labels.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      // 1 px of slack: glyph boxes include side bearings.
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) pairs.push([labels[i].textContent, labels[j].textContent]);
+    }
+  return pairs;
+})()`;
+
 export const tabNames = (page: Page) => page.getByRole('tab').allTextContents();
 
 export async function expectNothingCut(page: Page, where: string) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   expect(scrollWidth, `${where}: horizontal overflow`).toBeLessThanOrEqual(clientWidth);
   expect(await page.evaluate(CLIPPED_TEXT), `${where}: text cut off`).toEqual([]);
+  expect(await page.evaluate(OVERLAPPING_GRAPH_LABELS), `${where}: graph labels over each other`).toEqual([]);
 }
 

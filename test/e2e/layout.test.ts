@@ -129,6 +129,28 @@ describe('the screen at every size', () => {
   });
 });
 
+describe('a note over the graph', () => {
+  const relu = findPreset('regression-relu')!;
+  const diverging = { ...relu, hyper: { ...relu.hyper, learningRate: 10 } };
+  for (const [size, presenter] of [[{ width: 1280, height: 720 }, false], [{ width: 1920, height: 1080 }, true]] as const) {
+    it(`stays over the graph's column, leaving every view tab reachable (${size.width}×${size.height}${presenter ? ', presenter' : ''})`, async () => {
+      const page = await open(size, `#${encodeLink(diverging, { speed: { kind: 'full' }, presenter, tab: 'curves' })}`);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.waitForFunction("document.querySelector('[data-testid=\"status\"]')?.getAttribute('data-status') === 'diverged'", null, { timeout: 20_000 });
+      const note = (await page.locator('.run-notes > *').first().boundingBox())!;
+      const graph = (await page.locator('.lab-graph').boundingBox())!;
+      expect(note.x + note.width).toBeLessThanOrEqual(graph.x + graph.width + 1);
+      // What is under the middle of each tab is that tab (zoom included: boundingBox is in screen px).
+      for (const tab of await page.locator('.lab-panel [role="tab"]').all()) {
+        const box = (await tab.boundingBox())!;
+        const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[role="tab"]')?.textContent ?? null, [box.x + box.width / 2, box.y + box.height / 2]);
+        expect(hit).toBe(await tab.textContent());
+      }
+      await page.screenshot({ path: `${SCREENSHOTS}/layout-note-${size.width}x${size.height}.png` });
+    });
+  }
+});
+
 describe('presenter mode', () => {
   it('at 1920×1080: body text ≥ 18 px, nothing under 14 px, secondary controls hidden, graph and boundary side by side', async () => {
     const page = await open({ width: 1920, height: 1080 });

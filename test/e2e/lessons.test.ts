@@ -201,6 +201,10 @@ describe('the lesson player on other screens', () => {
         } else {
           expect(panel.width).toBeGreaterThanOrEqual(size.width - 1);
         }
+        // The network itself, not only its column: at 1024×768 the wrapped controls and stacked
+        // legends once left it 30 px, a line of dots.
+        const drawing = (await page.locator('.graph-svg').boundingBox())!;
+        expect(drawing.height, `${size.width}×${size.height}: the network's drawing`).toBeGreaterThanOrEqual(180);
         await page.getByTestId('lesson-next').scrollIntoViewIfNeeded();
         expect(await page.getByTestId('lesson-next').isVisible()).toBe(true);
         await page.screenshot({ path: `${SCREENSHOTS}/lesson-step5-${size.width}x${size.height}-${language}-${theme}${size.width === 1920 && language === 'en' ? '-presenter' : ''}.png` });

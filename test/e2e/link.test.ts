@@ -60,6 +60,20 @@ describe('settings in the address', () => {
     await expect.poll(() => rateField().inputValue()).toBe('0.125');
   });
 
+  it('takes the screen’s words added to the address of an open lab, keeping its experiment', async () => {
+    await open('');
+    expect(new URL(page.url()).hash).toBe(''); // the default experiment writes no link until something changes
+    const rate = await rateField().inputValue();
+    await page.evaluate(`location.hash = '#presenter=1&theme=dark&lang=zh'`);
+    await expect.poll(() => page.evaluate(() => [document.documentElement.dataset['theme'], document.documentElement.hasAttribute('data-presenter'), document.documentElement.lang])).toEqual(['dark', true, 'zh-CN']);
+    expect(await page.getByLabel('学习率', { exact: true }).inputValue()).toBe(rate);
+    expect(linked()?.lesson).toMatchObject({ presenter: true, theme: 'dark', language: 'zh' }); // the address now holds the whole lesson
+    expect(linked()?.experiment).not.toBeNull();
+    // And back (the screen's choices are kept in this browser's storage for the tests after this one).
+    await page.evaluate(`location.hash = '#presenter=0&theme=system&lang=en'`);
+    await expect.poll(() => page.evaluate(() => [document.documentElement.hasAttribute('data-theme'), document.documentElement.hasAttribute('data-presenter'), document.documentElement.lang])).toEqual([false, false, 'en']);
+  });
+
   it('opens a link’s notation and bug switches; a pasted link that names no bugs turns them off', async () => {
     await open(`#${encodeLink(prepared, { convention: 'columns', bugs: ['batch-summed'] })}`);
     expect(await page.getByRole('combobox', { name: 'Notation' }).inputValue()).toBe('columns');
@@ -70,6 +84,17 @@ describe('settings in the address', () => {
     await expect.poll(() => linked()?.lesson.convention).toBe('rows');
     await page.evaluate(`location.hash = ${JSON.stringify(encodeLink(prepared))}`);
     await expect.poll(() => page.getByTestId('bug-banner').count()).toBe(0);
+  });
+
+  it('remembers the notation chosen in this browser, as it remembers the theme and language', async () => {
+    await open('');
+    const notation = () => page.getByRole('combobox', { name: 'Notation' });
+    await notation().selectOption('columns');
+    await open(''); // a new visit, with no link
+    expect(await notation().inputValue()).toBe('columns');
+    await notation().selectOption('rows');
+    await open('');
+    expect(await notation().inputValue()).toBe('rows');
   });
 
   it('says why a damaged link cannot be used, and starts the default experiment', async () => {

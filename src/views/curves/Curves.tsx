@@ -2,7 +2,8 @@
  * Training curves: the loss of every step (per-bucket min–max envelope, bucket means, and an
  * exponential moving average of them), the test loss per evaluation, dashed markers where the
  * learning rate changed, and below, train and test accuracy per evaluation (or a note for
- * regression, which has none). One SVG of exactly width × height; a log-scale checkbox above it.
+ * regression, which has none). A log-scale checkbox, and under it one SVG of the width and the
+ * rest of the height: the view fills exactly width × height.
  *
  * React owns every element; d3 supplies scales, line and area shapes, and tick values (see
  * geometry.ts). The chart redraws at most once per animation frame (see use-frame-history.ts).
@@ -29,11 +30,15 @@ import {
   smoothingSteps,
   stepScale,
 } from './geometry.ts';
-import { lossTicks, stepTicks, type Plot, type Tick } from '../shared/chart.ts';
+import { lossTicks, stepTicks, TICK_FONT_SIZE, valueAxisLeft, type Plot, type Tick } from '../shared/chart.ts';
 import { useCurvesMessages, type CurvesMessages } from './messages.ts';
 import { LegendRow, StepAxis, ValueAxis, type LegendItem } from '../shared/chart-parts.tsx';
 import { RateMarkers } from './RateMarkers.tsx';
 import { useFrameHistory, type HistoryFrame } from './use-frame-history.ts';
+import { useSize } from '../shared/use-size.ts';
+
+/** The checkbox row's bottom margin (curves.css). */
+const TOOLBAR_MARGIN = 4;
 
 export function Curves({ width, height }: { width: number; height: number }) {
   const t = useCurvesMessages();
@@ -41,14 +46,17 @@ export function Curves({ width, height }: { width: number; height: number }) {
   const frame = useFrameHistory(running ? LIVE_VIEW_INTERVAL_MS : 0);
   const regression = useConfig((s) => predictsNumbers(s.experiment.data));
   const [logScale, setLogScale] = useState(false);
+  // The chart gets the height left under the checkbox row (its margin included).
+  const [toolbarRef, toolbar] = useSize<HTMLDivElement>({ width: 0, height: 0 });
+  const chartHeight = Math.max(120, height - (toolbar.height > 0 ? toolbar.height + TOOLBAR_MARGIN : 0));
   return (
     <section className="curves" aria-label={t('curves.title')}>
-      <div className="curves-toolbar">
+      <div className="curves-toolbar" ref={toolbarRef}>
         <label>
           <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> {t('curves.logScale')}
         </label>
       </div>
-      <CurvesChart frame={frame} width={width} height={height} logScale={logScale} regression={regression} />
+      <CurvesChart frame={frame} width={width} height={chartHeight} logScale={logScale} regression={regression} />
     </section>
   );
 }
@@ -66,9 +74,12 @@ const CurvesChart = memo(function CurvesChart({ frame, width, height, logScale, 
   const t = useCurvesMessages();
   const { loss, twinLoss, evaluations, rateChanges } = frame;
   const withAccuracy = showsAccuracy(evaluations, regression);
-  const box = layout(width, height, withAccuracy);
+  // The loss ticks depend on the plot's height only; their labels decide its left edge.
+  const unshifted = layout(width, height, withAccuracy);
+  const y = lossScale(loss, evaluations, unshifted.loss, logScale);
+  const yTicks = lossTicks(y, unshifted.loss, logScale);
+  const box = layout(width, height, withAccuracy, valueAxisLeft(yTicks));
   const x = stepScale(loss, evaluations, box.loss);
-  const y = lossScale(loss, evaluations, box.loss, logScale);
   const smoothed = smoothedMeans(loss, smoothingSteps(loss.count));
   const paths = lossPaths(loss, smoothed, x, y);
   // With a bug switched on: the bug-free twin's smoothed loss, on the same scales.
@@ -94,10 +105,10 @@ const CurvesChart = memo(function CurvesChart({ frame, width, height, logScale, 
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-label={summary(t, loss, smoothed, evaluations)}
-      fontSize={10}
+      fontSize={TICK_FONT_SIZE}
     >
       <g className="loss-chart">
-        <ValueAxis plot={box.loss} ticks={lossTicks(y, box.loss, logScale)} title={t('curves.loss')} name="loss" />
+        <ValueAxis plot={box.loss} ticks={yTicks} title={t('curves.loss')} name="loss" />
         <StepAxis plot={box.loss} ticks={xTicks} title={box.accuracy === null ? t('curves.step') : null} />
         {loss.length > 0 && <LegendRow plot={box.loss} items={lossLegend} />}
         <RateMarkers plot={box.loss} markers={markers} label={rate} />

@@ -25,8 +25,8 @@ export const SMOOTHING_SPAN = 50;
 /** Above this many evaluations, their lines are drawn without dots. */
 export const MAX_DOTS = 120;
 
-export function layout(width: number, height: number, withAccuracy: boolean): { loss: Plot; accuracy: Plot | null; noteY: number | null } {
-  const left = MARGIN.left;
+/** The loss and accuracy plots (one left edge, so their steps line up) and the regression note's baseline. */
+export function layout(width: number, height: number, withAccuracy: boolean, left: number = MARGIN.left): { loss: Plot; accuracy: Plot | null; noteY: number | null } {
   const right = Math.max(left + 10, width - MARGIN.right);
   const lowest = MARGIN.bottom + MARGIN.axisTitle;
   if (!withAccuracy) {

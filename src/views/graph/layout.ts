@@ -14,8 +14,12 @@ export const MAX_VISIBLE_UNITS = 32;
 /** Spacing between units (px) that leaves each its own line for its number (11 px type). */
 export const MIN_SPACING_FOR_NUMBERS = 14;
 
-/** Room (px) right of a unit's circle for its number, e.g. "−0.00525" or "−218e−6". */
-export const NUMBER_ROOM = 56;
+/**
+ * Room (px) right of a unit's circle for its number: 3 px, then up to 8 glyphs of 11 px type
+ * ("−0.00525" is 55 px, "−535e−15" 60 px in Chromium's DejaVu Sans), then a gap. At 56 px the
+ * output's number ran into the target label after it ("−535e−6t=0").
+ */
+export const NUMBER_ROOM = 66;
 
 /** Room (px) for a label "t=1 δ=−0.00284" on a line into the loss node. */
 export const LOSS_LABEL_ROOM = 88;
@@ -82,7 +86,7 @@ export function graphLayout(units: readonly number[], offsets: readonly number[]
   const withLabels = radius + NUMBER_ROOM + LOSS_LABEL_ROOM + LOSS_LINE_MIN + LOSS_RADIUS;
   const withoutLabels = radius + NUMBER_ROOM + LOSS_LINE_MIN + LOSS_RADIUS;
   const left = lossX - marginX - Math.max(0, columns - 1) * gapForNumbers;
-  const room = Math.min(withLabels, Math.max(120, width / 3), Math.max(withoutLabels, left));
+  const room = Math.min(withLabels, Math.max(120, width * 0.35), Math.max(withoutLabels, left));
   const lastX = Math.max(marginX, lossX - room);
   const labels = room >= withLabels && lastX > marginX;
   const labelX = lastX + radius + NUMBER_ROOM;

@@ -43,6 +43,9 @@ export function Legend({ max, label, width = 160 }: { max: number; label: string
   );
 }
 
+/** Baseline to baseline of the shared legend's rows of 11 px text: one line's box (≈ 12.8 px), so no two touch. */
+const ROW = 13;
+
 /** One layer's range on a shared legend. */
 export interface LayerRange {
   readonly layer: number;
@@ -82,8 +85,10 @@ export function SharedLegend({
   const stops = Array.from({ length: 11 }, (_, i) => -1 + i / 5);
   const marks = [...ranges].filter((g) => g.max > 0).sort((a, b) => a.max - b.max);
   const summary = ranges.map((g) => `${g.layer}: ±${formatEngineering(g.max)}`).join(', ');
+  // Before any value (or when none is finite) the ends say so, rather than a range of ±0.
+  const [low, high] = perLayer ? ['−max', '+max'] : r > 0 ? [`−${formatEngineering(r)}`, `+${formatEngineering(r)}`] : ['—', '—'];
   return (
-    <svg className="legend shared-legend" width={width} height={66} role="img" aria-label={`${label}: −${formatEngineering(r)} to +${formatEngineering(r)} (${mode}), ${zeroLabel}; ${summary}`}>
+    <svg className="legend shared-legend" width={width} height={ROW * 2 + 45} role="img" aria-label={`${label}: ${low} to ${high} (${mode}), ${zeroLabel}; ${summary}`}>
       <defs>
         <linearGradient id={id}>
           {stops.map((p) => (
@@ -101,20 +106,20 @@ export function SharedLegend({
         return (
           <g key={g.layer} className="range-mark" data-layer={g.layer} data-x={x.toFixed(1)}>
             <path d={`M${x},25 l-3,5 h6 z`} fill="currentColor" />
-            <text x={x} y={40 + row * 11} textAnchor="middle" fill="currentColor">
+            <text x={x} y={41 + row * ROW} textAnchor="middle" fill="currentColor">
               {g.layer}
             </text>
           </g>
         );
       })}
-      <text x={inset} y={63} fill="currentColor">
-        {perLayer ? '−max' : `−${formatEngineering(r)}`}
+      <text x={inset} y={41 + 2 * ROW} fill="currentColor">
+        {low}
       </text>
-      <text x={width / 2} y={63} textAnchor="middle" fill="currentColor">
+      <text x={width / 2} y={41 + 2 * ROW} textAnchor="middle" fill="currentColor">
         {zeroLabel}
       </text>
-      <text x={width - inset} y={63} textAnchor="end" fill="currentColor">
-        {perLayer ? '+max' : `+${formatEngineering(r)}`}
+      <text x={width - inset} y={41 + 2 * ROW} textAnchor="end" fill="currentColor">
+        {high}
       </text>
     </svg>
   );

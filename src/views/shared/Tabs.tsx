@@ -1,5 +1,5 @@
 /** Accessible tabs: a tablist of buttons (arrow keys move between them) and the chosen panel. */
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode, type Ref } from 'react';
 
 export interface Tab {
   readonly key: string;
@@ -9,7 +9,8 @@ export interface Tab {
   readonly preload?: () => unknown;
 }
 
-export function Tabs({ tabs, active, onChange, label }: { tabs: readonly Tab[]; active: string; onChange(key: string): void; label: string }) {
+/** `panelRef` is given the panel below the list: its box is the room the views have (the list may wrap to two rows). */
+export function Tabs({ tabs, active, onChange, label, panelRef }: { tabs: readonly Tab[]; active: string; onChange(key: string): void; label: string; panelRef?: Ref<HTMLDivElement> }) {
   const id = useId();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const current = tabs.find((t) => t.key === active) ?? tabs[0];
@@ -45,7 +46,7 @@ export function Tabs({ tabs, active, onChange, label }: { tabs: readonly Tab[]; 
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${current?.key}`} className="tab-panel">
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${current?.key}`} className="tab-panel" ref={panelRef}>
         {current?.render()}
       </div>
     </div>

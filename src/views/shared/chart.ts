@@ -55,6 +55,18 @@ export function lossTicks(y: YScale, plot: Plot, log: boolean): Tick[] {
   return values.map((v) => ({ value: v, position: y(v), label: lossFormat(v) }));
 }
 
+/** Tick labels' font size in the charts' SVG (user units: CSS px before the shell's zoom). */
+export const TICK_FONT_SIZE = 10;
+
+/**
+ * The plot's left edge that leaves room for these value ticks' labels (each ends 6 px left of
+ * the axis): MARGIN.left, or more for long ones such as 2.5e+242 from a diverging loss.
+ */
+export function valueAxisLeft(ticks: readonly Tick[]): number {
+  const widest = Math.max(0, ...ticks.map((tick) => textWidth(tick.label, TICK_FONT_SIZE)));
+  return Math.max(MARGIN.left, Math.ceil(widest + 6 + 4));
+}
+
 /** Rough width of a label in px (no layout in SVG text): CJK characters are 1 em, others ~0.6 em. */
 export function textWidth(text: string, fontSize: number): number {
   let em = 0;

@@ -134,6 +134,25 @@ describe('Curves', () => {
     expect(svg().getAttribute('aria-label')).toBe('Loss 0.213 at step 1200 (smoothed 0.213); test loss 0.25; train accuracy 0.93; test accuracy 0.914');
   });
 
+  it('widens its left margin for the long tick labels of a diverging loss, and both plots keep one left edge', async () => {
+    const h = renderInLab(<Curves width={W} height={H} />);
+    emitSteps(h, 0, 5, (s) => (s < 4 ? 0.5 : 2.574e242)); // the screen's diverged regression at rate 10
+    await nextFrame();
+    const labels = tickLabels('loss');
+    expect(labels).toEqual(['0', '5e+241', '1e+242', '1.5e+242', '2e+242', '2.5e+242']); // 8 characters: ~48 px at 10 px, more than MARGIN.left leaves
+    const axisX = (chart: string) => Number(svg().querySelector(`${chart} .axis > line`)!.getAttribute('x1'));
+    const left = axisX('.loss-chart');
+    expect(left).toBeGreaterThan(MARGIN.left);
+    // Every label ends 6 px left of the axis and starts inside the SVG (≈ 0.6 em a character).
+    for (const label of labels) expect(left - 6 - label!.length * 0.6 * 10, label!).toBeGreaterThanOrEqual(0);
+    expect(axisX('.accuracy-chart')).toBe(left);
+    // A new run of ordinary losses has the usual margin again.
+    act(h.ready);
+    emitSteps(h, 0, 6, () => 0.5);
+    await nextFrame();
+    expect(axisX('.loss-chart')).toBe(MARGIN.left);
+  });
+
   it('switches the loss axis to a log scale', async () => {
     const h = renderInLab(<Curves width={W} height={H} />);
     emitSteps(h, 0, 200, (s) => 2 * Math.exp(-s / 50) + 0.05);

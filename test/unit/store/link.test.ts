@@ -30,6 +30,16 @@ describe('settings as a link', () => {
     expect(decodeLink('')).toBeNull();
     expect(decodeLink('#')).toBeNull();
     expect(decodeLink('#section-2')).toBeNull();
+    expect(decodeLink('#theme=dark&section-2')).toBeNull(); // one word not the lab's: another page's anchor
+    expect(decodeLink('#lesson=first-step')).toBeNull();
+  });
+
+  it('reads the screen’s words alone, with no experiment, so the running one is kept', () => {
+    expect(decodeLink('#presenter=1&theme=dark&lang=zh')).toEqual({ experiment: null, lesson: { presenter: true, theme: 'dark', language: 'zh' }, problem: null, problems: [] });
+    expect(decodeLink('#&conv=columns&')!.lesson).toEqual({ convention: 'columns' });
+    const wrong = decodeLink('#theme=pink&lang=zh')!;
+    expect(wrong.lesson).toEqual({ language: 'zh' });
+    expect(wrong.problem).toBe('theme: must be one of system, light, dark, got "pink"');
   });
 
   it('says why a link cannot be used: damaged, not JSON, or an impossible setting named', () => {
