@@ -53,8 +53,16 @@ export const SPEED = {
   secondsPerPhase: { min: 0.3, max: 5 },
 } as const;
 
-/** The largest CSV text an experiment takes, in characters. */
+/** The largest CSV text an experiment takes, in characters (UTF-16 code units, JavaScript's string length). */
 export const MAX_CSV_CHARS = 20_000_000;
+
+/**
+ * The largest CSV file the lab reads, in bytes, checked (File.size) before any of it is read.
+ * A file is read as UTF-8, where every character takes at least one byte, so a file within
+ * this many bytes gives a text within MAX_CSV_CHARS. (A non-ASCII file of more bytes whose
+ * text would fit is refused too: the bytes are what can be known before reading.)
+ */
+export const MAX_CSV_FILE_BYTES = MAX_CSV_CHARS;
 
 /** The longest link (URL fragment) the lab writes, in characters. */
 export const MAX_LINK_CHARS = 32_000;

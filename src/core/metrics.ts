@@ -57,16 +57,50 @@ export function predict(spec: NetworkSpec, params: readonly LayerParams[], x: Ma
 }
 
 export function evaluate(spec: NetworkSpec, params: readonly LayerParams[], x: Matrix | RowRanges, t: Matrix, chunk = 1000): Evaluation {
+  return finish(evaluationSteps(spec, params, x, t, chunk));
+}
+
+/** Runs steps to their end and returns what they return. */
+export function finish<R>(steps: Generator<unknown, R, void>): R {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * evaluate as steps: yields after each chunk of rows (the rows done so far), so a caller can
+ * answer messages between chunks; the same sums in the same order, so the same figures.
+ */
+export function* evaluationSteps(
+  spec: NetworkSpec,
+  params: readonly LayerParams[],
+  x: Matrix | RowRanges,
+  t: Matrix,
+  chunk = 1000,
+): Generator<number, Evaluation, void> {
   if (x.rows !== t.rows) throw new RangeError(`x has ${x.rows} rows but t has ${t.rows}`);
   let lossSum = 0;
   let correct = 0;
-  forEachChunk(spec, params, x, chunk, (ws, start, end) => {
+  let ws: Workspace | null = null;
+  for (let start = 0; start < x.rows; start += chunk) {
+    const end = Math.min(x.rows, start + chunk);
+    ws = forwardChunk(spec, params, x, ws, start, end);
     const tc = rowsView(t, start, end);
     lossSum += computeLoss(spec, params, NO_PENALTY, ws, tc).data * (end - start);
     correct += countCorrect(ws.y, tc);
-  });
+    if (end < x.rows) yield end;
+  }
   const count = x.rows;
   return { loss: count ? lossSum / count : NaN, accuracy: count ? correct / count : NaN, correct, count };
+}
+
+/** The forward pass over rows start … end − 1, in `ws` (or a new workspace when its size differs). */
+function forwardChunk(spec: NetworkSpec, params: readonly LayerParams[], x: Matrix | RowRanges, ws: Workspace | null, start: number, end: number): Workspace {
+  const w = ws === null || ws.m !== end - start ? createWorkspace(spec, end - start) : ws;
+  const xc = rowsOf(x, start, end);
+  for (let l = 1; l <= depth(spec); l++) forwardLayer(spec, params, w, xc, l);
+  return w;
 }
 
 function forEachChunk(
@@ -79,9 +113,7 @@ function forEachChunk(
   let ws: Workspace | null = null;
   for (let start = 0; start < x.rows; start += chunk) {
     const end = Math.min(x.rows, start + chunk);
-    if (ws === null || ws.m !== end - start) ws = createWorkspace(spec, end - start);
-    const xc = rowsOf(x, start, end);
-    for (let l = 1; l <= depth(spec); l++) forwardLayer(spec, params, ws, xc, l);
+    ws = forwardChunk(spec, params, x, ws, start, end);
     visit(ws, start, end);
   }
 }

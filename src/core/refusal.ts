@@ -23,6 +23,8 @@ export type Refusal =
   | { readonly code: 'input-activation' }
   | { readonly code: 'data-inputs'; readonly data: string; readonly expected: number; readonly got: number }
   | { readonly code: 'max-chars'; readonly max: number; readonly got: number }
+  /** A file refused by its size in bytes before it is read. */
+  | { readonly code: 'max-file-bytes'; readonly max: number; readonly got: number }
   | { readonly code: 'csv-empty-cell' }
   | { readonly code: 'csv-empty-target' }
   /** cell: the value as a message quotes it (errors.ts shown). */
@@ -118,6 +120,7 @@ const ENGLISH: Writers = {
   'input-activation': () => 'the input layer has no activation',
   'data-inputs': (r) => `the ${r.data} data has ${r.expected} inputs, got ${r.got}`,
   'max-chars': (r) => `must be at most ${r.max.toLocaleString('en')} characters, got ${r.got.toLocaleString('en')}`,
+  'max-file-bytes': (r) => `the file must be at most ${r.max.toLocaleString('en')} bytes, got ${r.got.toLocaleString('en')}; it was not read`,
   'csv-empty-cell': () => 'empty cell, a number is needed',
   'csv-empty-target': () => 'empty target',
   'csv-not-number': (r) => `${r.cell} is not a number${r.hint}`,

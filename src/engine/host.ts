@@ -15,12 +15,14 @@ import { validateBugs, type BugName } from '../core/bugs.ts';
 import { RefusedError } from '../core/errors.ts';
 import { parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
+import { answerReadCsv, parseUnkeptCsv } from './csv-reader.ts';
 import { DataCache, type MnistFetcher } from './data-cache.ts';
 import { checkSpeed } from './live-settings.ts';
 import { Outbox, type Port } from './outbox.ts';
 import { commandProblem } from './protocol-check.ts';
 import type { Command, CommandEnvelope, CommandType, LiveSettings, SettingsInForce } from './protocol.ts';
-import { Runner, SLICE_MS, type Scheduler } from './runner.ts';
+import { Runner } from './runner.ts';
+import { runInSlices, SLICE_MS, type Scheduler } from './slices.ts';
 import { Session } from './session.ts';
 
 export type { MnistFetcher, Port, Scheduler };
@@ -43,6 +45,8 @@ export class EngineHost {
   private pendingSettings: LiveSettings[] = [];
   /** The gradient check under way, if any (see gradientCheck). */
   private gradcheckJob: object | null = null;
+  /** The CSV file being read, if any: a newer read drops it. */
+  private csvJob: object | null = null;
 
   constructor(
     port: Port,
@@ -93,6 +97,7 @@ export class EngineHost {
     },
     'restore-checkpoint': () => {
       const session = this.requireSession('restore-checkpoint');
+      this.runner.settleEvaluation();
       const checkpoint = session.restoreCheckpoint();
       this.runner.stop();
       this.outbox.metrics.clear();
@@ -105,8 +110,13 @@ export class EngineHost {
       const session = this.requireSession('export-model');
       this.outbox.post({ type: 'model', text: session.exportModel(), step: session.trainer.steps });
     },
+    'read-csv': (c) => {
+      const job = (this.csvJob = {});
+      answerReadCsv(c, this.scheduler, this.outbox, () => this.csvJob === job);
+    },
     'import-model': (c) => {
       if (this.session === null) throw new RefusedError({ code: 'import-before-configure' });
+      this.runner.settleEvaluation();
       this.importModel(this.requireSession('import-model'), c.text, c.asked);
     },
   };
@@ -122,6 +132,12 @@ export class EngineHost {
 
   private async configure(raw: unknown): Promise<void> {
     const generation = ++this.configureGeneration;
+    // A CSV text not parsed here yet (a restarted worker's) is parsed in slices first.
+    const parsing = parseUnkeptCsv(raw, this.scheduler, () => generation === this.configureGeneration);
+    if (parsing !== null) {
+      const failed = await parsing.then(() => null, (e: unknown) => e);
+      if (failed !== null) return void this.outbox.error(failed, 'configure'); // the old session runs on
+    }
     let config: ExperimentConfig;
     try {
       config = validateExperimentConfig(raw);
@@ -165,9 +181,7 @@ export class EngineHost {
     this.outbox.reset();
     this.outbox.post({ type: 'ready', info: session.readyInfo() });
     this.runner.setStatus('idle');
-    const start = this.scheduler.now();
-    this.outbox.metrics.addEvaluation(session.experiment.measure());
-    session.evaluations.evaluated(start, this.scheduler.now());
+    this.runner.evaluate(session);
     this.outbox.flushMetrics();
     this.outbox.sendSnapshot(session, null);
     return session;
@@ -227,33 +241,23 @@ export class EngineHost {
   // ---- instruments ---------------------------------------------------------------------
 
   /**
-   * Runs the gradient check in slices of SLICE_MS, reading the message queue between them, so
-   * Pause (or anything else) is answered within a slice while a large check runs. A newer check,
-   * or a rebuilt session, drops the one under way.
+   * Runs the gradient check in slices (slices.ts), so Pause (or anything else) is answered
+   * within a slice while a large check runs. A newer check, or a rebuilt session, drops the
+   * one under way.
    */
   private gradientCheck(session: Session, maxEntries: number): void {
     const { steps, updates } = session.gradientCheck(maxEntries);
     const job = (this.gradcheckJob = {});
-    let total = 0;
-    const slice = () => {
-      if (this.gradcheckJob !== job || this.session !== session) return;
-      const end = this.scheduler.now() + SLICE_MS;
-      for (;;) {
-        const r = steps.next();
-        if (r.done) {
-          this.gradcheckJob = null;
-          this.outbox.post({ type: 'gradcheck-progress', done: total, total });
-          this.outbox.post({ type: 'gradcheck', report: r.value, updates });
-          return;
-        }
-        total = r.value.total;
-        if (this.scheduler.now() >= end) {
-          this.outbox.post({ type: 'gradcheck-progress', done: r.value.done, total: r.value.total });
-          this.scheduler.later(slice, 0);
-          return;
-        }
-      }
-    };
-    slice();
+    runInSlices(this.scheduler, {
+      steps,
+      wanted: () => this.gradcheckJob === job && this.session === session,
+      progress: ({ done, total }) => this.outbox.post({ type: 'gradcheck-progress', done, total }),
+      done: (report, _busyMs, last) => {
+        this.gradcheckJob = null;
+        const total = last?.total ?? 0;
+        this.outbox.post({ type: 'gradcheck-progress', done: total, total });
+        this.outbox.post({ type: 'gradcheck', report, updates });
+      },
+    });
   }
 }

@@ -29,6 +29,10 @@ const BODY_PROBLEM: { readonly [K in CommandType]: (body: Body) => string | null
   'export-model': () => null,
   'import-model': (b) => (typeof b['text'] === 'string' ? null : 'import-model needs the model file text'),
   'restore-checkpoint': () => null,
+  'read-csv': (b) =>
+    typeof Blob === 'undefined' || !(b['file'] instanceof Blob) || typeof b['name'] !== 'string' || typeof b['asked'] !== 'number'
+      ? 'read-csv needs a file, its name and a number'
+      : null,
   'snapshot-ack': () => null,
 };
 

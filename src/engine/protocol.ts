@@ -14,7 +14,7 @@ import type { Hyperparameters, NetworkSpec } from '../core/spec.ts';
 import type { Matrix } from '../core/tensor.ts';
 import type { Trace } from '../core/trace.ts';
 import type { Divergence } from '../core/trainer.ts';
-import type { ExperimentConfig } from '../presets/config.ts';
+import type { CsvShape, DataConfig, ExperimentConfig } from '../presets/config.ts';
 import type { Measurement } from '../presets/experiment.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -74,6 +74,12 @@ export type Command =
   | { readonly type: 'inspect'; readonly sample?: number }
   | { readonly type: 'export-model' }
   | { readonly type: 'import-model'; readonly text: string; readonly asked?: number }
+  /**
+   * Reads a CSV file (its size checked first), parses it in slices while the experiment runs
+   * on, and answers `csv-read` with its text and shape, or an error naming its line and column.
+   * The settings store then configures the experiment on it; nothing changes before.
+   */
+  | { readonly type: 'read-csv'; readonly file: Blob; readonly name: string; readonly asked: number }
   /** Goes back to the weights of the checkpoint a `diverged` event offered. */
   | { readonly type: 'restore-checkpoint' }
   /** The main thread has taken the last snapshot; the next one may be sent. */
@@ -177,7 +183,15 @@ export type Event =
       readonly weightsOrdinary: boolean;
     }
   /** The worker's heartbeat, every HEARTBEAT_MS whatever it is doing; the client keeps it to itself. */
-  | { readonly type: 'alive' }
+  | {
+      readonly type: 'alive';
+      /**
+       * The longest time between two beats so far (ms): the worker's longest spell of not
+       * answering, which the restart deadline must exceed. The client passes a beat on only
+       * when this figure grows.
+       */
+      readonly longestSilenceMs?: number;
+    }
   /**
    * From the client, not the worker: the worker has been silent for `silentMs` (past
    * SILENT_NOTICE_MS), or is answering again (`silentMs` null).
@@ -189,6 +203,10 @@ export type Event =
   | { readonly type: 'gradcheck'; readonly report: GradCheckReport; readonly updates?: UpdateCheckReport }
   | { readonly type: 'inspection'; readonly sample: number | null; readonly trace: Trace }
   | { readonly type: 'model'; readonly text: string; readonly step: number }
+  /** How far a `read-csv` has got: bytes read of the file, then characters parsed of the text. */
+  | { readonly type: 'csv-progress'; readonly asked: number; readonly stage: 'read' | 'parse'; readonly done: number; readonly total: number }
+  /** A `read-csv` parsed: the data config (its text passed on as it is) and the data set's shape. */
+  | { readonly type: 'csv-read'; readonly asked: number; readonly data: Extract<DataConfig, { kind: 'csv' }>; readonly shape: CsvShape }
   /** message: in English; refusal (and place in a text): the code every language writes it from. */
   | ({ readonly type: 'error'; readonly message: string; readonly field?: string; readonly command?: string; readonly refusal?: Refusal; readonly place?: TextPlace } & SettingsReply)
   /** From the client, not the worker: a new worker replaced one that crashed or hung; it holds nothing yet. */

@@ -11,15 +11,10 @@ import { paramSize } from './checkpoints.ts';
 import type { Outbox } from './outbox.ts';
 import type { Granularity, RunStatus, Speed } from './protocol.ts';
 import type { Session } from './session.ts';
+import { SlicedEvaluations } from './evaluations.ts';
+import { SLICE_MS, type Scheduler } from './slices.ts';
 
-export interface Scheduler {
-  now(): number;
-  /** Runs fn after about ms milliseconds; returns a function that cancels it. */
-  later(fn: () => void, ms: number): () => void;
-}
-
-/** Free running works this long between looks at the message queue. */
-export const SLICE_MS = 20;
+export { SLICE_MS, type Scheduler };
 
 export class Runner {
   private _status: RunStatus = 'idle';
@@ -28,13 +23,19 @@ export class Runner {
   /** Free running stops when the step count reaches this (epoch stepping), or never when null. */
   private stopAt: number | null = null;
   private avgStepMs = 1;
+  /** Stepping waits while an evaluation runs, so it measures one step's weights. */
+  private readonly evaluations: SlicedEvaluations;
+  /** A tick found an evaluation under way; its end schedules the tick again. */
+  private tickWaiting = false;
 
   constructor(
     private readonly outbox: Outbox,
     private readonly scheduler: Scheduler,
     /** The session being run, or null before the first is built. */
     private readonly session: () => Session | null,
-  ) {}
+  ) {
+    this.evaluations = new SlicedEvaluations(outbox, scheduler, session, () => this.resume());
+  }
 
   get status(): RunStatus {
     return this._status;
@@ -76,6 +77,7 @@ export class Runner {
   }
 
   step(session: Session, granularity: Granularity): void {
+    this.settleEvaluation();
     if (this._status === 'running') {
       this.stopTimer();
       this.setStatus('paused');
@@ -123,8 +125,29 @@ export class Runner {
     }, ms);
   }
 
+  /** Measures the session's weights now, in slices (see evaluations.ts). */
+  evaluate(session: Session): void {
+    this.evaluations.start(session);
+  }
+
+  /** Finishes an evaluation under way at once: before something changes the weights it reads. */
+  settleEvaluation(): void {
+    this.evaluations.settle();
+  }
+
+  /** An evaluation a tick waited for is done: free running goes on. */
+  private resume(): void {
+    if (!this.tickWaiting) return;
+    this.tickWaiting = false;
+    if (this._status === 'running' && this.cancelTimer === null) this.scheduleTick(0);
+  }
+
   /** One slice of free running, at the current speed. */
   private tick(session: Session): void {
+    if (this.evaluations.busyWith(session)) {
+      this.tickWaiting = true;
+      return;
+    }
     const speed = this._speed;
     if (speed.kind === 'animated') {
       this.nextPhase(session, false);
@@ -152,7 +175,7 @@ export class Runner {
       const result = this.wholeStep(session, last && this.outbox.snapshots.wantsTrace);
       this.avgStepMs = 0.9 * this.avgStepMs + 0.1 * Math.max(0.001, this.scheduler.now() - t0);
       this.completeStep(session, result);
-      if (last || this._status !== 'running') break;
+      if (last || this._status !== 'running' || this.evaluations.busyWith(session)) break;
     }
     this.afterSlice(session, 0);
   }
@@ -209,10 +232,7 @@ export class Runner {
       metrics.addFlow(result.step, gradNorm, updateRatio);
     }
     const now = this.scheduler.now();
-    if (session.evaluations.due(experiment.evaluationDue, now)) {
-      metrics.addEvaluation(experiment.measure());
-      session.evaluations.evaluated(now, this.scheduler.now());
-    }
+    if (session.evaluations.due(experiment.evaluationDue, now)) this.evaluate(session);
   }
 
   /**

@@ -45,5 +45,13 @@ const host = new EngineHost(
 );
 scope.onmessage = (e: MessageEvent) => host.handle(e.data);
 // The heartbeat: a worker that stops (self.close(), terminate()) or hangs falls silent, and the
-// client notices (see client.ts). It beats between the engine's slices of work.
-setInterval(() => scope.postMessage({ v: PROTOCOL_VERSION, event: { type: 'alive' } }), HEARTBEAT_MS);
+// client notices (see client.ts). It beats between the engine's slices of work, and says how
+// long its longest silence has been (a beat that comes late waited for a block of work).
+let lastBeat = performance.now();
+let longestSilenceMs = 0;
+setInterval(() => {
+  const now = performance.now();
+  longestSilenceMs = Math.max(longestSilenceMs, now - lastBeat);
+  lastBeat = now;
+  scope.postMessage({ v: PROTOCOL_VERSION, event: { type: 'alive', longestSilenceMs } });
+}, HEARTBEAT_MS);

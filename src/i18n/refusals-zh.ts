@@ -29,6 +29,7 @@ const ZH: Writers = {
   'input-activation': () => '输入层没有激活函数',
   'data-inputs': (r) => `数据 ${r.data} 有 ${r.expected} 个输入，当前为 ${r.got}`,
   'max-chars': (r) => `最多 ${r.max.toLocaleString('en')} 个字符，当前为 ${r.got.toLocaleString('en')}`,
+  'max-file-bytes': (r) => `文件最多 ${r.max.toLocaleString('en')} 字节，当前为 ${r.got.toLocaleString('en')}；未读取该文件`,
   'csv-empty-cell': () => '单元格为空，需要一个数',
   'csv-empty-target': () => '目标为空',
   'csv-not-number': (r) => `${r.cell} 不是数${r.hint}`,

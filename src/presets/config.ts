@@ -4,7 +4,7 @@
  * this type; a config file for the CLI is one too.
  */
 import { ConfigError, requireInRange, requireInteger, requireOneOf, shown } from '../core/errors.ts';
-import { BATCH_SIZE, GENERATED_SAMPLES, MAX_CSV_CHARS, NOISE, SCHEDULE_STEPS, SEED, TEST_FRACTION } from '../core/limits.ts';
+import { BATCH_SIZE, GENERATED_SAMPLES, MAX_CSV_CHARS, MAX_CSV_FILE_BYTES, NOISE, SCHEDULE_STEPS, SEED, TEST_FRACTION } from '../core/limits.ts';
 import {
   validateHyperparameters,
   validateInit,
@@ -65,26 +65,84 @@ export { MAX_CSV_CHARS };
 export const MAX_NAME_CHARS = 256;
 export const MAX_SOURCE_CHARS = 4000;
 
-let lastCsv: { text: string; target: string | null; name: string; data: Dataset } | null = null;
+type CsvConfig = Extract<DataConfig, { kind: 'csv' }>;
 
 /**
- * The data set a CSV config holds; throws ConfigError naming the line and column of a problem.
- * The last one is kept, since the same text is read on every change of any setting.
+ * What validation and the screen need to know of a CSV data set, without its rows: how many
+ * rows and features, and its classes (with the first class's name) or the values it predicts.
  */
-export function csvDataset(data: Extract<DataConfig, { kind: 'csv' }>, field = 'data'): Dataset {
-  // The size first: a text too long is refused before any of it is parsed.
+export type CsvShape = { readonly rows: number; readonly features: number } & (
+  | { readonly kind: 'classification'; readonly classes: number; readonly firstClass: string }
+  | { readonly kind: 'regression'; readonly values: number }
+);
+
+export function shapeOf(ds: Dataset): CsvShape {
+  const common = { rows: ds.x.rows, features: ds.x.cols };
+  if (ds.kind === 'regression') return { ...common, kind: 'regression', values: ds.y.cols };
+  return { ...common, kind: 'classification', classes: ds.numClasses, firstClass: ds.classNames?.[0] ?? '0' };
+}
+
+/**
+ * The CSV texts read last, with their shape and, where this thread parsed them, their data
+ * set: the same text is looked at on every change of any setting. A text is found by ===,
+ * which for the very string kept (the settings store passes its own on) is one comparison.
+ * The page keeps shapes only: the worker reads and parses a chosen file and tells the page
+ * its shape (rememberCsv), so the page never parses a large text itself.
+ */
+const CSV_KEPT = 2;
+let csvKept: { readonly data: CsvConfig; readonly shape: CsvShape; readonly dataset: Dataset | null }[] = [];
+
+function keptCsv(data: CsvConfig) {
+  return csvKept.find((k) => k.data.text === data.text && k.data.target === data.target && k.data.name === data.name) ?? null;
+}
+
+/** Whether this thread has this CSV text's shape (see rememberCsv). */
+export function isCsvKept(data: CsvConfig): boolean {
+  return keptCsv(data) !== null;
+}
+
+/** Keeps a CSV text's shape (and its data set, when this thread has it), so that it is not parsed again. */
+export function rememberCsv(data: CsvConfig, parsed: Dataset | CsvShape): void {
+  const dataset = 'x' in parsed ? parsed : null;
+  const entry = { data, shape: dataset === null ? (parsed as CsvShape) : shapeOf(dataset), dataset };
+  const same = keptCsv(data);
+  csvKept = [entry, ...csvKept.filter((k) => k !== same)].slice(0, CSV_KEPT);
+}
+
+/** A CSV file's size in bytes, checked before any of it is read (see MAX_CSV_FILE_BYTES). */
+export function checkCsvFileSize(bytes: number, field = 'data.text'): void {
+  if (bytes > MAX_CSV_FILE_BYTES) throw new ConfigError(field, { code: 'max-file-bytes', max: MAX_CSV_FILE_BYTES, got: bytes });
+}
+
+/** The size first: a text too long is refused before any of it is parsed. */
+function checkCsvLength(data: CsvConfig, field: string): void {
   if (data.text.length > MAX_CSV_CHARS) {
     throw new ConfigError(`${field}.text`, { code: 'max-chars', max: MAX_CSV_CHARS, got: data.text.length });
   }
-  if (lastCsv !== null && lastCsv.text === data.text && lastCsv.target === data.target && lastCsv.name === data.name) return lastCsv.data;
+}
+
+/** Parses (for a text not kept) and keeps; throws ConfigError naming the line and column of a problem. */
+function parseKept(data: CsvConfig, field: string): Dataset {
   try {
     const parsed = parseCsv(data.text, { name: data.name, ...(data.target === null ? {} : { target: data.target }) });
-    lastCsv = { text: data.text, target: data.target, name: data.name, data: parsed };
+    rememberCsv(data, parsed);
     return parsed;
   } catch (e) {
     if (e instanceof CsvError) throw new ConfigError(`${field}.text`, e.refusal, e.place);
     throw e;
   }
+}
+
+/** The data set a CSV config holds; throws ConfigError naming the line and column of a problem. */
+export function csvDataset(data: CsvConfig, field = 'data'): Dataset {
+  checkCsvLength(data, field);
+  return keptCsv(data)?.dataset ?? parseKept(data, field);
+}
+
+/** The shape of the data set a CSV config holds: kept, or parsed (see csvDataset). */
+export function csvShape(data: CsvConfig, field = 'data'): CsvShape {
+  checkCsvLength(data, field);
+  return keptCsv(data)?.shape ?? shapeOf(parseKept(data, field));
 }
 
 /**
@@ -179,13 +237,13 @@ export function validateDataConfig(value: unknown, field = 'data'): DataConfig {
       testFraction: requireInRange(`${field}.testFraction`, o['testFraction'], TEST_FRACTION.min, TEST_FRACTION.max),
       seed: requireInteger(`${field}.seed`, o['seed'], SEED.min, SEED.max),
     } as const;
-    const ds = csvDataset(csv, field); // refuses text that does not parse, naming line and column
-    const rows = ds.x.rows;
+    const shape = csvShape(csv, field); // refuses text that does not parse, naming line and column
+    const rows = shape.rows;
     if (csv.testFraction > 0 && rows < 2) {
       throw new ConfigError(`${field}.testFraction`, { code: 'test-fraction-rows', rows });
     }
-    if (ds.kind === 'classification' && ds.numClasses < 2) {
-      throw new ConfigError(`${field}.text`, { code: 'one-class', data: shown(name), only: shown(ds.classNames?.[0] ?? '0') });
+    if (shape.kind === 'classification' && shape.classes < 2) {
+      throw new ConfigError(`${field}.text`, { code: 'one-class', data: shown(name), only: shown(shape.firstClass) });
     }
     return csv;
   }
@@ -219,7 +277,7 @@ export function validateSchedule(value: unknown, field = 'schedule'): ScheduleCo
 
 /** True when the data's targets are numbers to predict rather than classes. */
 export function predictsNumbers(data: DataConfig): boolean {
-  return data.kind === 'regression' || (data.kind === 'csv' && csvDataset(data).kind === 'regression');
+  return data.kind === 'regression' || (data.kind === 'csv' && csvShape(data).kind === 'regression');
 }
 
 /** Number of input features the data has. */
@@ -232,7 +290,7 @@ export function inputsOf(data: DataConfig): number {
     case 'regression':
       return data.name === 'noisy-sine' ? 1 : 5;
     case 'csv':
-      return csvDataset(data).x.cols;
+      return csvShape(data).features;
   }
 }
 
@@ -246,8 +304,8 @@ export function targetsOf(data: DataConfig): { readonly classes: number } | { re
     case 'regression':
       return { values: 1 };
     case 'csv': {
-      const ds = csvDataset(data);
-      return ds.kind === 'classification' ? { classes: ds.numClasses } : { values: ds.y.cols };
+      const shape = csvShape(data);
+      return shape.kind === 'classification' ? { classes: shape.classes } : { values: shape.values };
     }
   }
 }

@@ -6,7 +6,7 @@
 import { ConfigError } from '../core/errors.ts';
 import type { Refusal } from '../core/refusal.ts';
 import { BATCH_SIZE } from '../core/limits.ts';
-import { evaluate } from '../core/metrics.ts';
+import { evaluationSteps, finish, type Evaluation } from '../core/metrics.ts';
 import { createNetwork, type LayerParams } from '../core/network.ts';
 import { penalty } from '../core/regularizers.ts';
 import type { Batch } from '../core/passes.ts';
@@ -205,11 +205,31 @@ export class Experiment {
   }
 
   measure(): Measurement {
+    return finish(this.measureSteps());
+  }
+
+  /**
+   * measure as steps: yields between chunks of rows (rows evaluated so far), so the worker can
+   * answer messages during an evaluation of all of MNIST; the same figures as measure. The
+   * weights must not change until it returns.
+   */
+  *measureSteps(): Generator<number, Measurement, void> {
     const { spec, params } = this.trainer.network;
     const classification = this.data.train.kind === 'classification';
-    const train =
-      this.config.schedule.evaluateTrain || this.data.test === null ? evaluate(spec, params, rowRanges(this.data.train.x), this.trainTargets) : null;
-    const test = this.data.test !== null && this.testTargets !== null ? evaluate(spec, params, rowRanges(this.data.test.x), this.testTargets) : null;
+    const evaluatesTrain = this.config.schedule.evaluateTrain || this.data.test === null;
+    const train = evaluatesTrain ? yield* evaluationSteps(spec, params, rowRanges(this.data.train.x), this.trainTargets) : null;
+    const trainRows = train === null ? 0 : train.count;
+    let test: Evaluation | null = null;
+    if (this.data.test !== null && this.testTargets !== null) {
+      const steps = evaluationSteps(spec, params, rowRanges(this.data.test.x), this.testTargets);
+      for (let r = steps.next(); ; r = steps.next()) {
+        if (r.done) {
+          test = r.value;
+          break;
+        }
+        yield trainRows + r.value;
+      }
+    }
     return {
       iteration: this.iteration,
       epoch: this.epoch,

@@ -14,9 +14,19 @@ import { validateHyperparameters, type Hyperparameters } from '../core/spec.ts';
 import type { EngineClient } from '../engine/client.ts';
 import type { Event, Granularity, SettingsInForce, Speed } from '../engine/protocol.ts';
 import { findPreset, PRESETS } from '../presets/catalog.ts';
-import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
+import { checkCsvFileSize, rememberCsv, validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
+import { csvExperiment } from '../presets/csv-experiment.ts';
 import { checkBatchSize } from '../presets/experiment.ts';
 import { checkedSpeed, startingSpeed } from './speed.ts';
+
+export interface CsvReading {
+  readonly name: string;
+  /** The file's size in bytes. */
+  readonly bytes: number;
+  readonly stage: 'read' | 'parse';
+  readonly done: number;
+  readonly total: number;
+}
 
 export interface ConfigState {
   readonly experiment: ExperimentConfig;
@@ -39,6 +49,14 @@ export interface ConfigState {
   setBugs(bugs: readonly BugName[]): void;
   /** Loads a model file's weights (and, if it differs, its architecture) into the run. */
   importModel(text: string): void;
+  /**
+   * Trains on a CSV file: its size is checked here, then the worker reads and parses it (the
+   * page never does) and the experiment is fitted to its shape and configured. A refusal (size,
+   * or a line and column) is kept as `refused` at `data.text`; the experiment is kept.
+   */
+  readCsv(file: Blob, name: string): void;
+  /** The CSV file being read, and how far (bytes read, then characters parsed); null when none is. */
+  readonly csvReading: CsvReading | null;
   /**
    * The engine's word on the settings: its reply to the latest settings command (`applied` or
    * an error) states the settings in force, which are then shown (a refused value goes back;
@@ -79,6 +97,25 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
      * shows exactly what runs. Answers to older ones are superseded: a newer change is on its way.
      */
     let asked = 0;
+    /** The number of the latest `read-csv`: progress and answers to older ones are dropped. */
+    let csvAsked = 0;
+    /** Takes the worker's part of reading a CSV file: progress, the data read, or a refusal. */
+    const receiveCsv = (event: Event) => {
+      if (event.type === 'worker-restarted') {
+        if (get().csvReading !== null) set({ csvReading: null }); // the new worker reads nothing
+        return;
+      }
+      if (!('asked' in event) || event.asked !== csvAsked || get().csvReading === null) return;
+      if (event.type === 'csv-progress') {
+        set({ csvReading: { ...get().csvReading!, stage: event.stage, done: event.done, total: event.total } });
+      } else if (event.type === 'csv-read') {
+        set({ csvReading: null });
+        rememberCsv(event.data, event.shape); // its shape, so validation here never parses it
+        get().configure(csvExperiment(get().experiment, event.data, event.shape));
+      } else if (event.type === 'error' && event.command === 'read-csv') {
+        set({ csvReading: null, refused: { field: event.field ?? 'data.text', message: event.message, ...(event.refusal ? { refusal: event.refusal } : {}), ...(event.place ? { place: event.place } : {}) } });
+      }
+    };
     /** Shows the settings the worker reports in force, where they differ from what is shown. */
     const takeUp = (inForce: SettingsInForce) => {
       const { experiment, speed } = get();
@@ -95,6 +132,7 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
       granularity: playback.granularity ?? 'batch',
       bugs: [],
       refused: null,
+      csvReading: null,
       loadPreset(name) {
         const preset = findPreset(name);
         if (!preset) {
@@ -149,7 +187,15 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           client.send({ type: 'set-bugs', bugs: checked });
         });
       },
+      readCsv(file, name) {
+        attempt(() => {
+          checkCsvFileSize(file.size); // before a byte is read
+          set({ csvReading: { name, bytes: file.size, stage: 'read', done: 0, total: file.size } });
+          client.send({ type: 'read-csv', file, name, asked: ++csvAsked });
+        });
+      },
       receive(event) {
+        receiveCsv(event);
         if (event.type === 'worker-restarted') {
           // A new worker holds nothing: give it what the screen shows (training starts again).
           const { experiment, bugs, speed } = get();

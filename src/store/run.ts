@@ -27,6 +27,8 @@ export interface RunState {
   readonly error: Shown | null;
   /** How long the worker has been silent, once past the client's notice threshold; null while it answers. */
   readonly workerSilentMs: number | null;
+  /** The worker's longest silence between two heartbeats so far (ms), when it has reported one: a measurement. */
+  readonly workerLongestSilenceMs: number | null;
   readonly divergence: {
     readonly step: number;
     readonly divergence: Divergence;
@@ -61,6 +63,7 @@ export function createRunStore() {
     loading: null,
     error: null,
     workerSilentMs: null,
+    workerLongestSilenceMs: null,
     divergence: null,
     gradcheck: null,
     updateCheck: null,
@@ -106,6 +109,7 @@ export function createRunStore() {
           set({ workerSilentMs: event.silentMs });
           return;
         case 'alive':
+          set({ workerLongestSilenceMs: event.longestSilenceMs ?? null });
           return;
         case 'rewound':
           set({ step: event.step, epoch: event.epoch });
@@ -120,6 +124,7 @@ export function createRunStore() {
           set({ inspection: { sample: event.sample, trace: event.trace } });
           return;
         case 'error':
+          if (event.command === 'read-csv') return; // the settings store shows it, beside the file's button
           set({ error: { message: event.message, ...(event.field ? { field: event.field } : {}), ...(event.refusal ? { refusal: event.refusal } : {}), ...(event.place ? { place: event.place } : {}) } });
           return;
         case 'model':
@@ -127,6 +132,8 @@ export function createRunStore() {
           return;
         case 'metrics':
         case 'applied':
+        case 'csv-progress':
+        case 'csv-read':
           return; // history and config take these
       }
     },

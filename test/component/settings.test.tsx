@@ -1,5 +1,9 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_CSV_FILE_BYTES } from '../../src/core/limits.ts';
+import { answerReadCsv } from '../../src/engine/csv-reader.ts';
+import { Outbox } from '../../src/engine/outbox.ts';
+import type { Command, Event } from '../../src/engine/protocol.ts';
 import { Settings } from '../../src/views/controls/Settings.tsx';
 import { renderInLab } from './lab-harness.tsx';
 
@@ -72,9 +76,14 @@ describe('Settings', () => {
 
   it('fits the network to a chosen CSV file and rebuilds; a broken file is refused with its line and column', async () => {
     const h = renderInLab(<Settings />);
+    const worker = readingWorker(h.emit);
     const chooser = h.container.querySelector<HTMLInputElement>('input[type="file"][accept^=".csv"]')!;
     const rows = Array.from({ length: 20 }, (_, i) => `${i},${i % 3},${i % 2},${['cat', 'dog', 'eel'][i % 3]}`);
     fireEvent.change(chooser, { target: { files: [new File([['a,b,c,animal', ...rows].join('\n')], 'pets.csv')] } });
+    // The page sends the file to the worker; it does not read it.
+    const read = h.sent.at(-1)!;
+    expect(read).toMatchObject({ type: 'read-csv', name: 'pets.csv' });
+    worker.answer(read);
     await waitFor(() => expect(h.sent.at(-1)?.type).toBe('configure'));
     const experiment = h.lab.config.getState().experiment;
     expect(experiment.data).toMatchObject({ kind: 'csv', name: 'pets.csv', target: null });
@@ -82,10 +91,46 @@ describe('Settings', () => {
     expect(experiment.network.loss).toBe('softmax-cross-entropy');
     expect(screen.getByText('pets.csv: 20 rows, 3 features, 3 classes')).toBeTruthy();
 
-    const sentBefore = h.sent.length;
     fireEvent.change(chooser, { target: { files: [new File(['a,b,c,animal\n1,2,x,cat'], 'bad.csv')] } });
+    const sentBefore = h.sent.length;
+    worker.answer(h.sent.at(-1)!);
     await waitFor(() => expect(screen.getByText(/line 2, column "c": "x" is not a number/)).toBeTruthy());
     expect(h.sent.length).toBe(sentBefore);
     expect(h.lab.config.getState().experiment.data).toMatchObject({ name: 'pets.csv' });
   });
+
+  it('refuses a file over the size limit by its size, before sending or reading it', () => {
+    const h = renderInLab(<Settings />, 'zh');
+    const chooser = h.container.querySelector<HTMLInputElement>('input[type="file"][accept^=".csv"]')!;
+    const huge = new File(['x'], 'huge.csv');
+    Object.defineProperty(huge, 'size', { value: MAX_CSV_FILE_BYTES + 1 });
+    fireEvent.change(chooser, { target: { files: [huge] } });
+    expect(h.sent).toEqual([]);
+    expect(screen.getByRole('alert').textContent).toMatch(/文件最多 20,000,000 字节，当前为 20,000,001；未读取该文件/);
+  });
+
+  it('shows the progress of a big file as a progress bar with its name and percentage', () => {
+    for (const [language, stage] of [['en', 'Checking\u00a042\u00a0%'], ['zh', '正在检查\u00a042\u00a0%']] as const) {
+      const h = renderInLab(<Settings />, language);
+      const chooser = h.container.querySelector<HTMLInputElement>('input[type="file"][accept^=".csv"]')!;
+      const big = new File(['x'], 'big.csv');
+      Object.defineProperty(big, 'size', { value: 5_000_000 });
+      fireEvent.change(chooser, { target: { files: [big] } });
+      const asked = (h.sent.at(-1) as { asked: number }).asked;
+      act(() => h.emit({ type: 'csv-progress', asked, stage: 'parse', done: 42, total: 100 }));
+      const bar = screen.getByRole('progressbar');
+      expect(bar.getAttribute('aria-valuenow')).toBe('42');
+      expect(bar.textContent).toBe(`big.csv${stage}`);
+      expect(bar.getAttribute('aria-label')).toBe(`big.csv: ${stage}`);
+      cleanup();
+    }
+  });
 });
+
+/** The worker's part of reading a CSV file, run in-process: its events go to the lab. */
+function readingWorker(emit: (e: Event) => void) {
+  const scheduler = { now: () => performance.now(), later: (fn: () => void, ms: number) => (clearTimeout.bind(null, setTimeout(fn, ms)) as () => void) };
+  const outbox = new Outbox({ post: (event) => emit(event) });
+  return { answer: (command: Command) => answerReadCsv(command as Extract<Command, { type: 'read-csv' }>, scheduler, outbox, () => true) };
+}
+

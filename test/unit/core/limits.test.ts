@@ -85,10 +85,11 @@ describe('image geometry', () => {
 describe('command types', () => {
   it('every command type the protocol lists is accepted by name, and nothing else', () => {
     expect([...COMMAND_TYPES].sort()).toEqual(
-      ['configure', 'play', 'pause', 'step', 'reset', 'set', 'gradient-check', 'set-bugs', 'inspect', 'export-model', 'import-model', 'restore-checkpoint', 'snapshot-ack'].sort(),
+      ['configure', 'play', 'pause', 'step', 'reset', 'set', 'gradient-check', 'set-bugs', 'inspect', 'export-model', 'import-model', 'restore-checkpoint', 'snapshot-ack', 'read-csv'].sort(),
     );
-    const bodies: Record<string, object> = { configure: { config: {} }, reset: { config: {} }, step: { granularity: 'batch' }, set: { settings: {} }, 'set-bugs': { bugs: [] }, 'import-model': { text: '' } };
+    const bodies: Record<string, object> = { configure: { config: {} }, reset: { config: {} }, step: { granularity: 'batch' }, set: { settings: {} }, 'set-bugs': { bugs: [] }, 'import-model': { text: '' }, 'read-csv': { file: new Blob(['a,b']), name: 'a.csv', asked: 1 } };
     for (const type of COMMAND_TYPES) expect(commandProblem({ v: 1, command: { type, ...bodies[type] } })).toBeNull();
     expect(commandProblem({ v: 1, command: { type: 'toString' } })).toBe('unknown command type "toString"');
+    expect(commandProblem({ v: 1, command: { type: 'read-csv', file: 'a,b', name: 'a.csv', asked: 1 } })).toBe('read-csv needs a file, its name and a number');
   });
 });

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { toRows } from '../../../src/core/tensor.ts';
 import type { ClassificationSet, RegressionSet } from '../../../src/data/dataset.ts';
-import { CsvError, parseCsv } from '../../../src/data/csv.ts';
+import { CsvError, parseCsv, parseCsvSteps, ROWS_PER_YIELD } from '../../../src/data/csv.ts';
 
 function csvErrorOf(f: () => unknown): CsvError {
   try {
@@ -190,5 +190,35 @@ describe('parseCsv: errors name the line and column', () => {
     for (const bad of ['Infinity', 'NaN', '0x10', '1e400', '1;5']) {
       expect(() => parseCsv(`a,t\n${bad},x\n`)).toThrow(CsvError);
     }
+  });
+});
+
+describe('parseCsvSteps: the same parse in steps', () => {
+  const rows = (n: number, target: (i: number) => string) => ['a,b,t', ...Array.from({ length: n }, (_, i) => `${i % 13},${(i % 7) / 7},${target(i)}`)].join('\n');
+
+  it('yields its progress every ROWS_PER_YIELD rows, in order, and returns what parseCsv returns', () => {
+    for (const text of [rows(10_000, (i) => ['x', 'y', 'z'][i % 3]!), rows(10_000, (i) => String(i % 4)), rows(10_000, (i) => String(i / 3))]) {
+      const steps = parseCsvSteps(text);
+      const progress: number[] = [];
+      let r = steps.next();
+      for (; !r.done; r = steps.next()) {
+        expect(r.value.total).toBe(text.length);
+        progress.push(r.value.done);
+      }
+      expect(progress.length).toBeGreaterThanOrEqual(Math.floor(10_000 / ROWS_PER_YIELD));
+      expect(progress).toEqual([...progress].sort((p, q) => p - q));
+      expect(r.value).toEqual(parseCsv(text));
+    }
+  });
+
+  it('throws the same refusal as parseCsv, at the first problem in the text', () => {
+    const text = rows(10_000, () => 'x').replace('\n5,', '\n5,?,');
+    const whole = csvErrorOf(() => parseCsv(text));
+    const steps = parseCsvSteps(text);
+    const stepped = csvErrorOf(() => {
+      for (let r = steps.next(); !r.done; r = steps.next());
+    });
+    expect([stepped.line, stepped.column, stepped.message]).toEqual([whole.line, whole.column, whole.message]);
+    expect(whole.message).toMatch(/^line 7: expected 3 cells, got 4/);
   });
 });

@@ -78,19 +78,22 @@ describe('worker liveness', () => {
     expect(made).toHaveLength(1);
   });
 
-  it('restarts a worker silent for 5 s with the current settings, saying what was lost', () => {
+  it('restarts a worker silent for RESTART_AFTER_MS (2.5 s) with the current settings, saying what was lost', () => {
     const { made, clock, client, seen } = setUp();
     const config = createConfigStore(client, SMALL);
     connectStores(client, { run: createRunStore(), history: createHistoryStore(), config });
     config.getState().setBatchSize(7);
-    clock.advance(RESTART_AFTER_MS);
+    expect(RESTART_AFTER_MS).toBe(2500);
+    clock.advance(RESTART_AFTER_MS - HEARTBEAT_MS);
+    expect(made).toHaveLength(1); // not before the deadline
+    clock.advance(HEARTBEAT_MS);
     expect(made[0]!.terminated).toBe(true);
     expect(made).toHaveLength(2);
     expect(seen.slice(-2)).toEqual([
       {
         type: 'error',
-        message: 'the training worker stopped answering for 5 s and was restarted with the current settings; training restarted from step 0',
-        refusal: { code: 'worker-silent', seconds: 5 },
+        message: 'the training worker stopped answering for 2.5 s and was restarted with the current settings; training restarted from step 0',
+        refusal: { code: 'worker-silent', seconds: 2.5 },
       },
       { type: 'worker-restarted' },
     ]);
