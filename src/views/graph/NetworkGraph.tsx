@@ -18,6 +18,7 @@ import { narrate } from '../narration/sentence.ts';
 import { formatEngineering, formatValue } from '../shared/diverging.ts';
 import { SharedLegend, zeroThreshold } from '../shared/Legend.tsx';
 import { readableIndices } from '../shared/indices.tsx';
+import { faintLayers } from './faint-layers.ts';
 import { useSize } from '../shared/use-size.ts';
 import { Edges } from './Edges.tsx';
 import { sup } from '../shared/notation.ts';
@@ -184,6 +185,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
   const unitRanges = values === null ? [] : layersWith((l) => (values[l]!.units === null || layout.layers[l]!.image !== null ? null : values[l]!.unitMax));
   const edgeRanges = values === null ? [] : layersWith((l) => (values[l]!.edges === null ? null : values[l]!.edgeMax));
   const formula = phase === null ? null : phaseFormula(phase, spec, hyper, convention);
+  const faint = faintLayers(unitRanges, colours?.unitMax ?? 0, scaling, mode);
   // Two legends side by side, wide enough for "−0.00276  |x| < 21.6e−6 drawn as 0  +0.00276" on
   // their last line; narrower ones say "|x| < 21.6e−6 → 0"; narrower still, they wrap.
   const besideWidth = Math.min(LEGEND_WIDTH, Math.floor((width - LEGEND_GAP) / 2));
@@ -236,7 +238,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         </svg>
       </div>
       <div className="graph-readout" aria-live="polite">
-        {hover === null ? t('hint') : readableIndices(readout(hover, trace, params, k, convention, t))}
+        {hover !== null ? readableIndices(readout(hover, trace, params, k, convention, t)) : faint.length > 0 ? t(faint.length === 1 ? 'hint.faint' : 'hint.faintMany', { layers: faint.join(', ') }) : t('hint')}
       </div>
       <div className="graph-legends">
         <SharedLegend

@@ -75,6 +75,19 @@ describe('NetworkGraph', () => {
     expect(readout()).toMatch(/^layer 1, unit 2, sample 0:/);
   });
 
+  it('says which layers the shared linear scale draws nearly white, and which switch shows them', () => {
+    // Inputs of ±40 set the shared scale; tanh units (|a| ≤ 1) and the output are under 5 % of it.
+    const { h, phases } = setup(planar.network, { x: fromRows([[40, -40]]), t: fromRows([[1]]) });
+    phases(2);
+    const readout = () => shownText(h.container.querySelector('.graph-readout'));
+    expect(readout()).toBe('Layers 1, 2: nearly white on the shared scale. Colours → per layer shows them.');
+    fireEvent.change(screen.getByTestId('colour-scaling'), { target: { value: 'layer' } });
+    expect(readout()).toMatch(/^Hover over or tap/);
+    fireEvent.change(screen.getByTestId('colour-scaling'), { target: { value: 'shared' } });
+    fireEvent.change(screen.getByDisplayValue('linear'), { target: { value: 'symlog' } }); // symlog shows small values
+    expect(readout()).toMatch(/^Hover over or tap/);
+  });
+
   it('shows δ on units from the backward phases on, and the shared legends say so', () => {
     const { phases } = setup();
     phases(3);
