@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fullSpeed, launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
+import { fullSpeed, launch, SCREENSHOTS, SHOWN_TEXT, waitUntilIdle } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -47,7 +47,7 @@ describe('the lab screen', () => {
       const before = (await label.count()) === 0 ? null : await label.textContent();
       await page.getByRole('button', { name: 'Step' }).click();
       await expect.poll(() => page.getByTestId('phase-label').textContent()).not.toBe(before);
-      seen.push({ label: (await page.getByTestId('phase-label').textContent())!, layer: await activeLayer() });
+      seen.push({ label: await page.evaluate<string>(`(${SHOWN_TEXT})(document.querySelector('[data-testid="phase-label"]'))`), layer: await activeLayer() });
       counters.push(`${await page.getByTestId('step').textContent()}${await page.getByTestId('phase-of').textContent()}, epoch ${await page.getByTestId('epoch').textContent()}`);
       if (i === 3) await shot('screen-backward');
     }
