@@ -1,5 +1,5 @@
 /**
- * Divergence on a 784-50-10 ReLU/softmax network, whose step runs on the WebAssembly kernels
+ * Divergence on a 784-50-10 ReLU (and sigmoid, tanh)/softmax network, whose step runs on the WebAssembly kernels
  * in its resident memory (the fused checks of z, the loss, δ and ∂L/∂b, max |∂L/∂W|): each
  * quantity made the first to go non-finite is the one reported, with the fast paths on and
  * off, and the weights are kept. The numbers are worked out in the comments.
@@ -21,14 +21,14 @@ const M = 100;
  * W¹ = 0 and b¹ = hidden bias, so z¹ = b¹ for every sample whatever x is; W² has +w in column
  * `high` and −w in column `target` (0 elsewhere), every target is class `target`.
  */
-function setup(x: number, hiddenBias: number, w: number, high = 0, target = 1): { net: Network; batch: Batch } {
+function setup(x: number, hiddenBias: number, w: number, activation: 'relu' | 'sigmoid' | 'tanh' = 'relu', high = 0, target = 1): { net: Network; batch: Batch } {
   const W2 = zeros(50, 10);
   for (let k = 0; k < 50; k++) {
     W2.data[k * 10 + high] = w;
     W2.data[k * 10 + target] = -w;
   }
   const net: Network = {
-    spec: { layers: [{ units: 784 }, { units: 50, activation: 'relu' }, { units: 10, activation: 'identity' }], loss: 'softmax-cross-entropy' },
+    spec: { layers: [{ units: 784 }, { units: 50, activation }, { units: 10, activation: 'identity' }], loss: 'softmax-cross-entropy' },
     params: [
       { W: zeros(784, 50), b: new Float64Array(50).fill(hiddenBias) },
       { W: W2, b: new Float64Array(10) },
@@ -73,6 +73,27 @@ const CASES: { name: string; net: Network; batch: Batch; expected: Divergence }[
     name: '∂L/∂b in backward 1',
     ...setup(1e-10, 1e-10, 5e306),
     expected: { phase: { kind: 'backward', layer: 1 }, quantity: 'db', layer: 1 },
+  },
+  {
+    // sigmoid hidden layer: W¹ row 0 = 1.7e308 and x₀ = 1, b¹ = 1.7e308: z¹ = 3.4e308 = ∞
+    name: 'z in forward 1 (sigmoid)',
+    ...(() => {
+      const s = setup(1, 1.7e308, 1, 'sigmoid');
+      s.net.params[0]!.W.data.fill(1.7e308, 0, 50);
+      return s;
+    })(),
+    expected: { phase: { kind: 'forward', layer: 1 }, quantity: 'z', layer: 1 },
+  },
+  {
+    // tanh hidden layer: z¹ = 0, a¹ = 0, z² = 0, δ² = 0.1 − t; (δ²·W²ᵀ)_k overflows as in
+    // "δ in backward 1", and ∞ · tanh′(0) = ∞ · (1 − 0²) = ∞
+    name: 'δ in backward 1 (tanh)',
+    ...(() => {
+      const s = setup(1, 0, 1.7e308, 'tanh');
+      for (let k = 0; k < 50; k++) for (let j = 2; j < 10; j++) s.net.params[1]!.W.data[k * 10 + j] = 1.7e308;
+      return s;
+    })(),
+    expected: { phase: { kind: 'backward', layer: 1 }, quantity: 'delta', layer: 1 },
   },
 ];
 
