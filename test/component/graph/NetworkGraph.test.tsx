@@ -80,7 +80,7 @@ describe('NetworkGraph', () => {
     const { h, phases } = setup(planar.network, { x: fromRows([[40, -40]]), t: fromRows([[1]]) });
     phases(2);
     const readout = () => shownText(h.container.querySelector('.graph-readout'));
-    expect(readout()).toBe('Layers 1, 2: nearly white on the shared scale. Colours → per layer shows them.');
+    expect(readout()).toBe('Layers 1, 2: nearly white here; Colours → per layer shows them.');
     fireEvent.change(screen.getByTestId('colour-scaling'), { target: { value: 'layer' } });
     expect(readout()).toMatch(/^Hover over or tap/);
     fireEvent.change(screen.getByTestId('colour-scaling'), { target: { value: 'shared' } });
