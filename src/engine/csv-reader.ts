@@ -1,7 +1,7 @@
 /**
  * Reading a CSV file in the worker, so the page never blocks on it: the size is checked
- * before a byte is read, the bytes are decoded as they arrive (UTF-8, as File.text() reads
- * them), and the text is parsed in slices (slices.ts) while the experiment runs on. What it
+ * before a byte is read, the bytes are decoded as they arrive (file-text.ts), and the text is
+ * parsed in slices (slices.ts) while the experiment runs on. What it
  * parsed is kept (presets/config.ts rememberCsv), so the configure that follows finds it.
  */
 import { ConfigError } from '../core/errors.ts';
@@ -12,43 +12,16 @@ import { checkCsvFileSize, isCsvKept, rememberCsv, shapeOf, type CsvShape } from
 import { csvData, type CsvDataConfig } from '../presets/csv-experiment.ts';
 import type { Outbox } from './outbox.ts';
 import type { Command } from './protocol.ts';
+import { readFileText, PROGRESS_EVERY_MS, type FileReading } from './file-text.ts';
 import { runInSlices, type Scheduler } from './slices.ts';
 
-/** Progress is reported at most this often (ms). */
-const PROGRESS_EVERY_MS = 50;
-
-export interface CsvReading {
-  /** Checked before each slice: a read no longer wanted stops (its promise never settles). */
-  wanted(): boolean;
-  progress(stage: 'read' | 'parse', done: number, total: number): void;
-}
-
-/** Bytes read at a time. */
-const CHUNK_BYTES = 1 << 20;
-
-/** The file's text, read and decoded a chunk at a time; null when no longer wanted. */
-async function readText(file: Blob, scheduler: Scheduler, reading: CsvReading): Promise<string | null> {
-  const decoder = new TextDecoder(); // UTF-8; a byte order mark is dropped, as File.text() does
-  const parts: string[] = [];
-  let reported = scheduler.now();
-  for (let start = 0; start < file.size; start += CHUNK_BYTES) {
-    const bytes = await file.slice(start, start + CHUNK_BYTES).arrayBuffer();
-    if (!reading.wanted()) return null;
-    parts.push(decoder.decode(bytes, { stream: true }));
-    if (scheduler.now() - reported >= PROGRESS_EVERY_MS) {
-      reported = scheduler.now();
-      reading.progress('read', Math.min(file.size, start + CHUNK_BYTES), file.size);
-    }
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
-}
+export type CsvReading = FileReading;
 
 /** Reads, parses and keeps a CSV file; rejects with a ConfigError at `data.text` (line and column for a parse error). */
 export async function readCsvFile(file: Blob, name: string, scheduler: Scheduler, reading: CsvReading): Promise<{ data: CsvDataConfig; shape: CsvShape }> {
   checkCsvFileSize(file.size);
   reading.progress('read', 0, file.size);
-  const text = await readText(file, scheduler, reading);
+  const text = await readFileText(file, scheduler, reading);
   if (text === null) return new Promise(() => {});
   const data = csvData(name, text);
   const dataset = await parseInSlices(data, scheduler, reading);

@@ -8,21 +8,25 @@
  *   rebuilt as one value;
  * - the runner (runner.ts): status, speed, stepping, free running in time slices;
  * - the outbox (outbox.ts): metrics, the snapshot gate, posting.
+ * Long jobs run in slices beside them (slices.ts): the gradient check (gradient-checks.ts),
+ * evaluations (evaluations.ts) and reading a chosen file (csv-reader.ts, file-text.ts).
  * This file builds sessions (loading data first when it must be downloaded) and maps each
  * command to one of them.
  */
 import { validateBugs, type BugName } from '../core/bugs.ts';
 import { RefusedError } from '../core/errors.ts';
-import { parseModelFile } from '../data/model-file.ts';
+import { MAX_JSON_FILE_CHARS, parseModelFile } from '../data/model-file.ts';
 import { validateExperimentConfig, type ExperimentConfig } from '../presets/config.ts';
 import { answerReadCsv, parseUnkeptCsv } from './csv-reader.ts';
 import { DataCache, type MnistFetcher } from './data-cache.ts';
+import { readSizedText } from './file-text.ts';
 import { checkSpeed } from './live-settings.ts';
 import { Outbox, type Port } from './outbox.ts';
 import { commandProblem } from './protocol-check.ts';
-import type { Command, CommandEnvelope, CommandType, LiveSettings, SettingsInForce } from './protocol.ts';
+import { PROTOCOL_VERSION, type Command, type CommandEnvelope, type CommandType, type LiveSettings, type SettingsInForce } from './protocol.ts';
 import { Runner } from './runner.ts';
-import { runInSlices, SLICE_MS, type Scheduler } from './slices.ts';
+import { GradientChecks } from './gradient-checks.ts';
+import { SLICE_MS, type Scheduler } from './slices.ts';
 import { Session } from './session.ts';
 
 export type { MnistFetcher, Port, Scheduler };
@@ -43,8 +47,7 @@ export class EngineHost {
   /** Bug switches and live settings that arrived while data was loading, for the session being built. */
   private pendingBugs: readonly BugName[] | null = null;
   private pendingSettings: LiveSettings[] = [];
-  /** The gradient check under way, if any (see gradientCheck). */
-  private gradcheckJob: object | null = null;
+  private readonly gradientChecks: GradientChecks;
   /** The CSV file being read, if any: a newer read drops it. */
   private csvJob: object | null = null;
 
@@ -56,6 +59,7 @@ export class EngineHost {
     this.outbox = new Outbox(port);
     this.runner = new Runner(this.outbox, scheduler, () => this.session);
     this.data = new DataCache(fetchMnist);
+    this.gradientChecks = new GradientChecks(this.outbox, scheduler, () => this.session);
   }
 
   /** Entry point for every incoming message. Never throws. */
@@ -90,7 +94,7 @@ export class EngineHost {
       if (this.runner.status === 'loading') this.pendingBugs = bugs; // the session being loaded is built with them
       else this.rebuild(this.requireSession('set-bugs').config, bugs);
     },
-    'gradient-check': (c) => this.gradientCheck(this.requireSession('gradient-check'), c.maxEntriesPerTensor ?? GRADCHECK_SAMPLE),
+    'gradient-check': (c) => this.gradientChecks.start(this.requireSession('gradient-check'), c.maxEntriesPerTensor ?? GRADCHECK_SAMPLE),
     inspect: (c) => {
       const session = this.requireSession('inspect');
       this.outbox.post({ type: 'inspection', sample: c.sample ?? null, trace: session.inspect(c.sample) });
@@ -116,6 +120,11 @@ export class EngineHost {
     },
     'import-model': (c) => {
       if (this.session === null) throw new RefusedError({ code: 'import-before-configure' });
+      if ('file' in c) {
+        // Read here (the page never decodes it), then imported as its text, through handle.
+        const imported = (text: string) => this.handle({ v: PROTOCOL_VERSION, command: { type: 'import-model', text, ...(c.asked === undefined ? {} : { asked: c.asked }) } });
+        return void readSizedText(c.file, MAX_JSON_FILE_CHARS, this.scheduler).then(imported, (e: unknown) => this.outbox.error(e, 'import-model', c.asked === undefined ? {} : { asked: c.asked }));
+      }
       this.runner.settleEvaluation();
       this.importModel(this.requireSession('import-model'), c.text, c.asked);
     },
@@ -236,28 +245,5 @@ export class EngineHost {
     });
     this.outbox.snapshots.reset();
     this.outbox.sendSnapshot(session, null);
-  }
-
-  // ---- instruments ---------------------------------------------------------------------
-
-  /**
-   * Runs the gradient check in slices (slices.ts), so Pause (or anything else) is answered
-   * within a slice while a large check runs. A newer check, or a rebuilt session, drops the
-   * one under way.
-   */
-  private gradientCheck(session: Session, maxEntries: number): void {
-    const { steps, updates } = session.gradientCheck(maxEntries);
-    const job = (this.gradcheckJob = {});
-    runInSlices(this.scheduler, {
-      steps,
-      wanted: () => this.gradcheckJob === job && this.session === session,
-      progress: ({ done, total }) => this.outbox.post({ type: 'gradcheck-progress', done, total }),
-      done: (report, _busyMs, last) => {
-        this.gradcheckJob = null;
-        const total = last?.total ?? 0;
-        this.outbox.post({ type: 'gradcheck-progress', done: total, total });
-        this.outbox.post({ type: 'gradcheck', report, updates });
-      },
-    });
   }
 }

@@ -27,7 +27,7 @@ const BODY_PROBLEM: { readonly [K in CommandType]: (body: Body) => string | null
   'set-bugs': (b) => (Array.isArray(b['bugs']) ? null : 'set-bugs needs a list of bug names'),
   inspect: () => null,
   'export-model': () => null,
-  'import-model': (b) => (typeof b['text'] === 'string' ? null : 'import-model needs the model file text'),
+  'import-model': (b) => (typeof b['text'] === 'string' || (typeof Blob !== 'undefined' && b['file'] instanceof Blob) ? null : 'import-model needs the model file text or the file'),
   'restore-checkpoint': () => null,
   'read-csv': (b) =>
     typeof Blob === 'undefined' || !(b['file'] instanceof Blob) || typeof b['name'] !== 'string' || typeof b['asked'] !== 'number'

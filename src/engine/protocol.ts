@@ -74,6 +74,8 @@ export type Command =
   | { readonly type: 'inspect'; readonly sample?: number }
   | { readonly type: 'export-model' }
   | { readonly type: 'import-model'; readonly text: string; readonly asked?: number }
+  /** The same from a chosen file, which the worker reads (its size checked first), so the page never does. */
+  | { readonly type: 'import-model'; readonly file: Blob; readonly asked?: number }
   /**
    * Reads a CSV file (its size checked first), parses it in slices while the experiment runs
    * on, and answers `csv-read` with its text and shape, or an error naming its line and column.

@@ -48,7 +48,7 @@ export interface ConfigState {
   /** Switches mistakes on or off; the run restarts from its seed with a bug-free twin beside it. */
   setBugs(bugs: readonly BugName[]): void;
   /** Loads a model file's weights (and, if it differs, its architecture) into the run. */
-  importModel(text: string): void;
+  importModel(source: string | Blob): void;
   /**
    * Trains on a CSV file: its size is checked here, then the worker reads and parses it (the
    * page never does) and the experiment is fitted to its shape and configured. A refusal (size,
@@ -217,8 +217,9 @@ export function createConfigStore(client: EngineClient, initial: ExperimentConfi
           });
         }
       },
-      importModel(text) {
-        client.send({ type: 'import-model', text, asked: ++asked });
+      importModel(source) {
+        // A file goes as it is: the worker checks its size and reads it, the page never does.
+        client.send({ type: 'import-model', ...(typeof source === 'string' ? { text: source } : { file: source }), asked: ++asked });
       },
     };
   });

@@ -45,8 +45,10 @@ describe('ModelFile', () => {
     act(() => ready());
     const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
     expect(input.getAttribute('aria-label')).toBe('Load weights…');
-    fireEvent.change(input, { target: { files: [new File(['{"format":"backprop-lab/model@1"}'], 'model.json')] } });
-    await waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'import-model', text: '{"format":"backprop-lab/model@1"}' }));
+    const file = new File(['{"format":"backprop-lab/model@1"}'], 'model.json');
+    fireEvent.change(input, { target: { files: [file] } });
+    // The file itself: the worker reads it, the page does not.
+    await waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'import-model', file }));
   });
 
   it('waits for the engine, and speaks 简体中文', () => {

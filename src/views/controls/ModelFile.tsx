@@ -66,10 +66,10 @@ export function ModelFile() {
     exportModel();
   };
 
-  const load = async (event: ChangeEvent<HTMLInputElement>) => {
+  const load = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = ''; // choosing the same file again is a new choice
-    if (file !== undefined) importModel(await file.text());
+    if (file !== undefined) importModel(file); // the worker reads it
   };
 
   return (

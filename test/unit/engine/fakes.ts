@@ -53,7 +53,14 @@ export function harness(fetchMnist: MnistFetcher = () => Promise.reject(new Erro
     run(() => of('gradcheck').length > before);
     return last('gradcheck')!;
   };
-  return { host, events, scheduler, send, of, last, run, gradientCheck };
+  /** Lets asynchronous work (reading a file) go on: promises settle between rounds of timers, until `done()` or `rounds` rounds. */
+  const settle = async (done: () => boolean, rounds = 10_000) => {
+    for (let i = 0; i < rounds && !done(); i++) {
+      await new Promise((r) => setTimeout(r, 0));
+      scheduler.runPending();
+    }
+  };
+  return { host, events, scheduler, send, of, last, run, gradientCheck, settle };
 }
 
 /** A small, fast experiment: the spiral net, tiny data. */

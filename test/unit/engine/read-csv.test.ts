@@ -9,13 +9,6 @@ import { harness, SMALL } from './fakes.ts';
 /** 60 000 rows (1.1 MB): more than one slice to parse. */
 const BIG = ['x1,x2,label', ...Array.from({ length: 60_000 }, (_, i) => `${(i % 97) / 97},${(i % 89) / 89},${i % 3 === 0 ? 'a' : 'b'}`)].join('\n');
 
-/** Lets the read run: promises settle between the scheduler's rounds. */
-async function settle(h: ReturnType<typeof harness>, done: () => boolean, rounds = 10_000) {
-  for (let i = 0; i < rounds && !done(); i++) {
-    await new Promise((r) => setTimeout(r, 0));
-    h.scheduler.runPending();
-  }
-}
 
 describe('read-csv in the worker', () => {
   it('reads and parses a big file in slices while the experiment runs on, and answers with its shape', async () => {
@@ -23,7 +16,7 @@ describe('read-csv in the worker', () => {
     h.send({ type: 'configure', config: SMALL });
     h.send({ type: 'play' });
     h.send({ type: 'read-csv', file: new Blob([BIG]), name: 'big.csv', asked: 1 });
-    await settle(h, () => h.of('csv-read').length > 0);
+    await h.settle(() => h.of('csv-read').length > 0);
     const read = h.last('csv-read')!;
     expect(read.asked).toBe(1);
     expect(read.data).toEqual(csvData('big.csv', BIG));
@@ -43,7 +36,7 @@ describe('read-csv in the worker', () => {
     const line = 45_678;
     broken[line - 1] = '0.5,oops,a';
     h.send({ type: 'read-csv', file: new Blob([broken.join('\n')]), name: 'broken.csv', asked: 2 });
-    await settle(h, () => h.of('error').length > 0);
+    await h.settle(() => h.of('error').length > 0);
     expect(h.last('error')).toMatchObject({ command: 'read-csv', asked: 2, field: 'data.text', place: { line, column: 'x2' } });
     expect(h.last('error')!.message).toBe(`data.text: line ${line}, column "x2": "oops" is not a number`);
     expect(h.of('ready')).toHaveLength(1);
@@ -54,7 +47,7 @@ describe('read-csv in the worker', () => {
     const huge = { size: MAX_CSV_FILE_BYTES + 1, slice: () => { throw new Error('read'); } };
     Object.setPrototypeOf(huge, Blob.prototype);
     h.send({ type: 'read-csv', file: huge as unknown as Blob, name: 'huge.csv', asked: 3 });
-    await settle(h, () => h.of('error').length > 0);
+    await h.settle(() => h.of('error').length > 0);
     expect(h.last('error')).toMatchObject({ command: 'read-csv', asked: 3, refusal: { code: 'max-file-bytes', max: MAX_CSV_FILE_BYTES, got: MAX_CSV_FILE_BYTES + 1 } });
   });
 
@@ -62,8 +55,8 @@ describe('read-csv in the worker', () => {
     const h = harness();
     h.send({ type: 'read-csv', file: new Blob([BIG]), name: 'first.csv', asked: 1 });
     h.send({ type: 'read-csv', file: new Blob(['a,t\n1,x\n2,y\n']), name: 'second.csv', asked: 2 });
-    await settle(h, () => h.of('csv-read').length > 0);
-    await settle(h, () => false, 50);
+    await h.settle(() => h.of('csv-read').length > 0);
+    await h.settle(() => false, 50);
     expect(h.of('csv-read').map((r) => r.data.name)).toEqual(['second.csv']);
   });
 
@@ -76,7 +69,7 @@ describe('read-csv in the worker', () => {
     h.send({ type: 'configure', config });
     expect(h.of('ready')).toHaveLength(1); // not built within the first slice: the old session runs on
     expect(h.last('status')?.status).toBe('running');
-    await settle(h, () => h.of('ready').length > 1);
+    await h.settle(() => h.of('ready').length > 1);
     expect(h.last('ready')!.info).toMatchObject({ name: 'restarted', trainSize: 30_000, testSize: 30_000 });
   });
 });
