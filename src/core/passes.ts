@@ -14,7 +14,7 @@
 import { activation } from './activations.ts';
 import { loss as lossOf } from './losses.ts';
 import type { LayerParams } from './network.ts';
-import { addPenaltyGradient, penalty } from './regularizers.ts';
+import { addPenaltyGradient, penalty, penaltyAdds } from './regularizers.ts';
 import type { NetworkSpec, Regularization } from './spec.ts';
 import { depth } from './spec.ts';
 import { activateChecked, actCode, timesDerivativeChecked, type Act } from './fused.ts';
@@ -129,10 +129,13 @@ export function errorTerm(spec: NetworkSpec, params: readonly LayerParams[], ws:
  */
 export function layerGradients(params: readonly LayerParams[], reg: Regularization, ws: Workspace, l: number, scale = 1 / ws.m): void {
   const buf = ws.layers[l - 1]!;
-  if (buf.direct) gradientsDirect(l === 1 ? ws.x! : ws.layers[l - 2]!.a, buf.delta, scale, buf.dW, buf.db);
-  else {
+  if (buf.direct) {
+    gradientsDirect(l === 1 ? ws.x! : ws.layers[l - 2]!.a, buf.delta, scale, buf.dW, buf.db, buf.gradMax);
+    buf.gradMax.measured = !penaltyAdds(reg); // a penalty changes ∂L/∂W after the max was taken
+  } else {
     transposedProductInto(buf.inputRows, buf.delta, scale, buf.inputCols, buf.dW); // (1/m)·aᵀ·δ
     columnSumsInto(buf.delta, scale, buf.db);
+    buf.gradMax.measured = false;
   }
   addPenaltyGradient(reg, params[l - 1]!.W.data, buf.dW.data);
 }

@@ -143,8 +143,10 @@ export class PhaseStepper {
           buggyBackwardLayer(spec, params, hyper.regularization, ws, this.batch.t, phase.layer, bugs);
           deltaFinite = allFinite(buf.delta.data);
         }
-        this.gradMaxAbs[2 * i] = maxAbs(buf.dW.data);
-        this.gradMaxAbs[2 * i + 1] = maxAbs(buf.db);
+        // measured as the direct loops stored them, or measured here
+        const measured = bugs === null && buf.gradMax.measured;
+        this.gradMaxAbs[2 * i] = measured ? buf.gradMax.W : maxAbs(buf.dW.data);
+        this.gradMaxAbs[2 * i + 1] = measured ? buf.gradMax.b : maxAbs(buf.db);
         if (!deltaFinite) this.diverge(phase, 'delta', phase.layer);
         else if (Number.isNaN(this.gradMaxAbs[2 * i]!)) this.diverge(phase, 'dW', phase.layer);
         else if (Number.isNaN(this.gradMaxAbs[2 * i + 1]!)) this.diverge(phase, 'db', phase.layer);

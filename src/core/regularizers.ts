@@ -17,9 +17,14 @@ export function penalty(reg: Regularization, params: readonly LayerParams[]): nu
   return reg.kind === 'l2' ? 0.5 * reg.lambda * sum : reg.lambda * sum;
 }
 
+/** True when the penalty adds to the gradient (a kind other than none, with λ ≠ 0). */
+export function penaltyAdds(reg: Regularization): boolean {
+  return reg.kind !== 'none' && reg.lambda !== 0;
+}
+
 /** dW += ∂penalty/∂W for one layer. */
 export function addPenaltyGradient(reg: Regularization, W: Float64Array, dW: Float64Array): void {
-  if (reg.kind === 'none' || reg.lambda === 0) return;
+  if (!penaltyAdds(reg)) return;
   const lambda = reg.lambda;
   if (reg.kind === 'l2') for (let s = 0; s < W.length; s++) dW[s] += lambda * W[s]!;
   else for (let s = 0; s < W.length; s++) dW[s] += lambda * Math.sign(W[s]!);

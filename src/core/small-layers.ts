@@ -11,6 +11,7 @@
  */
 import { f, fPrime, type Act } from './fused.ts';
 import type { Matrix } from './tensor.ts';
+import type { GradMax } from './workspace.ts';
 
 /**
  * Layers whose products take at most this many multiply-adds (m·n_in·n_out) take the direct
@@ -124,15 +125,18 @@ export function errorTermDirect(deltaAbove: Matrix, Wabove: Matrix, act: Act, z:
 /**
  * ∂L/∂W = scale·inputᵀ·δ (zero inputs skipped, samples in order) and ∂L/∂b = scale·Σᵢ δᵢ,
  * each summed from +0 in registers and scaled as it is stored, as the sparse loops and
- * columnSumsInto do.
+ * columnSumsInto do. max |∂L/∂W| and max |∂L/∂b| are measured as they are stored, into
+ * `max` (NaN when some entry is not finite: the values maxAbs in tensor.ts gives).
  */
-export function gradientsDirect(input: Matrix, delta: Matrix, scale: number, dW: Matrix, db: Float64Array): void {
+export function gradientsDirect(input: Matrix, delta: Matrix, scale: number, dW: Matrix, db: Float64Array, max: GradMax): void {
   const m = input.rows;
   const nIn = input.cols;
   const n = delta.cols;
   const X = input.data;
   const D = delta.data;
   const G = dW.data;
+  let maxW = 0;
+  let nan = 0; // 0·g is NaN exactly when g is NaN or ±Infinity
   for (let k = 0; k < nIn; k++) {
     const g = k * n;
     let j = 0;
@@ -146,8 +150,12 @@ export function gradientsDirect(input: Matrix, delta: Matrix, scale: number, dW:
         s4 += v * D[d + 4]!; s5 += v * D[d + 5]!; s6 += v * D[d + 6]!; s7 += v * D[d + 7]!;
       }
       const q = g + j;
-      G[q] = s0 * scale; G[q + 1] = s1 * scale; G[q + 2] = s2 * scale; G[q + 3] = s3 * scale;
-      G[q + 4] = s4 * scale; G[q + 5] = s5 * scale; G[q + 6] = s6 * scale; G[q + 7] = s7 * scale;
+      const g0 = Math.abs((G[q] = s0 * scale)), g1 = Math.abs((G[q + 1] = s1 * scale));
+      const g2 = Math.abs((G[q + 2] = s2 * scale)), g3 = Math.abs((G[q + 3] = s3 * scale));
+      const g4 = Math.abs((G[q + 4] = s4 * scale)), g5 = Math.abs((G[q + 5] = s5 * scale));
+      const g6 = Math.abs((G[q + 6] = s6 * scale)), g7 = Math.abs((G[q + 7] = s7 * scale));
+      maxW = Math.max(maxW, g0, g1, g2, g3, g4, g5, g6, g7);
+      nan += g0 * 0 + g1 * 0 + g2 * 0 + g3 * 0 + g4 * 0 + g5 * 0 + g6 * 0 + g7 * 0;
     }
     for (; j < n; j++) {
       let s = 0;
@@ -155,12 +163,20 @@ export function gradientsDirect(input: Matrix, delta: Matrix, scale: number, dW:
         const v = X[i * nIn + k]!;
         if (v !== 0) s += v * D[i * n + j]!;
       }
-      G[g + j] = s * scale;
+      const a = Math.abs((G[g + j] = s * scale));
+      if (a > maxW) maxW = a;
+      nan += a * 0;
     }
   }
+  max.W = nan === 0 ? maxW : NaN;
+  let maxB = 0;
+  nan = 0;
   for (let j = 0; j < n; j++) {
     let s = 0;
     for (let i = 0; i < m; i++) s += D[i * n + j]!;
-    db[j] = scale === 1 ? s : s * scale;
+    const a = Math.abs((db[j] = scale === 1 ? s : s * scale));
+    if (a > maxB) maxB = a;
+    nan += a * 0;
   }
+  max.b = nan === 0 ? maxB : NaN;
 }

@@ -29,12 +29,24 @@ export interface LayerBuffers {
   readonly delta: Matrix;
   readonly dW: Matrix;
   readonly db: Float64Array;
+  /**
+   * max |∂L/∂W| and max |∂L/∂b| (NaN when some entry is not finite, as maxAbs), when the last
+   * layerGradients measured them as it stored them (the direct loops, with no penalty to add);
+   * `measured` false otherwise.
+   */
+  readonly gradMax: GradMax;
   /** Nonzeros of aˡ⁻¹ by row (built in forward l, read in backward l). */
   readonly inputRows: SparseLists;
   /** Scratch of backward l: the nonzeros of aˡ⁻¹ by column, and for l < L, Wˡ⁺¹ᵀ and the nonzeros of δˡ⁺¹. */
   readonly inputCols: SparseLists;
   readonly weightsAboveT: Matrix;
   readonly deltaAboveRows: SparseLists;
+}
+
+export interface GradMax {
+  measured: boolean;
+  W: number;
+  b: number;
 }
 
 export interface Workspace {
@@ -79,6 +91,7 @@ export function createWorkspace(spec: NetworkSpec, m: number, alloc: Allocator =
       delta: zeros(m, n, alloc),
       dW: zeros(nIn, n, alloc),
       db: alloc.f64(n),
+      gradMax: { measured: false, W: 0, b: 0 },
       inputRows: createSparseLists(m, m * nIn, alloc),
       inputCols: createSparseLists(nIn, m * nIn, alloc),
       weightsAboveT: zeros(nAbove, n, alloc),

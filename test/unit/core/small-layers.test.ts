@@ -4,7 +4,7 @@ import { activation, ACTIVATIONS } from '../../../src/core/activations.ts';
 import { actCode } from '../../../src/core/fused.ts';
 import { errorTermDirect, forwardDirect, gradientsDirect } from '../../../src/core/small-layers.ts';
 import { affineInto, createSparseLists, rowListsInto, transposedProductInto } from '../../../src/core/sparse.ts';
-import { columnSumsInto, transposeInto, zeros } from '../../../src/core/tensor.ts';
+import { columnSumsInto, maxAbs, transposeInto, zeros } from '../../../src/core/tensor.ts';
 import { bits } from './helpers.ts';
 import { randomSparse } from './sparse-helpers.ts';
 
@@ -46,7 +46,9 @@ describe('direct loops of small layers', () => {
 
     const dW = zeros(nIn, n);
     const db = new Float64Array(n);
-    gradientsDirect(input, delta, 1 / m, dW, db);
+    const max = { measured: false, W: -1, b: -1 };
+    gradientsDirect(input, delta, 1 / m, dW, db, max);
+    expect([max.W, max.b]).toEqual([maxAbs(dW.data), maxAbs(db)]); // the maxima, measured as stored
     const rows = createSparseLists(m, 0);
     rowListsInto(input, rows);
     const dWRef = zeros(nIn, n);
@@ -78,5 +80,19 @@ describe('direct loops of small layers', () => {
     Wabove.data[17] = 1e308;
     deltaAbove.data[1] = 1e10;
     expect(errorTermDirect(deltaAbove, Wabove, actCode('identity'), z, a, delta)).toBe(false);
+  });
+
+  it('measure max |∂L/∂W| and max |∂L/∂b| as maxAbs gives them: NaN once an entry is not finite', () => {
+    const input = randomSparse(3, 4, 1, 5);
+    const dW = zeros(4, 9);
+    const db = new Float64Array(9);
+    const max = { measured: false, W: 0, b: 0 };
+    for (const [at, value] of [[-1, 0], [2, Infinity], [8, Number.NaN], [17, -Infinity], [4, 1e308]] as const) {
+      const delta = randomSparse(3, 9, 1, 6);
+      if (at >= 0) delta.data[at] = value; // in the eight-wide group (2, 4, 17) or the odd last column (8)
+      gradientsDirect(input, delta, value === 1e308 ? 10 : 1 / 3, dW, db, max);
+      expect([max.W, max.b]).toEqual([maxAbs(dW.data), maxAbs(db)]);
+      expect(Number.isNaN(max.W)).toBe(at >= 0);
+    }
   });
 });
