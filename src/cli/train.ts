@@ -14,6 +14,7 @@ import { Experiment, stepsPerEpoch, type Measurement } from '../presets/experime
 import { numberFlag, stringFlag, UsageError, type ParsedArgs } from './args.ts';
 import { loadMnist } from './mnist-files.ts';
 import { ProgressBar } from './progress.ts';
+import { grouped } from '../core/grouped.ts';
 
 export const TRAIN_FLAGS = ['preset', 'config', 'iters', 'epochs', 'seed'] as const;
 /** --seed takes what a config's seed takes. */
@@ -76,7 +77,7 @@ export function runTrain(args: ParsedArgs, out: (line: string) => void): void {
   const perEpoch = stepsPerEpoch(config.schedule, data.train.x.rows);
   const fromEpochs = epochs === undefined ? undefined : Math.max(1, Math.round(epochs * perEpoch));
   if (fromEpochs !== undefined && fromEpochs > MAX_ITERATIONS) {
-    throw new UsageError(`--epochs ${epochs} makes ${fromEpochs.toLocaleString('en')} steps (${perEpoch} an epoch), more than the ${MAX_ITERATIONS.toLocaleString('en')} a run takes`);
+    throw new UsageError(`--epochs ${epochs} makes ${grouped(fromEpochs)} steps (${perEpoch} an epoch), more than the ${grouped(MAX_ITERATIONS)} a run takes`);
   }
   const iterations = iters ?? fromEpochs;
   if (iterations !== undefined) config = { ...config, schedule: { ...config.schedule, iterations } };

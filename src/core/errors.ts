@@ -5,6 +5,7 @@
  * or a CLI can point at it; RefusedError is a refusal of no one setting (a command that must wait).
  */
 import { refusalEnglish, type Refusal, type Shown, type TextPlace } from './refusal.ts';
+import { grouped } from './grouped.ts';
 
 export type { Refusal, TextPlace };
 
@@ -68,11 +69,11 @@ export function shown(value: unknown): string {
       return String(value);
     case 'string': {
       if (value.length <= SHOWN_CHARS) return JSON.stringify(value);
-      return `${JSON.stringify(value.slice(0, SHOWN_CHARS))}… (${value.length.toLocaleString('en')} characters)`;
+      return `${JSON.stringify(value.slice(0, SHOWN_CHARS))}… (${grouped(value.length)} characters)`;
     }
     case 'object': {
       if (value === null) return 'null';
-      if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : `an array of ${value.length.toLocaleString('en')} ${value.length === 1 ? 'entry' : 'entries'}`;
+      if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : `an array of ${grouped(value.length)} ${value.length === 1 ? 'entry' : 'entries'}`;
       return 'an object';
     }
     default:

@@ -4,6 +4,8 @@
  * i18n/refusals-zh.ts), so no translation ever matches English text. `text` carries a detail
  * that has no code yet; it is shown as written.
  */
+import { grouped } from './grouped.ts';
+
 export type Refusal =
   | { readonly code: 'finite'; readonly got: string }
   | { readonly code: 'range'; readonly min: number; readonly max: number; readonly got: number }
@@ -119,8 +121,8 @@ const ENGLISH: Writers = {
   'input-and-output': () => 'needs an input layer and an output layer',
   'input-activation': () => 'the input layer has no activation',
   'data-inputs': (r) => `the ${r.data} data has ${r.expected} inputs, got ${r.got}`,
-  'max-chars': (r) => `must be at most ${r.max.toLocaleString('en')} characters, got ${r.got.toLocaleString('en')}`,
-  'max-file-bytes': (r) => `the file must be at most ${r.max.toLocaleString('en')} bytes, got ${r.got.toLocaleString('en')}; it was not read`,
+  'max-chars': (r) => `must be at most ${grouped(r.max)} characters, got ${grouped(r.got)}`,
+  'max-file-bytes': (r) => `the file must be at most ${grouped(r.max)} bytes, got ${grouped(r.got)}; it was not read`,
   'csv-empty-cell': () => 'empty cell, a number is needed',
   'csv-empty-target': () => 'empty target',
   'csv-not-number': (r) => `${r.cell} is not a number${r.hint}`,
@@ -144,7 +146,7 @@ const ENGLISH: Writers = {
   'no-checkpoint': () => 'there is no checkpoint to go back to',
   http: (r) => `could not load ${r.what}: HTTP ${r.status}`,
   'link-damaged': () => 'the link is cut short or damaged',
-  'link-too-long': (r) => `the link is longer than the lab writes (${r.max.toLocaleString('en')} characters)`,
+  'link-too-long': (r) => `the link is longer than the lab writes (${grouped(r.max)} characters)`,
   'link-unreadable': () => 'the link holds settings that cannot be read',
   'link-parameter': () => 'is not a setting a link can hold',
   'not-a-view': (r) => `is not a view, got ${r.got}`,
@@ -157,14 +159,14 @@ const ENGLISH: Writers = {
   'protocol-version': (r) => `the worker spoke protocol version ${r.got}, expected ${r.expected}`,
   kind: (r) => `must be ${KINDS[r.kind]}${r.got === undefined ? '' : `, got ${r.got}`}`,
   count: (r) => `must have ${r.expected} ${r.what}${r.per === 'weight-layer' ? ' (one per weight layer)' : ''}, got ${r.got}`,
-  'file-too-long': (r) => `the file has ${r.chars.toLocaleString('en')} characters, more than the ${r.max.toLocaleString('en')} read`,
+  'file-too-long': (r) => `the file has ${grouped(r.chars)} characters, more than the ${grouped(r.max)} read`,
   'test-fraction-rows': (r) => `must be 0 for data of ${r.rows} row: nothing is left to hold out for testing`,
   'one-class': (r) => `the data ${r.data} has only one class (${r.only}) in its target column; a classifier needs at least 2`,
   'output-values': (r) =>
     `the ${r.data} data has ${r.values} value${r.values === 1 ? '' : 's'} to predict per sample, so the output layer needs ${r.values} unit${r.values === 1 ? '' : 's'}, got ${r.got}`,
   'output-classes': (r) => `the ${r.data} data has ${r.classes} classes, so the output layer needs at least ${r.classes} units, got ${r.got}`,
   'full-batch-split': (r) =>
-    `full-batch descent takes at most ${r.max.toLocaleString('en')} rows at once; the ${r.rows.toLocaleString('en')} training rows run as shuffled mini-batches of ${r.max.toLocaleString('en')} (${r.perEpoch} steps an epoch)`,
+    `full-batch descent takes at most ${grouped(r.max)} rows at once; the ${grouped(r.rows)} training rows run as shuffled mini-batches of ${grouped(r.max)} (${r.perEpoch} steps an epoch)`,
   'unknown-bug': (r) => `unknown bug ${r.got} (known: ${r.known.join(', ')})`,
   text: (r) => r.text,
 };

@@ -5,6 +5,7 @@
  * they are; a detail without a code (`text`) is shown as written.
  */
 import type { Refusal, RefusalCode, Shown, TextPlace, ValueKind } from '../core/refusal.ts';
+import { grouped } from '../core/grouped.ts';
 
 export type { Shown };
 
@@ -28,8 +29,8 @@ const ZH: Writers = {
   'input-and-output': () => '需要输入层和输出层',
   'input-activation': () => '输入层没有激活函数',
   'data-inputs': (r) => `数据 ${r.data} 有 ${r.expected} 个输入，当前为 ${r.got}`,
-  'max-chars': (r) => `最多 ${r.max.toLocaleString('en')} 个字符，当前为 ${r.got.toLocaleString('en')}`,
-  'max-file-bytes': (r) => `文件最多 ${r.max.toLocaleString('en')} 字节，当前为 ${r.got.toLocaleString('en')}；未读取该文件`,
+  'max-chars': (r) => `最多 ${grouped(r.max)} 个字符，当前为 ${grouped(r.got)}`,
+  'max-file-bytes': (r) => `文件最多 ${grouped(r.max)} 字节，当前为 ${grouped(r.got)}；未读取该文件`,
   'csv-empty-cell': () => '单元格为空，需要一个数',
   'csv-empty-target': () => '目标为空',
   'csv-not-number': (r) => `${r.cell} 不是数${r.hint}`,
@@ -53,7 +54,7 @@ const ZH: Writers = {
   'no-checkpoint': () => '没有可以回到的检查点',
   http: (r) => `无法加载 ${r.what}：HTTP ${r.status}`,
   'link-damaged': () => '链接不完整或已损坏',
-  'link-too-long': (r) => `链接比实验室写出的最长链接（${r.max.toLocaleString('en')} 个字符）还长`,
+  'link-too-long': (r) => `链接比实验室写出的最长链接（${grouped(r.max)} 个字符）还长`,
   'link-unreadable': () => '链接中的设置无法读取',
   'link-parameter': () => '不是链接可以保存的设置',
   'not-a-view': (r) => `不是一个视图，当前为 ${r.got}`,
@@ -66,13 +67,13 @@ const ZH: Writers = {
   'protocol-version': (r) => `worker 使用的协议版本为 ${r.got}，应为 ${r.expected}`,
   kind: (r) => `必须是${KINDS_ZH[r.kind]}${r.got === undefined ? '' : `，当前为 ${r.got}`}`,
   count: (r) => `应有 ${r.expected} ${r.what === 'rows' ? '行' : '个元素'}${r.per === 'weight-layer' ? '（每个权重层一个）' : ''}，当前为 ${r.got}`,
-  'file-too-long': (r) => `文件有 ${r.chars.toLocaleString('en')} 个字符，超过可读取的 ${r.max.toLocaleString('en')} 个`,
+  'file-too-long': (r) => `文件有 ${grouped(r.chars)} 个字符，超过可读取的 ${grouped(r.max)} 个`,
   'test-fraction-rows': (r) => `数据只有 ${r.rows} 行时必须为 0：没有可留作测试的数据`,
   'one-class': (r) => `数据 ${r.data} 的目标列只有一个类别（${r.only}）；分类器至少需要 2 个`,
   'output-values': (r) => `数据 ${r.data} 每个样本有 ${r.values} 个要预测的值，因此输出层需要 ${r.values} 个单元，当前为 ${r.got}`,
   'output-classes': (r) => `数据 ${r.data} 有 ${r.classes} 个类别，因此输出层至少需要 ${r.classes} 个单元，当前为 ${r.got}`,
   'full-batch-split': (r) =>
-    `全批量梯度下降一次最多处理 ${r.max.toLocaleString('en')} 行；这 ${r.rows.toLocaleString('en')} 行训练数据改为打乱顺序、每批 ${r.max.toLocaleString('en')} 行的小批量运行（每轮 ${r.perEpoch} 步）`,
+    `全批量梯度下降一次最多处理 ${grouped(r.max)} 行；这 ${grouped(r.rows)} 行训练数据改为打乱顺序、每批 ${grouped(r.max)} 行的小批量运行（每轮 ${r.perEpoch} 步）`,
   'unknown-bug': (r) => `没有名为 ${r.got} 的常见错误（已有：${r.known.join(', ')}）`,
   text: (r) => r.text,
 };

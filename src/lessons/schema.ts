@@ -8,6 +8,7 @@ import { ConfigError, shown } from '../core/errors.ts';
 import { LEARNING_RATE, SEED } from '../core/limits.ts';
 import { findPreset } from '../presets/catalog.ts';
 import { parsePlaceholders } from './placeholders.ts';
+import { grouped } from '../core/grouped.ts';
 
 export const LESSON_LIMITS = {
   /** Characters in a whole lesson file. */
@@ -107,7 +108,7 @@ function object(value: unknown, field: string, keys: readonly string[]): Obj {
 
 function string(value: unknown, field: string, max: number): string {
   if (typeof value !== 'string') throw new ConfigError(field, `must be a string, got ${shown(value)}`);
-  if (value.length > max) throw new ConfigError(field, `must have at most ${max} characters, got ${value.length.toLocaleString('en')}`);
+  if (value.length > max) throw new ConfigError(field, `must have at most ${max} characters, got ${grouped(value.length)}`);
   if (value.trim() === '') throw new ConfigError(field, 'must not be empty');
   return value;
 }
@@ -128,7 +129,7 @@ function oneOf<T extends string>(value: unknown, field: string, choices: readonl
 
 function array(value: unknown, field: string, min: number, max: number): unknown[] {
   if (!Array.isArray(value)) throw new ConfigError(field, `must be an array, got ${shown(value)}`);
-  if (value.length < min || value.length > max) throw new ConfigError(field, `must have ${min} to ${max} entries, got ${value.length.toLocaleString('en')}`);
+  if (value.length < min || value.length > max) throw new ConfigError(field, `must have ${min} to ${max} entries, got ${grouped(value.length)}`);
   return value;
 }
 
@@ -249,7 +250,7 @@ export function validateLesson(value: unknown): Lesson {
 
 /** Parses and checks a lesson file's text (JSON). */
 export function parseLessonFile(text: string): Lesson {
-  if (text.length > LESSON_LIMITS.maxFileChars) throw new ConfigError('lesson', `file must have at most ${LESSON_LIMITS.maxFileChars.toLocaleString('en')} characters, got ${text.length.toLocaleString('en')}`);
+  if (text.length > LESSON_LIMITS.maxFileChars) throw new ConfigError('lesson', `file must have at most ${grouped(LESSON_LIMITS.maxFileChars)} characters, got ${grouped(text.length)}`);
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -65,14 +65,17 @@ describe('a 20 MB CSV file', () => {
     const chosen = performance.now();
     await page.locator('input[type="file"][accept^=".csv"]').setInputFiles(path);
     const seen = await sawBar;
+    // The test's own screenshot (a full paint and capture on the page's thread) is left out of the measure.
+    const beforeShot = (await page.evaluate(READ_AND_RESET_PROBE)) as ProbeReading;
     await page.screenshot({ path: `${SCREENSHOTS}/big-csv-progress.png` });
+    await page.evaluate(READ_AND_RESET_PROBE);
     await expect.poll(() => page.getByText(`big.csv: ${ROWS} rows, 2 features, 2 classes`).count(), { timeout: 120_000 }).toBe(1);
     await expect.poll(workerName, { timeout: 120_000 }).toBe('big');
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(step, { timeout: 120_000 }).toBeGreaterThan(0);
     const seconds = (performance.now() - chosen) / 1000;
     await page.getByRole('button', { name: 'Pause' }).click();
-    const { longTasks } = (await page.evaluate(READ_AND_RESET_PROBE)) as ProbeReading;
+    const longTasks = [...beforeShot.longTasks, ...((await page.evaluate(READ_AND_RESET_PROBE)) as ProbeReading).longTasks];
     const longest = Math.max(0, ...longTasks);
     console.log(
       `a ${(text.length / 1e6).toFixed(1)} MB CSV, chosen to the first trained step in ${seconds.toFixed(1)} s: the page's longest task ${longest.toFixed(0)} ms ` +
