@@ -70,6 +70,7 @@ describe('the screen at every size', () => {
           await page.waitForTimeout(150);
           if (size.width < 720) await page.getByRole('tab', { name: tab, exact: true }).scrollIntoViewIfNeeded();
           await expectNothingCut(page, `${name} ${theme} ${lang} ${tab}`);
+          if (size.width < 720) await page.evaluate('window.scrollTo(0, 0)'); // a whole page from the top (the toolbar is sticky)
           await page.screenshot({ path: `${SCREENSHOTS}/layout-${name}-${theme}-${lang}-${index}.png`, fullPage: size.width < 720 });
         }
         if (size.width < 720) {
@@ -81,6 +82,12 @@ describe('the screen at every size', () => {
           const title = await page.locator('.provenance-title').evaluate((e) => ({ cut: e.scrollWidth > e.clientWidth, right: e.getBoundingClientRect().right }));
           expect(title.cut).toBe(false);
           expect(title.right).toBeLessThanOrEqual(size.width);
+          // Scrolled down to the graph, Step is still at the top of the screen (the toolbar is sticky).
+          await page.evaluate('window.scrollTo(0, 700)');
+          const stepButton = (await page.getByRole('button', { name: lang === 'en' ? 'Step' : '单步', exact: true }).boundingBox())!;
+          expect(stepButton.y).toBeGreaterThanOrEqual(0);
+          expect(stepButton.y + stepButton.height).toBeLessThanOrEqual(200);
+          await page.evaluate('window.scrollTo(0, 0)');
           for (const label of lang === 'en' ? ['Theme', 'Language', 'Notation'] : ['主题', '语言', '记法']) {
             const box = await page.getByRole('combobox', { name: label }).boundingBox();
             expect(box!.x + box!.width).toBeLessThanOrEqual(size.width);

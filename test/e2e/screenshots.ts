@@ -64,7 +64,10 @@ async function main() {
             await page.waitForLoadState('networkidle'); // a tab's view may load on first use
             await page.waitForTimeout(200);
             const path = `${OUT}/${screen.name}-${theme}-${language}-${index}.png`;
-            await page.screenshot({ path, fullPage: screen.viewport.width < 720 || screen.viewport.height < 620 });
+            const fullPage = screen.viewport.width < 720 || screen.viewport.height < 620;
+            // A whole page is taken from the top: scrolled, the phone's sticky toolbar would be drawn mid-page.
+            if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
+            await page.screenshot({ path, fullPage });
             log(path);
           }
           if (screen.scale === 1 && screen.viewport.width >= 1024) {
