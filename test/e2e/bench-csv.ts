@@ -10,19 +10,8 @@ import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { preview } from 'vite';
+import { bigCsv } from './big-csv-text.ts';
 import { launch, MAIN_THREAD_PROBE, READ_AND_RESET_PROBE, waitUntilIdle, type ProbeReading } from './browser.ts';
-
-const ROWS = 1_240_000;
-
-function bigCsv(): string {
-  const lines = ['x,y,label'];
-  for (let i = 1; i <= ROWS; i++) {
-    const x = ((i * 0.618034) % 1).toFixed(4);
-    const y = ((i * 0.414214) % 1).toFixed(4);
-    lines.push(`${x},${y},${x > y ? 1 : 0}`);
-  }
-  return lines.join('\n') + '\n';
-}
 
 async function main() {
   const at = process.argv.indexOf('--runs');

@@ -12,22 +12,13 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BIG_CSV_ROWS, bigCsv } from './big-csv-text.ts';
 import { launch, MAIN_THREAD_PROBE, READ_AND_RESET_PROBE, SCREENSHOTS, waitUntilIdle, type ProbeReading } from './browser.ts';
 
 let context: BrowserContext;
 let page: Page;
 
-const ROWS = 1_240_000;
-/** Two features and a class; about 20 MB (under MAX_CSV_FILE_BYTES). */
-function bigCsv(brokenLine: number | null = null): string {
-  const lines = ['x,y,label'];
-  for (let i = 1; i <= ROWS; i++) {
-    const x = ((i * 0.618034) % 1).toFixed(4);
-    const y = ((i * 0.414214) % 1).toFixed(4);
-    lines.push(i + 1 === brokenLine ? `${x},oops,${i % 2}` : `${x},${y},${(x > y ? 1 : 0)}`);
-  }
-  return lines.join('\n') + '\n';
-}
+const ROWS = BIG_CSV_ROWS;
 
 /** From a file on disk: a buffer would be decoded by Playwright's own script in the page, a long task the lab has nothing to do with. */
 function onDisk(name: string, text: string): string {

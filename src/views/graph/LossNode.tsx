@@ -6,6 +6,7 @@
  * outputs; the lines start after it (layout.loss), and a graph too narrow for the column leaves
  * t and δᴸ to the output units' hover readout.
  */
+import { textWidth } from '../shared/chart.ts';
 import type { Trace } from '../../core/trace.ts';
 import { formatEngineering } from '../shared/diverging.ts';
 import { MIN_SPACING_FOR_NUMBERS, type GraphLayout, type LayerLayout } from './layout.ts';
@@ -58,19 +59,21 @@ export function LossNode({ layout, output, trace, targets, outputDelta, deltaCol
         {loss === undefined ? '—' : formatEngineering(loss)}
       </text>
       {own !== undefined && (
-        <text {...ownLabelPlace(x, layout.loss.right, sample as number)} y={y + r + 29} className="loss-own" data-testid="loss-node-sample">
-          {t('lossOwn', { k: sample as number, v: formatEngineering(own) })}
-        </text>
+        <OwnLoss x={x} y={y + r + 29} right={layout.loss.right} text={t('lossOwn', { k: sample as number, v: formatEngineering(own) })} />
       )}
     </g>
   );
 }
 
 /**
- * "sample 0: 0.0686" under the loss node: centred, unless half of it (≈ 0.6 em a character at
- * 11 px) would run past the drawing's right edge, as in a narrow graph; then it ends at that edge.
+ * "sample 0: 0.0686" under the loss node: centred, unless half of it would run past the
+ * drawing's right edge (a narrow graph); then it ends at that edge.
  */
-function ownLabelPlace(x: number, right: number, sample: number): { x: number; textAnchor: 'middle' | 'end' } {
-  const halfWidth = (`sample ${sample}: −0.0000`.length * 0.6 * 11) / 2;
-  return x + halfWidth > right - 2 ? { x: right - 2, textAnchor: 'end' } : { x, textAnchor: 'middle' };
+function OwnLoss({ x, y, right, text }: { x: number; y: number; right: number; text: string }) {
+  const end = x + textWidth(text, 11) / 2 > right - 2;
+  return (
+    <text x={end ? right - 2 : x} y={y} textAnchor={end ? 'end' : 'middle'} className="loss-own" data-testid="loss-node-sample">
+      {text}
+    </text>
+  );
 }
