@@ -6,7 +6,7 @@
  * beside them; the lines carry W, then ∂L/∂W, then the applied ΔW; the loss node carries the
  * loss. Colours use one scale per quantity shared by all layers (or one per layer, on request).
  * Above the graph, in boxes of fixed height, the phase's formula and its narrated sentence; the
- * phase's motion is drawn over it.
+ * phase's motion is drawn over the lines and under the units and numbers.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { loss as lossOf } from '../../core/losses.ts';
@@ -218,6 +218,10 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
       <div className="graph-svg" ref={svgBox}>
         <svg width={width} height={svgHeight} role="img" aria-label={t('aria', { layers: units.join('-') })} data-testid="network-svg">
           {edges}
+          {/* The motion under the units and their numbers: a dot passes behind a number's halo, never over its digits. */}
+          {phase !== null && trace !== null && !(running && speed.kind !== 'animated') && (
+            <Motion key={`${trace.step}:${index}`} phase={phase} trace={trace} layout={layout} sample={sample} durationMs={durationMs} mode={mode} />
+          )}
           <LossNode
             layout={layout}
             output={layout.layers[L]!}
@@ -232,9 +236,6 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           {/* The phase's layer last, so that its numbers lie over the next column when they must cross it. */}
           {nodes.filter((_, l) => l !== active)}
           {active !== null && nodes[active]}
-          {phase !== null && trace !== null && !(running && speed.kind !== 'animated') && (
-            <Motion key={`${trace.step}:${index}`} phase={phase} trace={trace} layout={layout} sample={sample} durationMs={durationMs} mode={mode} />
-          )}
         </svg>
       </div>
       <div className="graph-readout" aria-live="polite">

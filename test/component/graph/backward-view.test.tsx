@@ -244,4 +244,14 @@ describe('stepping back within a step', () => {
     phases(1);
     expect(h.container.querySelectorAll('.moving-weight')).toHaveLength(2 * 4 + 4 * 1);
   });
+
+  it('draws the moving dots under the units and their numbers, so that a dot never covers a digit', () => {
+    const { phases, h } = setup();
+    phases(1); // forward 1: dots travel from the input units to layer 1
+    const motion = h.container.querySelector('[data-testid="motion"]')!;
+    const numbers = [...h.container.querySelectorAll('.unit-value, .unit, [data-testid="loss-node-value"]')];
+    expect(numbers.length).toBeGreaterThan(0);
+    // Later in the SVG's order is drawn on top: every unit and number must come after the motion.
+    for (const n of numbers) expect(motion.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING, n.outerHTML.slice(0, 60)).toBeTruthy();
+  });
 });
