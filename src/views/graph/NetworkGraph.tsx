@@ -16,7 +16,7 @@ import { useConfig, useFocusSample, useLiveRun, useRun, useUi } from '../lab-con
 import { Narration } from '../narration/Narration.tsx';
 import { narrate } from '../narration/sentence.ts';
 import { formatEngineering, formatValue } from '../shared/diverging.ts';
-import { SharedLegend, zeroThreshold } from '../shared/Legend.tsx';
+import { SharedLegend, zeroThreshold, type MarksKey } from '../shared/Legend.tsx';
 import { readableIndices } from '../shared/indices.tsx';
 import { faintLayers } from './faint-layers.ts';
 import { useSize } from '../shared/use-size.ts';
@@ -197,6 +197,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
     const key = z.perMax ? (shortZero ? 'legend.zeroPerLayerShort' : 'legend.zeroPerLayer') : shortZero ? 'legend.zeroShort' : 'legend.zero';
     return t(key, { v: formatEngineering(z.below) });
   };
+  const marksKey: MarksKey = { lines: [t('legend.marks1'), t('legend.marks2')], title: (l, v) => t('legend.markTitle', { l, v }) };
   return (
     <figure className="network-graph" style={{ height }}>
       <GraphControls m={m} sample={k} phase={index} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
@@ -249,6 +250,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           ranges={unitRanges}
           perLayer={scaling === 'layer'}
           zeroLabel={zeroLabel(colours?.unitMax ?? 0)}
+          marksKey={marksKey}
           width={legendWidth}
         />
         <SharedLegend
@@ -258,6 +260,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           ranges={edgeRanges}
           perLayer={scaling === 'layer'}
           zeroLabel={zeroLabel(colours?.edgeMax ?? 0)}
+          marksKey={marksKey}
           width={legendWidth}
         />
       </div>

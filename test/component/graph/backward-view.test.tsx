@@ -80,8 +80,8 @@ describe('honest colour', () => {
     expect(fill('2:1')).toBe(colourAt(0));
     // The legend marks each layer's own range on the one shared bar.
     const legend = screen.getByRole('img', { name: /^units: a, layers 0, 1, 2:/ });
-    expect(legend.getAttribute('aria-label')).toContain('1: ±0.8,');
-    expect(legend.getAttribute('aria-label')).toContain('2: ±800e−9');
+    expect(legend.getAttribute('aria-label')).toContain('layer 1: largest |x| = 0.8,');
+    expect(legend.getAttribute('aria-label')).toContain('layer 2: largest |x| = 800e−9');
     expect(h.container.querySelectorAll('.shared-legend .range-mark')).not.toHaveLength(0);
   });
 
