@@ -137,6 +137,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         colour={colours?.edge[l] ?? (() => 'var(--muted)')}
         range={colours?.edgeRange[l] ?? 0}
         active={active === l}
+        edge={palette.line}
         selection={selection}
         narrated={about?.kind === 'weight' && about.layer === l ? about : null}
         onHover={(i, j, on) => setHover(on ? { kind: 'weight', layer: l, i, j } : null)}

@@ -7,6 +7,7 @@ import { fromRows, zeros } from '../../../src/core/tensor.ts';
 import { Trainer } from '../../../src/core/trainer.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
 import { formatValue } from '../../../src/views/shared/diverging.ts';
+import { LIGHT_SIGNED } from '../../../src/views/shared/signed-palette.ts';
 import { NetworkGraph } from '../../../src/views/graph/NetworkGraph.tsx';
 import { renderInLab } from '../lab-harness.tsx';
 import { shownText } from '../shown-text.ts';
@@ -37,6 +38,18 @@ describe('NetworkGraph', () => {
     const { h } = setup();
     expect(h.container.querySelectorAll('circle.unit')).toHaveLength(2 + 4 + 1);
     expect(h.container.querySelectorAll('line[data-weight]')).toHaveLength(2 * 4 + 4 * 1);
+  });
+
+  it('draws every line with a neutral edge under it, a pixel wider, in the palette’s line colour (a zero weight is still a line)', () => {
+    const { h } = setup();
+    const floor = [...h.container.querySelectorAll('.edge-floor line')];
+    const weights = [...h.container.querySelectorAll('line[data-weight]')];
+    expect(floor).toHaveLength(weights.length);
+    for (const g of h.container.querySelectorAll('.edge-floor')) expect(g.getAttribute('stroke')).toBe(LIGHT_SIGNED.line);
+    floor.forEach((line, n) => expect(Number(line.getAttribute('stroke-width'))).toBeCloseTo(Number(weights[n]!.getAttribute('stroke-width')) + 1, 9));
+    // Under the lines: each layer's edges come before its values.
+    const layer = h.container.querySelector('g.edges')!;
+    expect(layer.firstElementChild!.getAttribute('class')).toBe('edge-floor');
   });
 
   it('labels the phase with the formula the core computes and highlights its layer', () => {
