@@ -15,7 +15,7 @@ import type { Trace } from '../../core/trace.ts';
 import { useConfig, useFocusSample, useLiveRun, useRun, useUi } from '../lab-context.tsx';
 import { Narration } from '../narration/Narration.tsx';
 import { narrate } from '../narration/sentence.ts';
-import { formatEngineering, formatValue } from '../shared/diverging.ts';
+import { formatEngineering } from '../shared/diverging.ts';
 import { SharedLegend, zeroThreshold, type MarksKey } from '../shared/Legend.tsx';
 import { readableIndices } from '../shared/indices.tsx';
 import { faintLayers } from './faint-layers.ts';
@@ -204,7 +204,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
       <GraphControls m={m} sample={k} phase={index} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
       <figcaption title={formula ?? undefined}>
         {phase === null ? (
-          <span>{t('caption.free')}</span>
+          <span>{readableIndices(t('caption.free'))}</span>
         ) : (
           <span data-testid="phase-label">
             <strong>
@@ -270,7 +270,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
 }
 
 function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { W: Matrix }[] | null, k: number, convention: Convention, t: ReturnType<typeof useGraphMessages>): string {
-  const f = (x: number | undefined) => (x === undefined ? '—' : formatValue(x, 4));
+  const f = (x: number | undefined) => (x === undefined ? '—' : formatEngineering(x, 4));
   if (h.kind === 'unit') {
     if (h.layer === 0) return t('readout.input', { at: indexText(convention, k, h.unit), x: f(at(trace?.x, k, h.unit)) });
     const lt = trace?.layers[h.layer - 1];

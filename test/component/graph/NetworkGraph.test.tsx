@@ -6,7 +6,7 @@ import type { NetworkSpec } from '../../../src/core/spec.ts';
 import { fromRows, zeros } from '../../../src/core/tensor.ts';
 import { Trainer } from '../../../src/core/trainer.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
-import { formatValue } from '../../../src/views/shared/diverging.ts';
+import { formatEngineering } from '../../../src/views/shared/diverging.ts';
 import { LIGHT_SIGNED } from '../../../src/views/shared/signed-palette.ts';
 import { NetworkGraph } from '../../../src/views/graph/NetworkGraph.tsx';
 import { renderInLab } from '../lab-harness.tsx';
@@ -75,11 +75,11 @@ describe('NetworkGraph', () => {
     const z = trace.layers[0]!.z!.data[2]!;
     const a = trace.layers[0]!.a!.data[2]!;
     const readout = () => shownText(h.container.querySelector('.graph-readout'));
-    expect(readout()).toBe(`layer 1, unit 2, sample 0:  z¹ = ${formatValue(z, 4)},  a¹ = ${formatValue(a, 4)},  δ¹ = —`);
+    expect(readout()).toBe(`layer 1, unit 2, sample 0:  z¹ = ${formatEngineering(z, 4)},  a¹ = ${formatEngineering(a, 4)},  δ¹ = —`);
     fireEvent.pointerEnter(h.container.querySelector('[data-weight="2:3:0"]')!);
     const w = trace.layers[1]!.W.data[3]!;
     const dw = trace.layers[1]!.dW!.data[3]!;
-    expect(readout()).toBe(`W²[3][0] = ${formatValue(w, 4)},  ∂L/∂W = ${formatValue(dw, 4)},  ΔW = —`);
+    expect(readout()).toBe(`W²[3][0] = ${formatEngineering(w, 4)},  ∂L/∂W = ${formatEngineering(dw, 4)},  ΔW = —`);
     // A mouse leaving clears the readout; a finger lifting (a tap on a phone) leaves it to be read.
     fireEvent.pointerLeave(h.container.querySelector('[data-weight="2:3:0"]')!, { pointerType: 'mouse' });
     expect(readout()).toMatch(/^Hover over or tap/);

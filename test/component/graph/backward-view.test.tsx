@@ -72,6 +72,16 @@ describe('honest colour', () => {
     return { h, fill };
   }
 
+  it('a tiny number on the graph (800e−9) reads out beside it as 800×10⁻⁹, the power of ten a real superscript', () => {
+    const { h } = showTiny();
+    expect(h.container.querySelector('[data-unit-value="2:0"]')!.textContent).toBe('800e−9');
+    fireEvent.pointerEnter(h.container.querySelector('[data-unit="2:0"]')!);
+    const readout = h.container.querySelector('.graph-readout')!;
+    expect(readout.textContent).not.toMatch(/\de[−-]/);
+    expect(shownText(readout)).toBe('layer 2, unit 0, sample 0:  z² = 800×10⁻⁹,  a² = 800×10⁻⁹,  δ² = —');
+    expect([...readout.querySelectorAll('sup')].map((e) => e.textContent)).toEqual(['2', '−9', '2', '−9', '2']);
+  });
+
   it('shares one scale per quantity across layers: a layer 10⁶× smaller is drawn as zero', () => {
     const { fill, h } = showTiny();
     expect(fill('1:0')).toBe(colourAt(1));
