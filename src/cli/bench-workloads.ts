@@ -164,7 +164,7 @@ export interface ManifestEntry {
 }
 
 /** Writes every workload's pool and initial weights, and the manifest; returns the manifest's path. */
-export function writeInputs(dir: string, prepared: readonly Prepared[], seconds: number, warmup: number): string {
+export function writeInputs(dir: string, prepared: readonly Prepared[]): string {
   if (endianness() !== 'LE') throw new Error('the NumPy comparison expects a little-endian machine');
   const workloads: ManifestEntry[] = prepared.map(({ workload: w, network, pool }) => ({
     key: w.key,
@@ -184,6 +184,6 @@ export function writeInputs(dir: string, prepared: readonly Prepared[], seconds:
     after_one_step: `${w.key}-after-one-step.f64`,
   }));
   const path = join(dir, 'manifest.json');
-  writeFileSync(path, JSON.stringify({ seconds, warmup, workloads }, null, 2));
+  writeFileSync(path, JSON.stringify({ workloads }, null, 2));
   return path;
 }
