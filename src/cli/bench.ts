@@ -19,48 +19,21 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { useWasmKernels, wasmKernels } from '../core/wasm/kernel.ts';
-import { Trainer } from '../core/trainer.ts';
+import { wasmKernels } from '../core/wasm/kernel.ts';
 import { isBytes } from '../data/features.ts';
-import { Contestant, cpuMsPerStep, interleave, median, ratioByRound, serveRounds, wallMsPerStep, type RoundRatio, type RoundTiming, type Rounds, type Timed } from './bench-rounds.ts';
-import { drawnLikeTheLab, fromPool, prepare, sgd, timeSteps, weightsAfterOneStep, WORKLOADS, writeInputs, type Prepared } from './bench-workloads.ts';
+import { Contestant, cpuMsPerStep, interleave, median, ratioByRound, wallMsPerStep, type RoundRatio, type RoundTiming, type Rounds, type Timed } from './bench-rounds.ts';
+import { LAB_VARIANTS, labContestant, serveLab, type Draw } from './bench-lab.ts';
+import { prepare, weightsAfterOneStep, WORKLOADS, writeInputs, type Prepared } from './bench-workloads.ts';
 
-/** How the lab's batches come: from the pool drawn beforehand, or drawn for each step (see drawnLikeTheLab). */
-type Draw = 'pool' | 'straight' | 'copied';
 
 /** One step's weights may differ from NumPy's by rounding only; more than this is flagged. */
 const GUARD_TOLERANCE = 1e-9;
 const SEED = 20240601;
 
-/** The lab's variants under test; `bytesOnly` ones run only on data kept as bytes. */
-const LAB_VARIANTS = [
-  { impl: 'backprop-lab', draw: 'pool', wasm: true, bytesOnly: false },
-  { impl: 'backprop-lab-no-wasm', draw: 'pool', wasm: false, bytesOnly: false },
-  { impl: 'backprop-lab-drawn-straight', draw: 'straight', wasm: true, bytesOnly: true },
-  { impl: 'backprop-lab-drawn-copied', draw: 'copied', wasm: true, bytesOnly: true },
-] as const satisfies readonly { impl: string; draw: Draw; wasm: boolean; bytesOnly: boolean }[];
-
 const NUMPY = 'numpy';
 
 function progress(message: string): void {
   process.stderr.write(`${message}\n`);
-}
-
-/** The --serve side: one lab variant on one workload, answering timed runs until stdin closes. */
-async function serveLab(key: string, draw: Draw, wasm: boolean): Promise<void> {
-  const workload = WORKLOADS.find((w) => w.key === key);
-  if (!workload) throw new Error(`no workload ${key}`);
-  const p = prepare(workload, SEED);
-  useWasmKernels(wasm);
-  const trainer = new Trainer(p.network, sgd(workload.learningRate));
-  const batchAt = draw === 'pool' ? fromPool(p.pool) : drawnLikeTheLab(p, trainer, draw === 'straight');
-  await serveRounds((seconds) => timeSteps(trainer, batchAt, seconds));
-}
-
-function labContestant(p: Prepared, variant: (typeof LAB_VARIANTS)[number]): Contestant {
-  const script = fileURLToPath(import.meta.url);
-  const args = [...process.execArgv, script, '--serve', p.workload.key, '--draw', variant.draw, ...(variant.wasm ? [] : ['--no-wasm'])];
-  return new Contestant(variant.impl, process.execPath, args);
 }
 
 /**
@@ -121,7 +94,7 @@ interface WorkloadRounds {
 }
 
 async function benchWorkload(p: Prepared, numpy: ((key: string) => Timed) | null, dir: string, rounds: number, seconds: number, warmup: number): Promise<WorkloadRounds> {
-  const labs = LAB_VARIANTS.filter((v) => !v.bytesOnly || isBytes(p.data.x)).map((v) => labContestant(p, v));
+  const labs = LAB_VARIANTS.filter((v) => !v.bytesOnly || isBytes(p.data.x)).map((v) => labContestant(p.workload.key, v));
   const contestants: Timed[] = numpy ? [...labs, numpy(p.workload.key)] : labs;
   progress(`${p.workload.name}: ${contestants.map((c) => c.name).join(', ')} taking turns, ${rounds} rounds ...`);
   try {
@@ -252,7 +225,7 @@ const warmupFor = (seconds: number) => Math.max(0.5, seconds / 4);
 
 async function main(): Promise<void> {
   const { seconds, rounds, json, serve, wasm, draw } = parseOptions();
-  if (serve !== undefined) return serveLab(serve, draw, wasm);
+  if (serve !== undefined) return serveLab(serve, draw, wasm, SEED);
   progress('preparing workloads (networks, batch pools) ...');
   const prepared = WORKLOADS.map((w) => prepare(w, SEED));
   const versions = numpyVersions();
