@@ -37,7 +37,7 @@ export async function serveLab(key: string, draw: Draw, wasm: boolean, seed: num
   const p = prepare(workload, seed);
   useWasmKernels(wasm);
   const trainer = new Trainer(p.network, sgd(workload.learningRate));
-  const batchAt = draw === 'pool' ? fromPool(p.pool) : drawnLikeTheLab(p, trainer, draw === 'straight');
+  const batchAt = draw === 'pool' ? fromPool(p.pool) : drawnLikeTheLab(p, trainer, draw === 'straight', seed + 2);
   await serveRounds((seconds) => timeSteps(trainer, batchAt, seconds));
 }
 

@@ -157,7 +157,7 @@ function printTables(results: readonly WorkloadRounds[], versions: string | null
   } else console.log('\nNumPy was not measured.');
   const drawn = results.filter((r) => r.byImpl.has('backprop-lab-drawn-straight'));
   if (drawn.length === 0) return;
-  console.log('\nThe lab drawing each batch from the data as it does in the app (gather + step), CPU µs/step, in the same rounds:');
+  console.log('\nThe lab drawing each batch at random from the whole data set as it does in the app (draw + gather + step), CPU µs/step, in the same rounds:');
   const drawnHeader = ['workload', 'pool drawn beforehand', 'bytes written straight into the trainer\'s memory', 'into a buffer of its own, copied in by the step', 'pool / straight'];
   console.log(
     table([
