@@ -10,7 +10,7 @@ import type { Trace } from '../../core/trace.ts';
 import { deltaOf, type DeltaSource } from './chain.ts';
 import type { InspectorMessages } from './messages.ts';
 import { sup } from '../shared/notation.ts';
-import { tex, Tex, txt, type Symbols } from './tex.tsx';
+import { cell, tex, Tex, txt, type Symbols } from './tex.tsx';
 
 /** Terms listed one by one in the table (the rest are summed in one row). */
 const MAX_TERMS = 16;
@@ -121,30 +121,30 @@ function TermsTable({ n, src, l, j, s, delta, m }: { n: Symbols; src: Extract<De
         {listed.map((t) => (
           <tr key={t.k}>
             <td>{t.k}</td>
-            <td>{txt(t.w)}</td>
-            <td>{txt(t.delta)}</td>
-            <td data-cell="term" data-value={String(t.product)}>{txt(t.product)}</td>
+            <td>{cell(t.w)}</td>
+            <td>{cell(t.delta)}</td>
+            <td data-cell="term" data-value={String(t.product)}>{cell(t.product)}</td>
           </tr>
         ))}
         {rest.length > 0 && (
           <tr>
             <td colSpan={3}>{m('terms.others', { n: rest.length })}</td>
-            <td data-cell="term" data-value={String(restSum)}>{txt(restSum)}</td>
+            <td data-cell="term" data-value={String(restSum)}>{cell(restSum)}</td>
           </tr>
         )}
       </tbody>
       <tfoot>
         <tr>
           <th scope="row" colSpan={3}>Σₖ</th>
-          <td data-cell="sum" data-value={String(src.sum)}>{txt(src.sum)}</td>
+          <td data-cell="sum" data-value={String(src.sum)}>{cell(src.sum)}</td>
         </tr>
         <tr>
           <th scope="row" colSpan={3}>{`× f'(${n.z(l, j, s).txt})`}</th>
-          <td data-cell="fprime" data-value={String(src.fPrime)}>{txt(src.fPrime)}</td>
+          <td data-cell="fprime" data-value={String(src.fPrime)}>{cell(src.fPrime)}</td>
         </tr>
         <tr>
           <th scope="row" colSpan={3}>{`= ${n.delta(l, j, s).txt}`}</th>
-          <td data-cell="delta" data-value={String(delta)}>{txt(delta)}</td>
+          <td data-cell="delta" data-value={String(delta)}>{cell(delta)}</td>
         </tr>
       </tfoot>
     </table>

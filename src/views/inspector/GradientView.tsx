@@ -6,7 +6,7 @@ import type { OptimizerConfig } from '../../core/spec.ts';
 import { shownSamples, type Chain, type Gradient } from './chain.ts';
 import type { InspectorMessages } from './messages.ts';
 import { unbrokenFractions } from '../shared/indices.tsx';
-import { Bar, tex, Tex, txt, type Symbols } from './tex.tsx';
+import { Bar, cell, tex, Tex, txt, type Symbols } from './tex.tsx';
 
 /** Samples listed one by one (the rest are summed in one row). */
 const MAX_ROWS = 12;
@@ -54,9 +54,9 @@ function ContributionTable({ n, chain, g, focus, m }: { n: Symbols; chain: Chain
           return (
             <tr key={s} className={s === focus ? 'focus' : undefined} aria-selected={s === focus}>
               <td>{s}</td>
-              {weight && <td>{txt(c.input)}</td>}
-              <td>{txt(c.delta)}</td>
-              <td data-cell="contribution" data-value={String(c.value)}>{txt(c.value)}</td>
+              {weight && <td>{cell(c.input)}</td>}
+              <td>{cell(c.delta)}</td>
+              <td data-cell="contribution" data-value={String(c.value)}>{cell(c.value)}</td>
               <td><Bar value={c.value} max={max} /></td>
             </tr>
           );
@@ -64,7 +64,7 @@ function ContributionTable({ n, chain, g, focus, m }: { n: Symbols; chain: Chain
         {others > 0 && (
           <tr>
             <td colSpan={span}>{m('table.others', { n: others })}</td>
-            <td data-cell="contribution" data-value={String(rest)}>{txt(rest)}</td>
+            <td data-cell="contribution" data-value={String(rest)}>{cell(rest)}</td>
             <td><Bar value={rest} max={max} /></td>
           </tr>
         )}
@@ -72,7 +72,7 @@ function ContributionTable({ n, chain, g, focus, m }: { n: Symbols; chain: Chain
       <tfoot>
         <tr>
           <th scope="row" colSpan={span}>{m('table.mean')}</th>
-          <td data-cell="data" data-value={String(g.data)}>{txt(g.data)}</td>
+          <td data-cell="data" data-value={String(g.data)}>{cell(g.data)}</td>
           <td><Bar value={g.data} max={max} /></td>
         </tr>
       </tfoot>
@@ -125,7 +125,7 @@ export function GradientSection({ n, chain, focus, m }: { n: Symbols; chain: Cha
       <Tex tex={f.tex} label={f.txt} display />
       <p className="inspector-result">
         {unbrokenFractions(`∂L/∂${paramSym(n, chain).txt} = `)}
-        <strong data-cell="gradient" data-value={String(g.total)}>{txt(g.total)}</strong>
+        <strong data-cell="gradient" data-value={String(g.total)}>{cell(g.total)}</strong>
       </p>
       {gradientMismatch(g) && <p className="inspector-warning" role="alert">{unbrokenFractions(m('mismatch', { what: `∂L/∂${paramSym(n, chain).txt}` }))}</p>}
     </div>

@@ -4,10 +4,11 @@
  */
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { indexText, ordered, type Convention } from '../shared/convention.ts';
 import { sup } from '../shared/notation.ts';
 import { formatValue } from '../shared/diverging.ts';
+import { readableIndices } from '../shared/indices.tsx';
 
 /** A number with 5 significant digits (1.2346·10⁻⁵ below 10⁻³ and from 10⁴), with a true minus sign. */
 export function fmt(x: number): string {
@@ -15,6 +16,11 @@ export function fmt(x: number): string {
   const e = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
   const exp = e ? Number(e[2]) : 0;
   return (e ? `${e[1]}·10${exp < 0 ? '⁻' : ''}${sup(Math.abs(exp))}` : s).replace(/-/g, '−');
+}
+
+/** A number as a table cell shows it: its power of ten (·10⁻⁵) a real superscript, large enough to read. */
+export function cell(x: number): ReactNode[] {
+  return readableIndices(fmt(x));
 }
 
 /** The plain-text number; negative ones in parentheses when `paren` (after a · or a −). */
