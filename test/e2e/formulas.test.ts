@@ -1,7 +1,8 @@
 /**
  * Formulas in narrow places, in real Chromium: at a phone's 390×844 and at 1024×768, in English
  * and 简体中文, no fraction or partial derivative is broken across two lines ("∂L/" on one line,
- * "∂W" on the next) in the phase's formula, its sentence, the inspector or a lesson's text.
+ * "∂W" on the next) in the phase's formula, its sentence, the inspector or a lesson's text, and
+ * no number of the inspector's typeset formulas is split after its × (3.3847 × | 10⁻⁶).
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -26,6 +27,18 @@ async function open(size: { width: number; height: number }, hash: string): Prom
 
 const broken = (page: Page) => page.evaluate(BROKEN_FRACTIONS) as Promise<unknown[]>;
 
+/**
+ * KaTeX sets a formula as a row of boxes (.base) and may end a line between two: after a
+ * relation or a binary operator. Numbers with a power of ten typeset whole (×10 inside one box)
+ * and those split (a box ending in × before one starting 10), as text.
+ */
+const KATEX_POWERS = `(() => {
+  const bases = [...document.querySelectorAll('.inspector .katex-html')].map((k) => [...k.querySelectorAll(':scope > .base')].map((b) => b.textContent.replace(/\\s/g, '')));
+  const whole = bases.flat().filter((t) => /\\d×10/.test(t)).length;
+  const split = bases.flatMap((row) => row.flatMap((t, i) => (/\\d×$/.test(t) && /^10/.test(row[i + 1] ?? '') ? [t + ' | ' + row[i + 1]] : [])));
+  return { whole, split };
+})()`;
+
 describe.each([
   { width: 390, height: 844 },
   { width: 1024, height: 768 },
@@ -41,12 +54,16 @@ describe.each([
       expect(await broken(page), `${lang} phase ${phase + 1}: ${seen.at(-1)}`).toEqual([]);
     }
     expect(seen.join(' ')).toContain('∂L/∂W');
-    // The inspector of a weight: its headings and lines name ∂L/∂W.
-    await page.locator('[data-weight="2:0:0"]').dispatchEvent('click');
+    // The inspector of a weight: its headings and lines name ∂L/∂W, and its sample's share is
+    // a number with a power of ten (−3.3847 × 10⁻⁶), which KaTeX must not split after the ×.
+    await page.locator('[data-weight="1:0:0"]').dispatchEvent('click');
     await page.getByRole('tab', { name: lang === 'en' ? 'Inspector' : '链式法则' }).click();
     await page.waitForSelector('.inspector .tex');
     expect(await page.locator('.inspector').textContent()).toContain('∂L/∂W');
     expect(await broken(page), `${lang} inspector`).toEqual([]);
+    const powers = (await page.evaluate(KATEX_POWERS)) as { whole: number; split: string[] };
+    expect(powers.whole, `${lang}: a number with a power of ten in the inspector`).toBeGreaterThan(0);
+    expect(powers.split, `${lang}: numbers split after their ×`).toEqual([]);
   });
 
   it('stay whole in a lesson’s text', async () => {

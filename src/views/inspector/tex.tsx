@@ -35,7 +35,8 @@ export function tex(x: number, paren = false): string {
   if (!Number.isFinite(x)) return x > 0 ? '\\infty' : '-\\infty';
   const s = formatValue(x, 5);
   const e = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
-  const body = e ? `${e[1]}\\times 10^{${Number(e[2])}}` : s;
+  // Braced, one atom: KaTeX may end a line after a binary operator, and split 3.3847 × | 10⁻⁶ at a phone's width.
+  const body = e ? `{${e[1]}\\times 10^{${Number(e[2])}}}` : s;
   return paren && (x < 0 || e !== null) ? `\\left(${body}\\right)` : body;
 }
 
