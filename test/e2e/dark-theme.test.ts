@@ -9,7 +9,7 @@ import { rgb } from 'd3';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { findPreset } from '../../src/presets/catalog.ts';
 import { encodeLink } from '../../src/store/link.ts';
-import { deltaE } from '../colour-science.ts';
+import { contrast, deltaE } from '../colour-science.ts';
 import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 let close: (() => Promise<void>) | null = null;
@@ -41,6 +41,10 @@ describe('the dark theme', () => {
     expect(Math.max(...strongest)).toBeGreaterThan(50); // the strongest weight stands out
     // and the weakest line is the closest to the background
     expect(deltaE(drawn[0]!.stroke, background)).toBeLessThan(Math.min(...strongest) - 20);
+    // Each line's neutral edge stays visible on the real page (a zero weight is drawn as the background).
+    const edges = await page.locator('.edge-floor').evaluateAll((gs) => gs.map((g) => getComputedStyle(g).stroke));
+    expect(edges.length).toBeGreaterThanOrEqual(2);
+    for (const e of edges) expect(contrast(e, background)).toBeGreaterThanOrEqual(1.8);
     // Every legend's middle stop (zero) is the background.
     const middles = await page.locator('svg.legend stop').evaluateAll((stops) => stops.filter((s) => s.getAttribute('offset') === '50%').map((s) => getComputedStyle(s).stopColor));
     expect(middles.length).toBeGreaterThanOrEqual(3);
