@@ -95,7 +95,7 @@ describe('the backward pass you can watch', () => {
 
   it("animated phases: each phase moves for the speed control's duration, pauses on a phase and goes on", async () => {
     // The toolbar's speed control: animated phases, half a second each.
-    await page.getByRole('button', { name: 'Phases' }).click();
+    await page.getByRole('button', { name: 'Animated phases' }).click();
     await page.getByLabel(/^Seconds per phase/).fill(String(Math.log10(0.5)));
     await page.getByTestId('speed-readout').filter({ hasText: '0.5 s / phase' }).waitFor();
     await page.locator('body').click({ position: { x: 2, y: 2 } });
@@ -123,7 +123,7 @@ describe('the backward pass you can watch', () => {
     await expect.poll(narration, { timeout: 10_000 }).not.toBe(held); // and goes on
     await page.keyboard.press(' ');
     await expect.poll(() => page.getByTestId('status').getAttribute('data-status')).toBe('paused');
-    await page.getByRole('button', { name: 'Continuous' }).click();
+    await page.getByRole('button', { name: 'Whole steps' }).click();
     await fullSpeed(page);
   });
 });
