@@ -57,7 +57,7 @@ describe('SpeedControl', () => {
     expect(screen.getByTestId('speed-readout').textContent).toBe('2.5 s / phase');
     expect(phaseAt(Math.log10(0.3))).toBe(0.3);
     expect(phaseAt(Math.log10(5))).toBe(5);
-    fireEvent.click(screen.getByRole('button', { name: 'Whole steps' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continuous' }));
     expect(h.lab.config.getState().speed).toEqual({ kind: 'steps-per-second', value: 20 });
   });
 
@@ -81,8 +81,8 @@ describe('SpeedControl', () => {
 
 describe('the two controls about phases', () => {
   for (const [language, names] of [
-    ['en', { step: 'Step', by: 'Step by', phases: 'Animated phases', steps: 'Whole steps', play: /^Play/, stepKey: /\(→\)/ }],
-    ['zh', { step: '单步', by: '步进单位', phases: '阶段动画', steps: '整步', play: /^播放/, stepKey: /（→）/ }],
+    ['en', { step: 'Step', by: 'Step by', phases: 'Animated phases', steps: 'Continuous', play: /^Play/, stepKey: /\(→\)/ }],
+    ['zh', { step: '单步', by: '步进单位', phases: '阶段动画', steps: '连续', play: /^播放/, stepKey: /（→）/ }],
   ] as const) {
     it(`say which drives Step and which drives Play (${language})`, () => {
       renderInLab(

@@ -123,7 +123,7 @@ describe('the backward pass you can watch', () => {
     await expect.poll(narration, { timeout: 10_000 }).not.toBe(held); // and goes on
     await page.keyboard.press(' ');
     await expect.poll(() => page.getByTestId('status').getAttribute('data-status')).toBe('paused');
-    await page.getByRole('button', { name: 'Whole steps' }).click();
+    await page.getByRole('button', { name: 'Continuous' }).click();
     await fullSpeed(page);
   });
 });

@@ -13,9 +13,9 @@ import { useConfig } from '../lab-context.tsx';
 const useMessages = defineMessages({
   en: {
     speed: 'Speed',
-    steps: 'Whole steps',
+    steps: 'Continuous',
     phases: 'Animated phases',
-    'steps.title': 'Play runs whole training steps, as many per second as the slider says',
+    'steps.title': 'Play runs whole training steps continuously, as many per second as the slider says',
     'phases.title': 'Play shows one phase of a step at a time (forward, loss, backward, update), as long as the slider says: Step by phase on a timer',
     modes: 'Speed mode',
     stepsSlider: 'Steps per second (log scale; the top is full speed)',
@@ -26,9 +26,9 @@ const useMessages = defineMessages({
   },
   zh: {
     speed: '速度',
-    steps: '整步',
+    steps: '连续',
     phases: '阶段动画',
-    'steps.title': '播放时按整步训练，每秒步数由滑块决定',
+    'steps.title': '播放时连续地按整步训练，每秒步数由滑块决定',
     'phases.title': '播放时一次只显示一步中的一个阶段（前向、损失、反向、更新），每个阶段停留滑块所示的时间：相当于定时按“按阶段”单步',
     modes: '速度模式',
     stepsSlider: '每秒步数（对数刻度；最右为全速）',
