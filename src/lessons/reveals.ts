@@ -6,6 +6,7 @@
  * Counts that a question asks the student to read off the update check's table (changed,
  * gradnonzero) are not hidden: reading them there is the exercise.
  */
+import { readShown } from '../core/shown-number.ts';
 import { withinTolerance } from './answers.ts';
 import { parsePlaceholder } from './placeholders.ts';
 import type { Question, Tolerance } from './schema.ts';
@@ -21,20 +22,11 @@ export function hiddenExpression(question: Question): string | null {
   return question.value;
 }
 
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
 /**
  * A number as the screen writes it: an optional minus (true or ASCII), digits, a decimal part,
  * an exponent as "e−6" or "·10⁻⁵"; not the digits of a name ("z13", "W2[3]").
  */
 const NUMBER = /(?<![\p{L}\d.])[−-]?\d+(?:\.\d+)?(?:e[−+-]?\d+|·10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?/gu;
-
-function valueOf(token: string): number {
-  const plain = token
-    .replace(/−/g, '-')
-    .replace(/·10(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/, (_, minus: string, digits: string) => `e${minus ? '-' : ''}${[...digits].map((d) => SUPERSCRIPT.indexOf(d)).join('')}`);
-  return Number(plain);
-}
 
 /** Whether a shown number would pass as the answer (either sign; never zero). */
 export function passesAs(shown: number, answer: number, tolerance: Tolerance): boolean {
@@ -46,7 +38,7 @@ export function passesAs(shown: number, answer: number, tolerance: Tolerance): b
 export function maskAnswer(text: string, answer: number, tolerance: Tolerance): string | null {
   let found = false;
   const masked = text.replace(NUMBER, (token) => {
-    if (!passesAs(valueOf(token), answer, tolerance)) return token;
+    if (!passesAs(readShown(token), answer, tolerance)) return token;
     found = true;
     return '?';
   });

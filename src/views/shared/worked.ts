@@ -4,9 +4,11 @@
  * for the shown operands, computed by hand, to give the shown result. A student who checks a
  * line with a pocket calculator gets the lab's figure. Most lines need 3 – 6 digits; only a
  * result near a rounding boundary, or one much smaller than its terms (cancellation), needs more.
+ * A result within double rounding of zero (under ~10⁻¹² of its terms) is rounding noise that no
+ * digits reproduce; its operands are then shown with 17.
  */
 
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+import { readShown } from '../../core/shown-number.ts';
 
 /**
  * `x` with `digits` significant digits, written as the graph writes numbers: plainly from 0.001
@@ -29,15 +31,6 @@ export function engineering(x: number, digits: number): string {
     text = `${mantissa}e${e}`;
   }
   return text.replace(/-/g, '−');
-}
-
-/** The number a shown text stands for: true minus signs, "589e−6", "1.2346·10⁻⁵", "(−0.5)". */
-export function readShown(text: string): number {
-  const plain = text
-    .replace(/[()]/g, '')
-    .replace(/−/g, '-')
-    .replace(/·10([⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/, (_, minus: string, digits: string) => `e${minus ? '-' : ''}${[...digits].map((d) => SUPERSCRIPT.indexOf(d)).join('')}`);
-  return Number(plain);
 }
 
 export interface Worked {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NetworkSpec } from '../../../src/core/spec.ts';
 import { Inspector } from '../../../src/views/inspector/Inspector.tsx';
 import { fmt } from '../../../src/views/inspector/tex.tsx';
-import { readShown } from '../../../src/views/shared/worked.ts';
+import { readShown } from '../../../src/core/shown-number.ts';
 import { HYPER, setup } from './build.tsx';
 
 afterEach(cleanup);

@@ -7,7 +7,8 @@ import { formatValue } from '../../../src/lessons/placeholders.ts';
 import { hiddenExpression, maskAnswer, passesAs } from '../../../src/lessons/reveals.ts';
 import { formatEngineering } from '../../../src/views/shared/diverging.ts';
 import { fmt } from '../../../src/views/inspector/tex.tsx';
-import { engineering, readShown } from '../../../src/views/shared/worked.ts';
+import { readShown } from '../../../src/core/shown-number.ts';
+import { engineering } from '../../../src/views/shared/worked.ts';
 
 const answer = fc.tuple(fc.double({ min: 1, max: 10, noNaN: true }), fc.integer({ min: -8, max: 3 }), fc.boolean()).map(([m, e, neg]) => (neg ? -1 : 1) * m * 10 ** e);
 const REL = { rel: 0.02 };

@@ -7,7 +7,7 @@ import { phasesOf } from '../../../src/core/phases.ts';
 import type { Trace } from '../../../src/core/trace.ts';
 import { narrate } from '../../../src/views/narration/sentence.ts';
 import { formatEngineering } from '../../../src/views/shared/diverging.ts';
-import { readShown } from '../../../src/views/shared/worked.ts';
+import { readShown } from '../../../src/core/shown-number.ts';
 import { build } from '../lessons/simulate.ts';
 
 const r = (s: string | number) => readShown(String(s));

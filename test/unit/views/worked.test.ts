@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatEngineering } from '../../../src/views/shared/diverging.ts';
-import { engineering, readShown, worked } from '../../../src/views/shared/worked.ts';
+import { readShown } from '../../../src/core/shown-number.ts';
+import { engineering, worked } from '../../../src/views/shared/worked.ts';
 
 /** A double of any size a trace holds: sign × mantissa × 10^e, e in −9 … 3. */
 const magnitude = fc.tuple(fc.double({ min: 1, max: 10, noNaN: true }), fc.integer({ min: -9, max: 3 }), fc.boolean()).map(([m, e, neg]) => (neg ? -1 : 1) * m * 10 ** e);
@@ -46,6 +47,8 @@ describe('worked', () => {
     fc.assert(
       fc.property(magnitude, fc.double({ min: 1e-4, max: 100, noNaN: true }), magnitude, (w, eta, g) => {
         const result = w - eta * g;
+        // A result within double rounding of zero is the rounding itself: no digits reproduce it.
+        fc.pre(Math.abs(result) > 1e-12 * Math.max(Math.abs(w), Math.abs(eta * g)));
         const line = worked([w, eta, g], sgd, result, engineering, 3);
         expect(line.result).toBe(engineering(result, 3));
         expect(engineering(sgd(line.operands.map(readShown)), 3)).toBe(line.result);
