@@ -22,13 +22,18 @@ export interface ShownPhase {
   readonly lossKnown: boolean;
 }
 
+/** The number of the step a trace holds, from 1: its update is the n-th (`trace.step` counts those before it). */
+export function stepNumber(trace: Trace): number {
+  return trace.step + 1;
+}
+
 /** The phase on screen, or null between whole steps (`stepping` false: the trace holds whole steps). */
 export function shownPhase(trace: Trace | null, stepping: boolean, viewed: number | null, L: number): ShownPhase | null {
   if (!stepping || trace === null) return null;
   const index = shownPhaseIndex(trace, viewed);
   if (index === null) return null;
   const lossAt = phasesOf(L).findIndex((p) => p.kind === 'loss');
-  return { step: trace.step + 1, index: index + 1, count: phasesOf(L).length, phase: trace.phases[index]!, lossKnown: index >= lossAt };
+  return { step: stepNumber(trace), index: index + 1, count: phasesOf(L).length, phase: trace.phases[index]!, lossKnown: index >= lossAt };
 }
 
 export function useShownPhase(): ShownPhase | null {
