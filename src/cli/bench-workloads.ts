@@ -50,9 +50,8 @@ export interface Prepared {
   readonly workload: Workload;
   readonly network: Network;
   readonly pool: readonly Batch[];
-  /** The data and the rows of each batch of the pool, for drawing them again as the lab does. */
+  /** The data, for drawing batches from as the lab does. */
   readonly data: ClassificationSet<Features>;
-  readonly indices: readonly Int32Array[];
 }
 
 export function prepare(workload: Workload, seed: number): Prepared {
@@ -67,7 +66,7 @@ export function prepare(workload: Workload, seed: number): Prepared {
     return gatherBytes(ds, indices, outputs, new Uint8Array(n), (k) => new Float64Array(k));
   };
   const indices = Array.from({ length: POOL_SIZE }, () => randomBatch(rng, ds.x.rows, workload.batchSize));
-  return { workload, network, pool: indices.map(draw), data: ds, indices };
+  return { workload, network, pool: indices.map(draw), data: ds };
 }
 
 /** The pool's batches in order, round and round. */
@@ -76,16 +75,18 @@ export function fromPool(pool: readonly Batch[]): (step: number) => Batch {
 }
 
 /**
- * The pool's rows drawn afresh for every step from data kept as bytes, as the lab's experiment
- * draws them (presets/experiment.ts): with `straight`, into the trainer's WebAssembly memory
+ * Batches drawn for every step from data kept as bytes, as the lab's experiment draws them
+ * (presets/experiment.ts): rows picked at random from the whole set (so, unlike the pool's,
+ * mostly not in any cache), gathered with `straight` into the trainer's WebAssembly memory
  * (Trainer.inputBytes), else into a buffer of the drawer's own that the step copies in.
  */
-export function drawnLikeTheLab(p: Prepared, trainer: Trainer, straight: boolean): (step: number) => Batch {
+export function drawnLikeTheLab(p: Prepared, trainer: Trainer, straight: boolean, seed: number): (step: number) => Batch {
   const outputs = p.workload.spec.layers[p.workload.spec.layers.length - 1]!.units;
   const own = new Uint8Array(p.workload.batchSize * p.data.x.cols);
   const doubles = new Float64Array(own.length);
-  return (step) => {
-    const rows = p.indices[step % p.indices.length]!;
+  const rng = createRng(seed);
+  return () => {
+    const rows = randomBatch(rng, p.data.x.rows, p.workload.batchSize);
     const into = (straight ? trainer.inputBytes(rows.length) : null) ?? own;
     return gatherBytes(p.data, rows, outputs, into, () => doubles);
   };
@@ -164,7 +165,7 @@ export interface ManifestEntry {
 }
 
 /** Writes every workload's pool and initial weights, and the manifest; returns the manifest's path. */
-export function writeInputs(dir: string, prepared: readonly Prepared[], seconds: number, warmup: number): string {
+export function writeInputs(dir: string, prepared: readonly Prepared[]): string {
   if (endianness() !== 'LE') throw new Error('the NumPy comparison expects a little-endian machine');
   const workloads: ManifestEntry[] = prepared.map(({ workload: w, network, pool }) => ({
     key: w.key,
@@ -184,6 +185,6 @@ export function writeInputs(dir: string, prepared: readonly Prepared[], seconds:
     after_one_step: `${w.key}-after-one-step.f64`,
   }));
   const path = join(dir, 'manifest.json');
-  writeFileSync(path, JSON.stringify({ seconds, warmup, workloads }, null, 2));
+  writeFileSync(path, JSON.stringify({ workloads }, null, 2));
   return path;
 }

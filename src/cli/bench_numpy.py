@@ -3,18 +3,18 @@
 Usage: python3 bench_numpy.py MANIFEST.json
 
 bench.ts writes the manifest, the pre-drawn batch pools and the initial weights (raw
-little-endian float64). For each workload this script
-  1. takes one step from the initial weights on the first batch and writes the new weights
-     (W1, b1, W2, b2, ... flattened) so bench.ts can compare them with the lab's,
-  2. warms up, then times steps through the pool for the wall-time budget,
-and prints one JSON line per workload on stdout. Progress goes to stderr.
+little-endian float64). This script loads every workload, takes one step from the initial
+weights on the first batch of each and writes the new weights (W1, b1, W2, b2, ... flattened)
+so bench.ts can compare them with the lab's. Then it serves: for each line {"key": K,
+"seconds": S} on stdin it steps workload K through its pool for S seconds of wall time and
+answers one JSON line on stdout (steps, wall and CPU seconds, minor page faults), until stdin
+closes. bench.ts alternates these runs with the lab's.
 
 The mathematics is the lab's: rows are samples, z = a @ W + b, the loss is the batch mean,
 delta is per sample, dW = a.T @ delta / m, db = sum(delta) / m, and SGD W -= lr * dW.
 """
 import json
 import os
-import platform
 import resource
 import sys
 import time
@@ -116,10 +116,8 @@ def run_for(params, w, batches, seconds):
     return steps, now - start, time.process_time() - cpu_start
 
 
-def bench(directory, w, seconds, warmup):
-    initial, batches = load(directory, w)
-
-    # correctness guard: one step from the shared initial weights on the first batch
+def write_one_step(directory, w, initial, batches):
+    """The correctness guard: one step from the shared initial weights on the first batch."""
     once = copy_params(initial)
     x, t = batches[0]
     train_step(once, w["activations"], w["loss"], x, t, w["learning_rate"])
@@ -127,20 +125,12 @@ def bench(directory, w, seconds, warmup):
         os.path.join(directory, w["after_one_step"])
     )
 
-    params = copy_params(initial)
-    run_for(params, w, batches, warmup)
+
+def timed(params, w, batches, seconds):
     faults_before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     steps, elapsed, cpu = run_for(params, w, batches, seconds)
     faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults_before
-    return {
-        "key": w["key"],
-        "steps": steps,
-        "seconds": elapsed,
-        "examples_per_s": steps * w["batch"] / elapsed,
-        "ms_per_step": 1000 * elapsed / steps,
-        "cpu_ms_per_step": 1000 * cpu / steps,
-        "page_faults_per_step": faults / steps,
-    }
+    return {"steps": steps, "seconds": elapsed, "cpu_seconds": cpu, "page_faults": faults}
 
 
 def main():
@@ -148,10 +138,15 @@ def main():
     directory = os.path.dirname(manifest_path)
     with open(manifest_path) as f:
         manifest = json.load(f)
-    print(json.dumps({"python": platform.python_version(), "numpy": np.__version__}), flush=True)
+    workloads = {}
     for w in manifest["workloads"]:
-        print(f"numpy: {w['name']} ...", file=sys.stderr, flush=True)
-        print(json.dumps(bench(directory, w, manifest["seconds"], manifest["warmup"])), flush=True)
+        initial, batches = load(directory, w)
+        write_one_step(directory, w, initial, batches)
+        workloads[w["key"]] = (w, copy_params(initial), batches)
+    for line in sys.stdin:
+        command = json.loads(line)
+        w, params, batches = workloads[command["key"]]
+        print(json.dumps(timed(params, w, batches, command["seconds"])), flush=True)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
  * `np.random.choice(train_size, batch_size)`); `EpochBatcher` walks through a fresh shuffle of
  * the data each epoch, so every sample is seen exactly once per epoch.
  */
-import { shuffleInPlace, uniformInt } from '../core/rng.ts';
+import { shuffleInPlace, uniformIntsInto } from '../core/rng.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Matrix } from '../core/tensor.ts';
 import { ByteMatrix } from '../core/byte-matrix.ts';
@@ -24,7 +24,7 @@ export function randomBatch(rng: Rng, n: number, m: number): Int32Array {
   checkWhole('n', n, 1);
   checkWhole('batch size', m, 1);
   const out = new Int32Array(m);
-  for (let r = 0; r < m; r++) out[r] = uniformInt(rng, n);
+  uniformIntsInto(rng, n, out);
   return out;
 }
 

@@ -16,6 +16,15 @@ import { SLICE_MS, type Scheduler } from './slices.ts';
 
 export { SLICE_MS, type Scheduler };
 
+/**
+ * While running free, a snapshot goes out after every second slice (about 25 a second), and
+ * only that slice traces its last step. The views that draw snapshots redraw at most four
+ * times a second while training runs free; each snapshot clones the weights (313 KB for
+ * 784-50-10) and a trace copies the step's tensors, which one per slice made a tenth of the
+ * worker's time.
+ */
+export const FREE_SNAPSHOT_MS = 2 * SLICE_MS - SLICE_MS / 4;
+
 export class Runner {
   private _status: RunStatus = 'idle';
   private _speed: Speed = { kind: 'full' };
@@ -27,6 +36,8 @@ export class Runner {
   private readonly evaluations: SlicedEvaluations;
   /** A tick found an evaluation under way; its end schedules the tick again. */
   private tickWaiting = false;
+  /** When free running last sent a snapshot (scheduler ms). */
+  private lastFreeSnapshot = -Infinity;
 
   constructor(
     private readonly outbox: Outbox,
@@ -166,18 +177,24 @@ export class Runner {
     }
     this.finishStepper(session);
     const start = this.scheduler.now();
+    const snapshotAfter = this.snapshotDue(start + SLICE_MS);
     for (;;) {
       const elapsed = this.scheduler.now() - start;
       const last = elapsed + this.avgStepMs >= SLICE_MS || this.reachedStop(session, 1);
       const t0 = this.scheduler.now();
       // Trace the slice's last step unless an unsent trace is waiting: the acknowledgement of the
       // previous snapshot arrives only between slices, so "nothing in flight" would rarely hold.
-      const result = this.wholeStep(session, last && this.outbox.snapshots.wantsTrace);
+      const result = this.wholeStep(session, last && snapshotAfter && this.outbox.snapshots.wantsTrace);
       this.avgStepMs = 0.9 * this.avgStepMs + 0.1 * Math.max(0.001, this.scheduler.now() - t0);
       this.completeStep(session, result);
       if (last || this._status !== 'running' || this.evaluations.busyWith(session)) break;
     }
     this.afterSlice(session, 0);
+  }
+
+  /** Whether a slice ending at `end` should send a snapshot (see FREE_SNAPSHOT_MS). */
+  private snapshotDue(end: number): boolean {
+    return end - this.lastFreeSnapshot >= FREE_SNAPSHOT_MS;
   }
 
   private afterSlice(session: Session, nextMs: number): void {
@@ -186,7 +203,12 @@ export class Runner {
       this.stopAt = null;
       this.setStatus('paused');
     }
-    this.outbox.sendSnapshot(session, null);
+    // Stopping here (an epoch's end) always shows its last state.
+    const now = this.scheduler.now();
+    if (this._status !== 'running' || this.snapshotDue(now)) {
+      this.lastFreeSnapshot = now;
+      this.outbox.sendSnapshot(session, null);
+    }
     if (this._status === 'running') this.scheduleTick(nextMs);
   }
 

@@ -4,13 +4,11 @@
  * (no polling of the page's text, which is itself main-thread work), so what it counts is the
  * lab's. Prints figures; asserts nothing. `--runs N` (default 3).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { preview } from 'vite';
+import { join } from 'node:path';
 import { bigCsv } from './big-csv-text.ts';
+import { buildSite, serveSite } from './built-site.ts';
 import { launch, MAIN_THREAD_PROBE, READ_AND_RESET_PROBE, waitUntilIdle, type ProbeReading } from './browser.ts';
 
 async function main() {
@@ -18,17 +16,14 @@ async function main() {
   const runs = at > 0 ? Number(process.argv[at + 1]) : 3;
   const path = join(mkdtempSync(join(tmpdir(), 'bpl-bench-csv-')), 'big.csv');
   writeFileSync(path, bigCsv());
-  const viteBin = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  const server = await preview({ base: '/backprop-lab/', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('vite preview did not start');
+  buildSite();
+  const site = await serveSite();
   try {
     for (let run = 1; run <= runs; run++) {
       const context = await launch();
       const page = await context.newPage();
       await page.addInitScript({ content: MAIN_THREAD_PROBE });
-      await page.goto(`http://127.0.0.1:${address.port}/backprop-lab/`);
+      await page.goto(site.url);
       await waitUntilIdle(page);
       await page.getByRole('tab', { name: 'Settings' }).click();
       await page.waitForTimeout(1000);
@@ -45,7 +40,7 @@ async function main() {
       await context.close();
     }
   } finally {
-    server.httpServer.close();
+    await site.close();
   }
 }
 

@@ -9,13 +9,12 @@
  *   Network.emulateNetworkConditions);
  * - bytes for a second visit (the service worker answers).
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, waitUntilIdle } from './browser.ts';
+import { buildSite } from './built-site.ts';
 import { firstLoadJs } from './first-load.ts';
 import { StaticHost } from './static-host.ts';
 
@@ -90,8 +89,7 @@ async function visit(host: StaticHost, throttle: boolean) {
 
 async function main() {
   log('building the site…');
-  const viteBin = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  buildSite();
   const dist = join(process.cwd(), 'dist');
   const host = new StaticHost(dist);
   await host.start();

@@ -85,6 +85,32 @@ export const OVERLAPPING_GRAPH_LABELS = `(() => {
   return pairs;
 })()`;
 
+/**
+ * Fractions and partial derivatives broken across two lines ("∂L/" at the end of one, "∂W²" at
+ * the start of the next): each word of a text node with a "/" between two characters must lie
+ * on one line. As text, with its two line tops.
+ */
+export const BROKEN_FRACTIONS = `(() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const text = node.textContent;
+    if (!text.includes('/')) continue;
+    const el = node.parentElement;
+    if (el === null || el.closest('[aria-hidden="true"], option, script, style, title, .katex-mathml') !== null) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.display === 'none') continue;
+    for (const m of text.matchAll(/[^\\s/]+\\/[^\\s/]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
+      if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > parseFloat(style.fontSize) / 2) broken.push({ text: m[0], tops, in: (el.className.baseVal ?? el.className) || el.tagName });
+    }
+  }
+  return broken;
+})()`;
+
 export const tabNames = (page: Page) => page.getByRole('tab').allTextContents();
 
 export async function expectNothingCut(page: Page, where: string) {
@@ -92,5 +118,6 @@ export async function expectNothingCut(page: Page, where: string) {
   expect(scrollWidth, `${where}: horizontal overflow`).toBeLessThanOrEqual(clientWidth);
   expect(await page.evaluate(CLIPPED_TEXT), `${where}: text cut off`).toEqual([]);
   expect(await page.evaluate(OVERLAPPING_GRAPH_LABELS), `${where}: graph labels over each other`).toEqual([]);
+  expect(await page.evaluate(BROKEN_FRACTIONS), `${where}: a fraction broken across lines`).toEqual([]);
 }
 

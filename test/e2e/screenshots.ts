@@ -6,13 +6,10 @@
  * substring>, e.g. --only=390; --docs instead writes README's two pictures (docs/*.png, 960×540):
  * the flower trained at full speed for a few seconds, at 1280×720 and in presenter mode at 1920×1080.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { preview } from 'vite';
 import { findPreset } from '../../src/presets/catalog.ts';
 import { encodeLink } from '../../src/store/link.ts';
+import { buildSite, serveSite } from './built-site.ts';
 import { fullSpeed, launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 const OUT = `${SCREENSHOTS}/all`;
@@ -37,13 +34,10 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 async function main() {
   if (arg('no-build') === undefined) {
     log('building the site…');
-    const viteBin = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-    execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    buildSite();
   }
-  const server = await preview({ base: '/backprop-lab/', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('vite preview did not start');
-  const base = `http://127.0.0.1:${address.port}/backprop-lab/`;
+  const site = await serveSite();
+  const base = site.url;
   const flower = findPreset('planar-2-4-1')!;
   mkdirSync(OUT, { recursive: true });
   try {
@@ -84,7 +78,7 @@ async function main() {
       }
     }
   } finally {
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await site.close();
   }
 }
 

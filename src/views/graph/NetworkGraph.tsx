@@ -6,7 +6,7 @@
  * beside them; the lines carry W, then ∂L/∂W, then the applied ΔW; the loss node carries the
  * loss. Colours use one scale per quantity shared by all layers (or one per layer, on request).
  * Above the graph, in boxes of fixed height, the phase's formula and its narrated sentence; the
- * phase's motion is drawn over it.
+ * phase's motion is drawn over the lines and under the units and numbers.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { loss as lossOf } from '../../core/losses.ts';
@@ -15,8 +15,8 @@ import type { Trace } from '../../core/trace.ts';
 import { useConfig, useFocusSample, useLiveRun, useRun, useUi } from '../lab-context.tsx';
 import { Narration } from '../narration/Narration.tsx';
 import { narrate } from '../narration/sentence.ts';
-import { formatEngineering, formatValue } from '../shared/diverging.ts';
-import { SharedLegend, zeroThreshold } from '../shared/Legend.tsx';
+import { formatEngineering } from '../shared/diverging.ts';
+import { SharedLegend, zeroThreshold, type MarksKey } from '../shared/Legend.tsx';
 import { readableIndices } from '../shared/indices.tsx';
 import { faintLayers } from './faint-layers.ts';
 import { useSize } from '../shared/use-size.ts';
@@ -137,6 +137,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
         colour={colours?.edge[l] ?? (() => 'var(--muted)')}
         range={colours?.edgeRange[l] ?? 0}
         active={active === l}
+        edge={palette.line}
         selection={selection}
         narrated={about?.kind === 'weight' && about.layer === l ? about : null}
         onHover={(i, j, on) => setHover(on ? { kind: 'weight', layer: l, i, j } : null)}
@@ -197,12 +198,13 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
     const key = z.perMax ? (shortZero ? 'legend.zeroPerLayerShort' : 'legend.zeroPerLayer') : shortZero ? 'legend.zeroShort' : 'legend.zero';
     return t(key, { v: formatEngineering(z.below) });
   };
+  const marksKey: MarksKey = { lines: [t('legend.marks1'), t('legend.marks2')], title: (l, v) => t('legend.markTitle', { l, v }) };
   return (
     <figure className="network-graph" style={{ height }}>
       <GraphControls m={m} sample={k} phase={index} onBack={() => index !== null && index > 0 && viewPhase(index - 1)} />
       <figcaption title={formula ?? undefined}>
         {phase === null ? (
-          <span>{t('caption.free')}</span>
+          <span>{readableIndices(t('caption.free'))}</span>
         ) : (
           <span data-testid="phase-label">
             <strong>
@@ -218,6 +220,10 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
       <div className="graph-svg" ref={svgBox}>
         <svg width={width} height={svgHeight} role="img" aria-label={t('aria', { layers: units.join('-') })} data-testid="network-svg">
           {edges}
+          {/* The motion under the units and their numbers: a dot passes behind a number's halo, never over its digits. */}
+          {phase !== null && trace !== null && !(running && speed.kind !== 'animated') && (
+            <Motion key={`${trace.step}:${index}`} phase={phase} trace={trace} layout={layout} sample={sample} durationMs={durationMs} mode={mode} />
+          )}
           <LossNode
             layout={layout}
             output={layout.layers[L]!}
@@ -232,9 +238,6 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           {/* The phase's layer last, so that its numbers lie over the next column when they must cross it. */}
           {nodes.filter((_, l) => l !== active)}
           {active !== null && nodes[active]}
-          {phase !== null && trace !== null && !(running && speed.kind !== 'animated') && (
-            <Motion key={`${trace.step}:${index}`} phase={phase} trace={trace} layout={layout} sample={sample} durationMs={durationMs} mode={mode} />
-          )}
         </svg>
       </div>
       <div className="graph-readout" aria-live="polite">
@@ -248,6 +251,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           ranges={unitRanges}
           perLayer={scaling === 'layer'}
           zeroLabel={zeroLabel(colours?.unitMax ?? 0)}
+          marksKey={marksKey}
           width={legendWidth}
         />
         <SharedLegend
@@ -257,6 +261,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
           ranges={edgeRanges}
           perLayer={scaling === 'layer'}
           zeroLabel={zeroLabel(colours?.edgeMax ?? 0)}
+          marksKey={marksKey}
           width={legendWidth}
         />
       </div>
@@ -265,7 +270,7 @@ export function NetworkGraph({ width, height }: { width: number; height: number 
 }
 
 function readout(h: NonNullable<Hover>, trace: Trace | null, params: readonly { W: Matrix }[] | null, k: number, convention: Convention, t: ReturnType<typeof useGraphMessages>): string {
-  const f = (x: number | undefined) => (x === undefined ? '—' : formatValue(x, 4));
+  const f = (x: number | undefined) => (x === undefined ? '—' : formatEngineering(x, 4));
   if (h.kind === 'unit') {
     if (h.layer === 0) return t('readout.input', { at: indexText(convention, k, h.unit), x: f(at(trace?.x, k, h.unit)) });
     const lt = trace?.layers[h.layer - 1];

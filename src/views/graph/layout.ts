@@ -70,6 +70,17 @@ export function unitsInView(n: number, span: number): number {
   return Math.min(n, MAX_VISIBLE_UNITS, Math.max(1, Math.floor(span / MIN_SPACING_FOR_NUMBERS)));
 }
 
+/**
+ * Where a column's units sit: the first touching the top of the span, the last its bottom, the
+ * rest evenly between (one unit: the middle). Centring each unit in its own share of the span
+ * left half a share empty above the first unit (about 30 px under the headings on a phone).
+ */
+export function columnYs(visible: number, top: number, span: number, radius: number): { ys: number[]; gap: number } {
+  if (visible <= 1) return { ys: visible === 1 ? [top + span / 2] : [], gap: span };
+  const gap = (span - 2 * radius) / (visible - 1);
+  return { ys: Array.from({ length: visible }, (_, k) => top + radius + gap * k), gap };
+}
+
 export function graphLayout(units: readonly number[], offsets: readonly number[], width: number, height: number, top = 40, bottom = 30): GraphLayout {
   const columns = units.length;
   // An input image needs room for itself and its label.
@@ -97,8 +108,7 @@ export function graphLayout(units: readonly number[], offsets: readonly number[]
     if (image !== null) return { layer: l, units: n, x, offset: 0, visible: 0, ys: [], image, spacing: span, top, span };
     const visible = shown[l]!;
     const offset = Math.max(0, Math.min(offsets[l] ?? 0, n - visible));
-    const gap = span / visible;
-    const ys = Array.from({ length: visible }, (_, k) => top + gap * (k + 0.5));
+    const { ys, gap } = columnYs(visible, top, span, radius);
     return { layer: l, units: n, x, offset, visible, ys, image: null, spacing: gap, top, span };
   });
   const gap = columns > 1 ? (lastX - marginX) / (columns - 1) : Infinity;

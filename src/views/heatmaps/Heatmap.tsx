@@ -11,6 +11,7 @@ import { useHeatmapMessages } from './messages.ts';
 import { paintCells, readValue } from '../shared/paint.ts';
 import { useSignedPalette } from '../shared/use-signed-palette.ts';
 import './heatmaps.css';
+import { unbrokenFractions } from '../shared/indices.tsx';
 
 export interface HeatmapProps {
   readonly matrix: Matrix;
@@ -89,7 +90,7 @@ export function Heatmap({ matrix, title, symbol, shape, rowName, colName, cellWi
   return (
     <figure className="heatmap" data-rows={rows} data-cols={cols}>
       <figcaption>
-        {title} <span className="heatmap-size">{m('heatmap.size', { rows, cols })}{shape === undefined ? '' : ` (${shape})`}</span>
+        {unbrokenFractions(title)} <span className="heatmap-size">{m('heatmap.size', { rows, cols })}{shape === undefined ? '' : ` (${shape})`}</span>
       </figcaption>
       <div className="heatmap-scroll">
         <div className="heatmap-plane" style={{ width: cols * cellWidth, height: rows * cellHeight }}>

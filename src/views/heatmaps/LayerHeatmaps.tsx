@@ -12,6 +12,7 @@ import { useRun, useUi, useLiveRun } from '../lab-context.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { useHeatmapMessages } from './messages.ts';
 import { fitCell } from '../shared/paint.ts';
+import { unbrokenFractions } from '../shared/indices.tsx';
 
 /** The box each map's cells are fitted into, in CSS pixels (larger maps scroll). */
 const BOX_WIDTH = 200;
@@ -87,7 +88,7 @@ function LayerMap({ spec, convention, m, onSelect }: { spec: MapSpec; convention
   if (matrix === undefined) {
     return (
       <figure className="heatmap heatmap-missing" data-map={spec.key}>
-        <figcaption>{title}</figcaption>
+        <figcaption>{unbrokenFractions(title)}</figcaption>
         <p className="heatmap-placeholder">{spec.waiting}</p>
       </figure>
     );

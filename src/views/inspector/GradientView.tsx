@@ -5,6 +5,7 @@
 import type { OptimizerConfig } from '../../core/spec.ts';
 import { shownSamples, type Chain, type Gradient } from './chain.ts';
 import type { InspectorMessages } from './messages.ts';
+import { unbrokenFractions } from '../shared/indices.tsx';
 import { Bar, tex, Tex, txt, workedNumbers, type Symbols } from './tex.tsx';
 
 /** Samples listed one by one (the rest are summed in one row). */
@@ -123,10 +124,10 @@ export function GradientSection({ n, chain, focus, m }: { n: Symbols; chain: Cha
       </p>
       <Tex tex={f.tex} label={f.txt} display />
       <p className="inspector-result">
-        {`∂L/∂${paramSym(n, chain).txt} = `}
+        {unbrokenFractions(`∂L/∂${paramSym(n, chain).txt} = `)}
         <strong data-cell="gradient" data-value={String(g.total)}>{txt(g.total)}</strong>
       </p>
-      {gradientMismatch(g) && <p className="inspector-warning" role="alert">{m('mismatch', { what: `∂L/∂${paramSym(n, chain).txt}` })}</p>}
+      {gradientMismatch(g) && <p className="inspector-warning" role="alert">{unbrokenFractions(m('mismatch', { what: `∂L/∂${paramSym(n, chain).txt}` }))}</p>}
     </div>
   );
 }

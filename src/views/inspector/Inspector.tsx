@@ -15,6 +15,7 @@ import { DeltaDerivation } from './DeltaView.tsx';
 import { GradientSection, paramSym, UpdateSection } from './GradientView.tsx';
 import { useInspectorMessages, type InspectorMessages } from './messages.ts';
 import { symbols, tex, Tex, txt, type Symbols } from './tex.tsx';
+import { unbrokenFractions } from '../shared/indices.tsx';
 import './inspector.css';
 
 /** Samples whose derivation is shown when the picker is on "all samples". */
@@ -101,13 +102,13 @@ export function Inspector() {
         <SampleBlock key={s} n={n} chain={chain} trace={trace} spec={spec} s={s} m={m} />
       ))}
       {all && chain.m > samples.length && <p className="inspector-note">{m('delta.more', { shown: samples.length, m: chain.m })}</p>}
-      <h4>{m('section.batch', { name: p.txt })}</h4>
+      <h4>{unbrokenFractions(m('section.batch', { name: p.txt }))}</h4>
       {chain.gradient !== null ? (
         <GradientSection n={n} chain={chain} focus={all ? null : k} m={m} />
       ) : chain.inputs === null ? (
         <p className="inspector-wait">{m('wait.input', { name: n.input(chain.layer, chain.i, null).txt, l: chain.layer - 1 })}</p>
       ) : (
-        <p className="inspector-wait">{m('wait.gradient', { name: p.txt, l: chain.layer })}</p>
+        <p className="inspector-wait">{unbrokenFractions(m('wait.gradient', { name: p.txt, l: chain.layer }))}</p>
       )}
       <h4>{m('section.update')}</h4>
       <UpdateSection n={n} chain={chain} optimizer={optimizer} m={m} />

@@ -52,11 +52,21 @@ export interface LayerRange {
   readonly max: number;
 }
 
+/** What a legend's marks mean, in the screen's language: two short lines and each mark's title. */
+export interface MarksKey {
+  /** E.g. "▲n: layer n's" and "largest |x|", written left of the bar's middle. */
+  readonly lines: readonly [string, string];
+  /** One mark's title (a tooltip and what a screen reader says), e.g. "layer 2: largest |x| = 0.5". */
+  title(layer: number, max: string): string;
+}
+
 /**
  * One legend for a quantity drawn in several layers: the bar spans ±max on the chosen scale,
  * each layer's own largest |value| is marked on it (▲ with the layer's number), and the values
  * drawn as zero (below the scale's resolution) are stated (zeroThreshold). With `perLayer`, each layer's colours
  * span its own range (±max) instead; the marks still say where those ranges sit on the common scale.
+ * A largest |value| is never negative, so the marks stay right of the middle and the key that
+ * explains them has the left half of their rows to itself: nothing moves as the values change.
  */
 export function SharedLegend({
   label,
@@ -65,6 +75,7 @@ export function SharedLegend({
   ranges,
   perLayer,
   zeroLabel,
+  marksKey,
   width = 240,
 }: {
   label: string;
@@ -74,6 +85,8 @@ export function SharedLegend({
   perLayer: boolean;
   /** Where the scale's zero is, in words: which values are drawn as zero (see zeroThreshold). */
   zeroLabel: string;
+  /** The key to the marks, shown while there are marks; none: marks without a key (not on screen). */
+  marksKey?: MarksKey;
   width?: number;
 }) {
   const id = useId();
@@ -84,7 +97,7 @@ export function SharedLegend({
   const xOf = (p: number) => inset + ((p + 1) / 2) * bar;
   const stops = Array.from({ length: 11 }, (_, i) => -1 + i / 5);
   const marks = [...ranges].filter((g) => g.max > 0).sort((a, b) => a.max - b.max);
-  const summary = ranges.map((g) => `${g.layer}: ±${formatEngineering(g.max)}`).join(', ');
+  const summary = ranges.map((g) => (marksKey === undefined ? `${g.layer}: ±${formatEngineering(g.max)}` : marksKey.title(g.layer, formatEngineering(g.max)))).join(', ');
   // Before any value (or when none is finite) the ends say so, rather than a range of ±0.
   const [low, high] = perLayer ? ['−max', '+max'] : r > 0 ? [`−${formatEngineering(r)}`, `+${formatEngineering(r)}`] : ['—', '—'];
   return (
@@ -105,6 +118,7 @@ export function SharedLegend({
         const row = n % 2;
         return (
           <g key={g.layer} className="range-mark" data-layer={g.layer} data-x={x.toFixed(1)}>
+            {marksKey !== undefined && <title>{marksKey.title(g.layer, formatEngineering(g.max))}</title>}
             <path d={`M${x},25 l-3,5 h6 z`} fill="currentColor" />
             <text x={x} y={41 + row * ROW} textAnchor="middle" fill="currentColor">
               {g.layer}
@@ -112,6 +126,15 @@ export function SharedLegend({
           </g>
         );
       })}
+      {marksKey !== undefined && marks.length > 0 && (
+        <g className="marks-key" data-testid="marks-key">
+          {marksKey.lines.map((line, n) => (
+            <text key={n} x={inset} y={41 + n * ROW} fill="currentColor">
+              {line}
+            </text>
+          ))}
+        </g>
+      )}
       <text x={inset} y={41 + 2 * ROW} fill="currentColor">
         {low}
       </text>

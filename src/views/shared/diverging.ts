@@ -108,21 +108,26 @@ export function signedColour(m: number, mode: ColourMode, palette: SignedPalette
 }
 
 /**
- * A number for a label on the graph: 3 significant digits, in engineering notation (exponent a
- * multiple of 3) outside 0.001 … 9999, with a true minus sign.
+ * A number for a label on the graph: 3 significant digits (or `digits`), in engineering notation
+ * (exponent a multiple of 3) outside 0.001 … 9999, with a true minus sign: 57.2e−6. Compact
+ * because the graph's room for a number is measured (NUMBER_ROOM): at 11 px in Chromium the
+ * widest, −535e−15, is 60 px; −535×10⁻¹⁵ with a readable superscript (0.8 em) would be 72 px.
+ * Where text is set in HTML (readouts, sentences, lessons), readableIndices shows the same
+ * number as 57.2×10 with −6 as a real superscript; the graph's readout (4 digits) keeps the
+ * graph's exponent, so 57.2e−6 on a unit reads out as 57.20×10⁻⁶ beside it.
  */
-export function formatEngineering(x: number): string {
+export function formatEngineering(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return '0';
   const a = Math.abs(x);
   let text: string;
-  if (a >= 1e-3 && a < 1e4) text = String(Number(x.toPrecision(3)));
+  if (a >= 1e-3 && a < 1e4) text = String(Number(x.toPrecision(digits)));
   else {
     let e = Math.floor(Math.log10(a) / 3) * 3;
-    let mantissa = Number((x / 10 ** e).toPrecision(3));
+    let mantissa = Number((x / 10 ** e).toPrecision(digits));
     if (Math.abs(mantissa) >= 1000) {
       e += 3;
-      mantissa = Number((x / 10 ** e).toPrecision(3));
+      mantissa = Number((x / 10 ** e).toPrecision(digits));
     }
     text = `${mantissa}e${e}`;
   }

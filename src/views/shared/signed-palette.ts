@@ -13,10 +13,17 @@ export interface SignedPalette {
   readonly negative: string;
   readonly zero: string;
   readonly positive: string;
+  /**
+   * Not on the scale: the neutral edge every line of the graph is drawn with, beside its value's
+   * colour, so that a weight near zero (drawn in the background's colour) is still seen as a
+   * line. About 2:1 against the background (a projector's washed-out dark grey still shows it),
+   * below the contrast of a value half the scale's range, so it never outshines a real value.
+   */
+  readonly line: string;
 }
 
-export const LIGHT_SIGNED: SignedPalette = { negative: '#2166ac', zero: '#f7f8fa', positive: '#b2182b' };
-export const DARK_SIGNED: SignedPalette = { negative: '#5aa0ff', zero: '#10141b', positive: '#ff7a59' };
+export const LIGHT_SIGNED: SignedPalette = { negative: '#2166ac', zero: '#f7f8fa', positive: '#b2182b', line: '#b4b9c1' };
+export const DARK_SIGNED: SignedPalette = { negative: '#5aa0ff', zero: '#10141b', positive: '#ff7a59', line: '#444a56' };
 
 export type ResolvedTheme = 'light' | 'dark';
 export const SIGNED_PALETTES: Readonly<Record<ResolvedTheme, SignedPalette>> = { light: LIGHT_SIGNED, dark: DARK_SIGNED };

@@ -6,7 +6,8 @@ import type { NetworkSpec } from '../../../src/core/spec.ts';
 import { fromRows, zeros } from '../../../src/core/tensor.ts';
 import { Trainer } from '../../../src/core/trainer.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
-import { formatValue } from '../../../src/views/shared/diverging.ts';
+import { formatEngineering } from '../../../src/views/shared/diverging.ts';
+import { LIGHT_SIGNED } from '../../../src/views/shared/signed-palette.ts';
 import { NetworkGraph } from '../../../src/views/graph/NetworkGraph.tsx';
 import { renderInLab } from '../lab-harness.tsx';
 import { shownText } from '../shown-text.ts';
@@ -39,6 +40,18 @@ describe('NetworkGraph', () => {
     expect(h.container.querySelectorAll('line[data-weight]')).toHaveLength(2 * 4 + 4 * 1);
   });
 
+  it('draws every line with a neutral edge under it, a pixel wider, in the palette’s line colour (a zero weight is still a line)', () => {
+    const { h } = setup();
+    const floor = [...h.container.querySelectorAll('.edge-floor line')];
+    const weights = [...h.container.querySelectorAll('line[data-weight]')];
+    expect(floor).toHaveLength(weights.length);
+    for (const g of h.container.querySelectorAll('.edge-floor')) expect(g.getAttribute('stroke')).toBe(LIGHT_SIGNED.line);
+    floor.forEach((line, n) => expect(Number(line.getAttribute('stroke-width'))).toBeCloseTo(Number(weights[n]!.getAttribute('stroke-width')) + 1, 9));
+    // Under the lines: each layer's edges come before its values.
+    const layer = h.container.querySelector('g.edges')!;
+    expect(layer.firstElementChild!.getAttribute('class')).toBe('edge-floor');
+  });
+
   it('labels the phase with the formula the core computes and highlights its layer', () => {
     const { h, phases } = setup();
     phases(1);
@@ -62,11 +75,11 @@ describe('NetworkGraph', () => {
     const z = trace.layers[0]!.z!.data[2]!;
     const a = trace.layers[0]!.a!.data[2]!;
     const readout = () => shownText(h.container.querySelector('.graph-readout'));
-    expect(readout()).toBe(`layer 1, unit 2, sample 0:  z¹ = ${formatValue(z, 4)},  a¹ = ${formatValue(a, 4)},  δ¹ = —`);
+    expect(readout()).toBe(`layer 1, unit 2, sample 0:  z¹ = ${formatEngineering(z, 4)},  a¹ = ${formatEngineering(a, 4)},  δ¹ = —`);
     fireEvent.pointerEnter(h.container.querySelector('[data-weight="2:3:0"]')!);
     const w = trace.layers[1]!.W.data[3]!;
     const dw = trace.layers[1]!.dW!.data[3]!;
-    expect(readout()).toBe(`W²[3][0] = ${formatValue(w, 4)},  ∂L/∂W = ${formatValue(dw, 4)},  ΔW = —`);
+    expect(readout()).toBe(`W²[3][0] = ${formatEngineering(w, 4)},  ∂L/∂W = ${formatEngineering(dw, 4)},  ΔW = —`);
     // A mouse leaving clears the readout; a finger lifting (a tap on a phone) leaves it to be read.
     fireEvent.pointerLeave(h.container.querySelector('[data-weight="2:3:0"]')!, { pointerType: 'mouse' });
     expect(readout()).toMatch(/^Hover over or tap/);

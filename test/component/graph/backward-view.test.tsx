@@ -73,6 +73,16 @@ describe('honest colour', () => {
     return { h, fill };
   }
 
+  it('a tiny number on the graph (800e−9) reads out beside it as 800×10⁻⁹, the power of ten a real superscript', () => {
+    const { h } = showTiny();
+    expect(h.container.querySelector('[data-unit-value="2:0"]')!.textContent).toBe('800e−9');
+    fireEvent.pointerEnter(h.container.querySelector('[data-unit="2:0"]')!);
+    const readout = h.container.querySelector('.graph-readout')!;
+    expect(readout.textContent).not.toMatch(/\de[−-]/);
+    expect(shownText(readout)).toBe('layer 2, unit 0, sample 0:  z² = 800×10⁻⁹,  a² = 800×10⁻⁹,  δ² = —');
+    expect([...readout.querySelectorAll('sup')].map((e) => e.textContent)).toEqual(['2', '−9', '2', '−9', '2']);
+  });
+
   it('shares one scale per quantity across layers: a layer 10⁶× smaller is drawn as zero', () => {
     const { fill, h } = showTiny();
     expect(fill('1:0')).toBe(colourAt(1));
@@ -81,8 +91,8 @@ describe('honest colour', () => {
     expect(fill('2:1')).toBe(colourAt(0));
     // The legend marks each layer's own range on the one shared bar.
     const legend = screen.getByRole('img', { name: /^units: a, layers 0, 1, 2:/ });
-    expect(legend.getAttribute('aria-label')).toContain('1: ±0.8,');
-    expect(legend.getAttribute('aria-label')).toContain('2: ±800e−9');
+    expect(legend.getAttribute('aria-label')).toContain('layer 1: largest |x| = 0.8,');
+    expect(legend.getAttribute('aria-label')).toContain('layer 2: largest |x| = 800e−9');
     expect(h.container.querySelectorAll('.shared-legend .range-mark')).not.toHaveLength(0);
   });
 
@@ -246,5 +256,15 @@ describe('stepping back within a step', () => {
     expect(h.container.querySelector('[data-testid="motion"]')!.getAttribute('data-dots')).toBe(String(4 * 1));
     phases(1);
     expect(h.container.querySelectorAll('.moving-weight')).toHaveLength(2 * 4 + 4 * 1);
+  });
+
+  it('draws the moving dots under the units and their numbers, so that a dot never covers a digit', () => {
+    const { phases, h } = setup();
+    phases(1); // forward 1: dots travel from the input units to layer 1
+    const motion = h.container.querySelector('[data-testid="motion"]')!;
+    const numbers = [...h.container.querySelectorAll('.unit-value, .unit, [data-testid="loss-node-value"]')];
+    expect(numbers.length).toBeGreaterThan(0);
+    // Later in the SVG's order is drawn on top: every unit and number must come after the motion.
+    for (const n of numbers) expect(motion.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING, n.outerHTML.slice(0, 60)).toBeTruthy();
   });
 });

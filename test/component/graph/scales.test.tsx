@@ -45,6 +45,9 @@ describe('formatEngineering', () => {
     expect(formatEngineering(123456)).toBe('123e3');
     expect(formatEngineering(999.96e-6)).toBe('1e−3');
     expect(formatEngineering(Number.POSITIVE_INFINITY)).toBe('Infinity');
+    // With more digits (the graph's readout), the same power of ten as the label beside it.
+    expect(formatEngineering(5.7213e-5, 4)).toBe('57.21e−6');
+    expect(formatEngineering(-0.150712, 4)).toBe('−0.1507');
   });
 });
 

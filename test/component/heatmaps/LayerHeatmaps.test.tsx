@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LayerHeatmaps } from '../../../src/views/heatmaps/LayerHeatmaps.tsx';
 import { renderInLab } from '../lab-harness.tsx';
 import { knownTrace, layOut, snapshot } from './fixture.ts';
+import { wholeText } from '../shown-text.ts';
 
 beforeEach(() => vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => null));
 afterEach(() => (cleanup(), vi.restoreAllMocks()));
@@ -103,7 +104,7 @@ describe('LayerHeatmaps', () => {
   it('speaks 简体中文', () => {
     const h = setUp(knownTrace('forward 1'), 'zh');
     expect(screen.getByLabelText('权重层')).toBeDefined();
-    expect(screen.getByText('δ = ∂Lᵢ/∂zᵢ，逐样本（误差项）；1/m 在 ∂L/∂W 中')).toBeDefined();
+    expect(screen.getByText(wholeText('δ = ∂Lᵢ/∂zᵢ，逐样本（误差项）；1/m 在 ∂L/∂W 中'))).toBeDefined();
     expect(screen.getByRole('img', { name: /^W（当前权重）：2 × 4 个格子/ })).toBeDefined();
     expect(h.map('updateW').textContent).toContain('参数更新之后出现。');
     layOut(h.canvas('z'), 0, 0, 96, 72);

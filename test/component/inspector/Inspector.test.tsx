@@ -5,6 +5,7 @@ import { registered } from '../../../src/i18n/i18n.ts';
 import { Inspector } from '../../../src/views/inspector/Inspector.tsx';
 import { fmt, txt } from '../../../src/views/inspector/tex.tsx';
 import { BATCH, cellValues, setup } from './build.tsx';
+import { wholeText } from '../shown-text.ts';
 
 afterEach(cleanup);
 
@@ -45,7 +46,9 @@ describe('Inspector', () => {
     expect(screen.getByRole('math', { name: /^a¹\[0\]\[1\] = / })).toBeDefined();
     select({ kind: 'weight', layer: 1, i: 1, j: 2 });
     expect(screen.getByText('Not computed yet: δ¹ comes from phase backward 1.')).toBeDefined();
-    expect(screen.getByText('Not computed yet: ∂L/∂W¹[1][2] comes from phase backward 1.')).toBeDefined();
+    // The fraction is set whole (a span that does not wrap); the paragraph reads the same.
+    const wait = screen.getByText(wholeText('Not computed yet: ∂L/∂W¹[1][2] comes from phase backward 1.'));
+    expect(wait.querySelector('.unbroken')?.textContent).toBe('∂L/∂W¹[1][2]');
     expect(screen.getByText('Not applied yet: the update is the last phase of the step.')).toBeDefined();
     phases(3); // forward 2, loss, backward 2
     expect(screen.getByText('Not computed yet: δ¹ comes from phase backward 1.')).toBeDefined();

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cloneRng, createRng, gaussian, nextUint32, shuffleInPlace, uniform, uniformInt } from '../../../src/core/rng.ts';
+import { cloneRng, createRng, gaussian, nextUint32, shuffleInPlace, uniform, uniformInt, uniformIntsInto } from '../../../src/core/rng.ts';
 import { expectWithinStandardErrors } from '../stats.ts';
 
 describe('rng', () => {
@@ -89,5 +90,32 @@ describe('rng', () => {
     shuffleInPlace(r, xs);
     expect(Array.from(xs).sort((p, q) => p - q)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(Array.from(xs)).not.toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+});
+
+describe('uniformIntsInto', () => {
+  it('gives the numbers and leaves the state that as many calls of uniformInt would', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+        // n near 2^32 rejects many draws; small n almost none.
+        fc.oneof(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 2 ** 32 }), fc.constant(3 * 2 ** 30)),
+        fc.integer({ min: 0, max: 300 }),
+        (seed, n, count) => {
+          const one = createRng(seed);
+          const many = createRng(seed);
+          const expected = Int32Array.from({ length: count }, () => uniformInt(one, n));
+          const out = new Int32Array(count);
+          uniformIntsInto(many, n, out);
+          expect(out).toEqual(expected);
+          expect(many.s).toEqual(one.s);
+        },
+      ),
+    );
+  });
+
+  it('refuses an impossible n as uniformInt does', () => {
+    expect(() => uniformIntsInto(createRng(1), 0, new Int32Array(3))).toThrow(RangeError);
+    expect(() => uniformIntsInto(createRng(1), 2.5, new Int32Array(3))).toThrow(RangeError);
   });
 });

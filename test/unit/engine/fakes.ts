@@ -6,8 +6,10 @@ import { findPreset } from '../../../src/presets/catalog.ts';
 
 export class ManualScheduler {
   private queue: { fn: () => void; ms: number; cancelled: boolean }[] = [];
+  /** The clock: real time unless a test brings its own. */
+  constructor(private readonly clock: () => number = () => performance.now()) {}
   now(): number {
-    return performance.now();
+    return this.clock();
   }
   later(fn: () => void, ms: number): () => void {
     const entry = { fn, ms, cancelled: false };
@@ -32,9 +34,8 @@ export class ManualScheduler {
   }
 }
 
-export function harness(fetchMnist: MnistFetcher = () => Promise.reject(new Error('no MNIST in this test'))) {
+export function harness(fetchMnist: MnistFetcher = () => Promise.reject(new Error('no MNIST in this test')), scheduler = new ManualScheduler()) {
   const events: { event: Event; transfer: ArrayBuffer[] }[] = [];
-  const scheduler = new ManualScheduler();
   const host = new EngineHost({ post: (event, transfer) => events.push({ event, transfer }) }, scheduler, fetchMnist);
   const send = (command: Command) => host.handle({ v: PROTOCOL_VERSION, command });
   const of = <T extends Event['type']>(type: T) => events.map((e) => e.event).filter((e): e is Extract<Event, { type: T }> => e.type === type);

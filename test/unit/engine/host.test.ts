@@ -5,7 +5,7 @@ import { paramSize } from '../../../src/engine/checkpoints.ts';
 import { findPreset } from '../../../src/presets/catalog.ts';
 import type { Event } from '../../../src/engine/protocol.ts';
 import { bits } from '../core/helpers.ts';
-import { harness, SMALL } from './fakes.ts';
+import { harness, ManualScheduler, SMALL } from './fakes.ts';
 
 type Snapshot = Extract<Event, { type: 'snapshot' }>;
 const weightBits = (s: Snapshot) => bits(s.params.flatMap((p) => [...p.W.data, ...p.b]));
@@ -169,6 +169,24 @@ describe('engine host: free running', () => {
     h.send({ type: 'snapshot-ack' });
     expect(h.of('snapshot')).toHaveLength(initial + 1);
     expect(h.last('snapshot')!.step).toBeGreaterThan(5);
+  });
+
+  it('running free, sends a snapshot after every second slice, and traces only the step that snapshot shows', () => {
+    let t = 0;
+    // Every look at the clock finds it 1 ms later: a slice (SLICE_MS) takes a few steps.
+    const h = harness(undefined, new ManualScheduler(() => (t += 1)));
+    h.send({ type: 'configure', config: { ...SMALL, schedule: { ...SMALL.schedule, evaluateEvery: 1_000_000 } } });
+    h.send({ type: 'play' });
+    const before = h.of('snapshot').length;
+    const slices = 20;
+    for (let i = 0; i < slices; i++) {
+      h.send({ type: 'snapshot-ack' });
+      h.scheduler.runPending();
+    }
+    const sent = h.of('snapshot').slice(before);
+    expect(sent).toHaveLength(slices / 2);
+    // Each carries the trace of the last step before it (a trace's step counts from 0), not an older one.
+    for (const s of sent) expect(s.trace?.step).toBe(s.step - 1);
   });
 
   it('steps-per-second takes one step per tick at the asked interval', () => {
