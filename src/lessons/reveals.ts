@@ -24,9 +24,9 @@ export function hiddenExpression(question: Question): string | null {
 
 /**
  * A number as the screen writes it: an optional minus (true or ASCII), digits, a decimal part,
- * an exponent as "e−6" or "·10⁻⁵"; not the digits of a name ("z13", "W2[3]").
+ * an exponent as "e−6", "·10⁻⁵" or "×10⁻⁶"; not the digits of a name ("z13", "W2[3]").
  */
-const NUMBER = /(?<![\p{L}\d.])[−-]?\d+(?:\.\d+)?(?:e[−+-]?\d+|·10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?/gu;
+const NUMBER = /(?<![\p{L}\d.])[−-]?\d+(?:\.\d+)?(?:e[−+-]?\d+|[·×]10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?/gu;
 
 /** Whether a shown number would pass as the answer (either sign; never zero). */
 export function passesAs(shown: number, answer: number, tolerance: Tolerance): boolean {

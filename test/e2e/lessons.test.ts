@@ -84,15 +84,19 @@ function intersects(a: { x: number; y: number; width: number; height: number }, 
 
 /**
  * Every text on the page outside the lesson's panel (whose texts give the operands): text nodes
- * (SVG and KaTeX's too), tooltips and accessible labels.
+ * (SVG and KaTeX's too), tooltips and accessible labels. What a <sup> or <sub> holds is read as
+ * the student reads it, with what comes before: 57.2×10<sup>−6</sup> is 57.2×10⁻⁶.
  */
 const PAGE_TEXT = `(() => {
+  const SCRIPT = { SUP: '⁰¹²³⁴⁵⁶⁷⁸⁹⁻', SUB: '₀₁₂₃₄₅₆₇₈₉₋' };
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
     const element = n.nodeType === 1 ? n : n.parentElement;
     if (element.closest('[data-testid="lesson-panel"], script, style')) continue;
-    if (n.nodeType === 3) out.push(n.data);
+    const script = SCRIPT[element.tagName];
+    if (n.nodeType === 3 && script && out.length > 0) out[out.length - 1] += [...n.data].map((c) => (c === '−' || c === '-' ? script[10] : /\\d/.test(c) ? script[Number(c)] : c)).join('');
+    else if (n.nodeType === 3) out.push(n.data);
     else for (const name of ['title', 'aria-label']) if (n.hasAttribute(name)) out.push(n.getAttribute(name));
   }
   return out.join(' | ');

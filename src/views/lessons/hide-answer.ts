@@ -8,17 +8,53 @@
  */
 const ATTRIBUTES = ['title', 'aria-label'];
 
+/** A mantissa set as "57.2×10" whose power follows in a <sup> (shared/indices.tsx): one number. */
+const BASE = /(\d+(?:\.\d+)?)×10$/;
+const POWER = /^[−-]?\d{1,3}$/;
+
+/** The text node of the <sup> after a mantissa "57.2×10", if there is one. */
+function powerAfter(base: Text): Text | null {
+  const sup = base.nextSibling;
+  if (!BASE.test(base.data) || !(sup instanceof Element) || sup.tagName !== 'SUP' || !(sup.firstChild instanceof Text)) return null;
+  return sup.firstChild;
+}
+
 export function hideAnswer(root: Element, spare: (node: Node) => boolean, mask: (text: string) => string | null): () => void {
   // What each changed node or attribute held, and what it was changed to.
   const texts = new Map<Text, { original: string; masked: string }>();
   const attributes = new Map<Element, Map<string, { original: string; masked: string }>>();
 
-  const maskText = (node: Text) => {
-    if (spare(node)) return;
-    const masked = mask(node.data);
-    if (masked === null) return;
+  const change = (node: Text, masked: string) => {
     texts.set(node, { original: node.data, masked });
     node.data = masked;
+  };
+  const maskText = (node: Text) => {
+    if (spare(node)) return;
+    // A power of ten redrawn alone is read with its mantissa, the text node before its <sup>.
+    const before = node.parentElement?.tagName === 'SUP' ? node.parentElement.previousSibling : null;
+    if (before instanceof Text) maskPower(before);
+    const masked = mask(node.data);
+    if (masked !== null) change(node, masked);
+    maskPower(node);
+  };
+  /**
+   * "57.2×10" + <sup>−6</sup>: when 57.2e−6 would pass as the answer, the mantissa says "?" and
+   * the power goes; a new mantissa that would not pass gets its power back.
+   */
+  const maskPower = (base: Text) => {
+    const power = powerAfter(base);
+    if (power === null) return;
+    const held = texts.get(power);
+    const hidden = held !== undefined && power.data === held.masked;
+    const exponent = hidden ? held.original : power.data;
+    if (!POWER.test(exponent)) return;
+    if (mask(`${BASE.exec(base.data)![1]}e${exponent}`) === '?') {
+      change(base, base.data.replace(BASE, '?'));
+      if (!hidden) change(power, '');
+    } else if (hidden) {
+      power.data = held.original;
+      texts.delete(power);
+    }
   };
   const maskAttribute = (element: Element, name: string) => {
     const value = element.getAttribute(name);

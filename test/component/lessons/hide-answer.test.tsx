@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maskAnswer } from '../../../src/lessons/reveals.ts';
 import { hideAnswer } from '../../../src/views/lessons/hide-answer.ts';
+import { readableIndices } from '../../../src/views/shared/indices.tsx';
 
 afterEach(cleanup);
 
@@ -45,6 +46,33 @@ describe('hideAnswer', () => {
       expect(getByTestId('sentence').textContent).toBe('For sample 0: δ³₀ = (0.6297 − 1) × 0.23318 = -0.0862.');
       expect(getByTestId('label').textContent).toBe('-0.0862');
       expect(getByTestId('tip').getAttribute('title')).toBe('δ = -0.0862');
+    });
+  });
+});
+
+let setZ: (v: string) => void = () => {};
+function Sentence() {
+  const [z, set] = useState('57.2e−6');
+  setZ = set;
+  return <p data-testid="z">{readableIndices(`For sample 0: a²₀ = z²₀ = ${z} here`)}</p>;
+}
+
+describe('hideAnswer on a power of ten set as a superscript', () => {
+  it('reads 57.2×10 with its <sup>−6</sup> as one number, masks it, and gives the power back when the figure changes or the question closes', () => {
+    const { getByTestId, container } = render(<Sentence />);
+    const shown = () => getByTestId('z').textContent;
+    expect(shown()).toBe('For sample 0: a20 = z20 = 57.2×10−6 here'); // as shared/indices.tsx sets it
+    const restore = hideAnswer(container, () => false, (text) => maskAnswer(text, 5.719e-5, { rel: 0.02 }));
+    expect(shown()).toBe('For sample 0: a20 = z20 = ? here');
+    act(() => setZ('31.5e−6')); // no longer the answer: shown whole
+    return Promise.resolve().then(() => {
+      expect(shown()).toBe('For sample 0: a20 = z20 = 31.5×10−6 here');
+      act(() => setZ('57.3e−6'));
+      return Promise.resolve().then(() => {
+        expect(shown()).toBe('For sample 0: a20 = z20 = ? here');
+        restore();
+        expect(shown()).toBe('For sample 0: a20 = z20 = 57.3×10−6 here');
+      });
     });
   });
 });

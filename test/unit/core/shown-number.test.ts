@@ -7,6 +7,7 @@ describe('readShown', () => {
     expect(readShown('589e−6')).toBe(589e-6);
     expect(readShown('1.2346·10⁻⁵')).toBe(1.2346e-5);
     expect(readShown('−2.5·10¹²')).toBe(-2.5e12);
+    expect(readShown('57.2×10⁻⁶')).toBe(57.2e-6);
     expect(readShown('(−0.5)')).toBe(-0.5);
     expect(readShown('0.6931')).toBe(0.6931);
   });

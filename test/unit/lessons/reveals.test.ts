@@ -38,6 +38,7 @@ describe('maskAnswer', () => {
       }),
     );
     expect(maskAnswer('z13 = 0.5', 13, REL)).toBeNull();
+    expect(maskAnswer('a²₀ = z²₀ = 57.2×10⁻⁶ here', 5.719e-5, REL)).toBe('a²₀ = z²₀ = ? here');
     expect(maskAnswer('0 of 4', 0.000001, { abs: 0.00001 })).toBeNull();
   });
 });
