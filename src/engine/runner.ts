@@ -18,12 +18,14 @@ export { SLICE_MS, type Scheduler };
 
 /**
  * While running free, a snapshot goes out after every second slice (about 25 a second), and
- * only that slice traces its last step. The views that draw snapshots redraw at most four
- * times a second while training runs free; each snapshot clones the weights (313 KB for
- * 784-50-10) and a trace copies the step's tensors, which one per slice made a tenth of the
- * worker's time.
+ * a trace of the last step with every fifth (about 10 a second; the store keeps the last
+ * trace meanwhile). The views that draw them redraw at most four times a second while
+ * training runs free; a snapshot clones the weights (313 KB for 784-50-10) and a traced step
+ * copies its tensors (1.6 MB with x as doubles), which with both on every slice took about a
+ * tenth of the worker's time.
  */
 export const FREE_SNAPSHOT_MS = 2 * SLICE_MS - SLICE_MS / 4;
+export const FREE_TRACE_MS = 5 * SLICE_MS - SLICE_MS / 4;
 
 export class Runner {
   private _status: RunStatus = 'idle';
@@ -38,6 +40,8 @@ export class Runner {
   private tickWaiting = false;
   /** When free running last sent a snapshot (scheduler ms). */
   private lastFreeSnapshot = -Infinity;
+  /** When free running last traced a step (scheduler ms). */
+  private lastFreeTrace = -Infinity;
 
   constructor(
     private readonly outbox: Outbox,
@@ -177,14 +181,16 @@ export class Runner {
     }
     this.finishStepper(session);
     const start = this.scheduler.now();
-    const snapshotAfter = this.snapshotDue(start + SLICE_MS);
+    const end = start + SLICE_MS;
+    const traceLast = this.snapshotDue(end) && end - this.lastFreeTrace >= FREE_TRACE_MS && this.outbox.snapshots.wantsTrace;
     for (;;) {
       const elapsed = this.scheduler.now() - start;
       const last = elapsed + this.avgStepMs >= SLICE_MS || this.reachedStop(session, 1);
       const t0 = this.scheduler.now();
       // Trace the slice's last step unless an unsent trace is waiting: the acknowledgement of the
       // previous snapshot arrives only between slices, so "nothing in flight" would rarely hold.
-      const result = this.wholeStep(session, last && snapshotAfter && this.outbox.snapshots.wantsTrace);
+      const result = this.wholeStep(session, last && traceLast);
+      if (result.trace !== undefined) this.lastFreeTrace = this.scheduler.now();
       this.avgStepMs = 0.9 * this.avgStepMs + 0.1 * Math.max(0.001, this.scheduler.now() - t0);
       this.completeStep(session, result);
       if (last || this._status !== 'running' || this.evaluations.busyWith(session)) break;
