@@ -12,18 +12,10 @@ import type { Outbox } from './outbox.ts';
 import type { Granularity, RunStatus, Speed } from './protocol.ts';
 import type { Session } from './session.ts';
 import { SlicedEvaluations } from './evaluations.ts';
+import { FreePacing } from './free-pacing.ts';
 import { SLICE_MS, type Scheduler } from './slices.ts';
 
 export { SLICE_MS, type Scheduler };
-
-/**
- * While running free, a snapshot goes out after every second slice (about 25 a second), and
- * only that slice traces its last step. The views that draw snapshots redraw at most four
- * times a second while training runs free; each snapshot clones the weights (313 KB for
- * 784-50-10) and a trace copies the step's tensors, which one per slice made a tenth of the
- * worker's time.
- */
-export const FREE_SNAPSHOT_MS = 2 * SLICE_MS - SLICE_MS / 4;
 
 export class Runner {
   private _status: RunStatus = 'idle';
@@ -36,8 +28,7 @@ export class Runner {
   private readonly evaluations: SlicedEvaluations;
   /** A tick found an evaluation under way; its end schedules the tick again. */
   private tickWaiting = false;
-  /** When free running last sent a snapshot (scheduler ms). */
-  private lastFreeSnapshot = -Infinity;
+  private readonly pacing = new FreePacing();
 
   constructor(
     private readonly outbox: Outbox,
@@ -82,6 +73,11 @@ export class Runner {
 
   pause(): void {
     this.stop();
+    const session = this.session();
+    // Stopped, the screen shows the last step's trace (see free-pacing.ts).
+    if (this._status === 'running' && session !== null && !this.pacing.lastStepTraced && !session.stepping.midStep && !this.evaluations.busyWith(session)) {
+      this.completeStep(session, this.wholeStep(session, true));
+    }
     if (this._status === 'running') this.setStatus('paused');
     this.outbox.flushMetrics();
     this.outbox.sendSnapshot(this.session(), this.lastPhase());
@@ -177,24 +173,21 @@ export class Runner {
     }
     this.finishStepper(session);
     const start = this.scheduler.now();
-    const snapshotAfter = this.snapshotDue(start + SLICE_MS);
+    const end = start + SLICE_MS;
+    const traceLast = this.pacing.traceDue(end) && this.outbox.snapshots.wantsTrace;
     for (;;) {
       const elapsed = this.scheduler.now() - start;
       const last = elapsed + this.avgStepMs >= SLICE_MS || this.reachedStop(session, 1);
       const t0 = this.scheduler.now();
       // Trace the slice's last step unless an unsent trace is waiting: the acknowledgement of the
       // previous snapshot arrives only between slices, so "nothing in flight" would rarely hold.
-      const result = this.wholeStep(session, last && snapshotAfter && this.outbox.snapshots.wantsTrace);
+      // A slice that ends free running (an epoch's end) traces its last step: the screen shows it.
+      const result = this.wholeStep(session, last && (traceLast || this.reachedStop(session, 1)));
       this.avgStepMs = 0.9 * this.avgStepMs + 0.1 * Math.max(0.001, this.scheduler.now() - t0);
       this.completeStep(session, result);
       if (last || this._status !== 'running' || this.evaluations.busyWith(session)) break;
     }
     this.afterSlice(session, 0);
-  }
-
-  /** Whether a slice ending at `end` should send a snapshot (see FREE_SNAPSHOT_MS). */
-  private snapshotDue(end: number): boolean {
-    return end - this.lastFreeSnapshot >= FREE_SNAPSHOT_MS;
   }
 
   private afterSlice(session: Session, nextMs: number): void {
@@ -205,8 +198,8 @@ export class Runner {
     }
     // Stopping here (an epoch's end) always shows its last state.
     const now = this.scheduler.now();
-    if (this._status !== 'running' || this.snapshotDue(now)) {
-      this.lastFreeSnapshot = now;
+    if (this._status !== 'running' || this.pacing.snapshotDue(now)) {
+      this.pacing.snapshotSent(now);
       this.outbox.sendSnapshot(session, null);
     }
     if (this._status === 'running') this.scheduleTick(nextMs);
@@ -218,6 +211,7 @@ export class Runner {
 
   private wholeStep(session: Session, trace: boolean): StepResult {
     const result = session.stepping.whole(trace);
+    this.pacing.stepTaken(result.trace !== undefined, this.scheduler.now());
     if (result.trace) this.outbox.snapshots.keep(result.trace);
     return result;
   }
@@ -264,6 +258,7 @@ export class Runner {
   private nextPhase(session: Session, force = true): void {
     const { phase, trace, result } = session.stepping.phase();
     this.outbox.snapshots.keep(trace);
+    this.pacing.stepTaken(true, this.scheduler.now());
     this.outbox.post({ type: 'phase', step: trace.step, phase, loss: trace.loss ?? null });
     if (result !== null) {
       this.completeStep(session, result);
@@ -277,6 +272,7 @@ export class Runner {
     const finished = session.stepping.finish();
     if (finished === null) return;
     this.outbox.snapshots.keep(finished.trace);
+    this.pacing.stepTaken(true, this.scheduler.now());
     this.completeStep(session, finished.result);
   }
 }

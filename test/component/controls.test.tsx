@@ -206,22 +206,7 @@ describe('RunStatus', () => {
     expect(h.sent.slice(2)).toMatchObject([{ type: 'set', settings: { hyper: { learningRate: 0.5 } } }, { type: 'restore-checkpoint' }, { type: 'play' }]);
   });
 
-  it('counts phases while stepping by phase, and keeps the epoch in step with the step', () => {
-    const h = renderInLab(<RunStatus />);
-    act(h.ready);
-    const trace = { x: { rows: 400, cols: 2, data: new Float64Array(800) } } as unknown as Extract<Parameters<typeof h.emit>[0], { type: 'snapshot' }>['trace'];
-    // The 2-4-1 net: forward 1, forward 2, loss, backward 2, backward 1, update — 6 phases.
-    act(() => h.emit({ type: 'snapshot', step: 0, epoch: 1, phase: { kind: 'loss' }, params: [], trace }));
-    expect(screen.getByTestId('step').textContent).toBe('0');
-    expect(screen.getByTestId('phase-of').textContent).toBe(' · phase 3 of 6');
-    expect(screen.getByTestId('epoch').textContent).toBe('0.00');
-    act(() => h.emit({ type: 'snapshot', step: 0, epoch: 1, phase: { kind: 'backward', layer: 1 }, params: [], trace }));
-    expect(screen.getByTestId('phase-of').textContent).toBe(' · phase 5 of 6');
-    act(() => h.emit({ type: 'snapshot', step: 1, epoch: 1, phase: { kind: 'update' }, params: [], trace }));
-    expect(screen.getByTestId('step').textContent).toBe('1');
-    expect(screen.getByTestId('phase-of').textContent).toBe('');
-    expect(screen.getByTestId('epoch').textContent).toBe('1.00');
-  });
+  // Stepping by phase: test/component/status/run-status-phases.test.tsx.
 
   it('after divergence from weights grown past the ordinary, offers only going back, not continuing', () => {
     const h = renderInLab(<RunStatus />);

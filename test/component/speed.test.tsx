@@ -1,6 +1,8 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { phaseAt, speedAt, SpeedControl } from '../../src/views/controls/SpeedControl.tsx';
+import { ShortcutSheet } from '../../src/views/controls/ShortcutSheet.tsx';
+import { Transport } from '../../src/views/controls/Transport.tsx';
 import { renderInLab } from './lab-harness.tsx';
 
 afterEach(cleanup);
@@ -44,9 +46,9 @@ describe('SpeedControl', () => {
 
   it('animates phases of an adjustable duration from 0.3 to 5 s, and goes back to the rate it had', () => {
     const h = renderInLab(<SpeedControl />);
-    fireEvent.click(screen.getByRole('button', { name: 'Phases' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Animated phases' }));
     expect(h.lab.config.getState().speed).toEqual({ kind: 'animated', phasesPerSecond: 1 });
-    expect(screen.getByRole('button', { name: 'Phases' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Animated phases' }).getAttribute('aria-pressed')).toBe('true');
     const slider = screen.getByLabelText(/^Seconds per phase/) as HTMLInputElement;
     expect(Number(slider.min)).toBeCloseTo(Math.log10(0.3), 9);
     expect(Number(slider.max)).toBeCloseTo(Math.log10(5), 9);
@@ -73,6 +75,38 @@ describe('SpeedControl', () => {
   it('speaks 简体中文', () => {
     renderInLab(<SpeedControl />, 'zh');
     expect(screen.getByTestId('speed-readout').textContent).toBe('每秒 20 步');
-    expect(screen.getByRole('button', { name: '逐阶段' })).toBeDefined();
+    expect(screen.getByRole('button', { name: '阶段动画' })).toBeDefined();
+  });
+});
+
+describe('the two controls about phases', () => {
+  for (const [language, names] of [
+    ['en', { step: 'Step', by: 'Step by', phases: 'Animated phases', steps: 'Continuous', play: /^Play/, stepKey: /\(→\)/ }],
+    ['zh', { step: '单步', by: '步进单位', phases: '阶段动画', steps: '连续', play: /^播放/, stepKey: /（→）/ }],
+  ] as const) {
+    it(`say which drives Step and which drives Play (${language})`, () => {
+      renderInLab(
+        <>
+          <Transport />
+          <SpeedControl />
+        </>,
+        language,
+      );
+      // Step (→) and its granularity: how far one press goes.
+      expect(screen.getByRole('button', { name: names.step }).title).toMatch(names.stepKey);
+      expect(screen.getByLabelText(names.by).title).toMatch(names.stepKey);
+      // The speed modes: how Play runs, named apart from the granularity's "phase".
+      expect(screen.getByRole('button', { name: names.phases }).title).toMatch(names.play);
+      expect(screen.getByRole('button', { name: names.steps }).title).toMatch(names.play);
+      expect(screen.queryByRole('button', { name: language === 'en' ? 'Phases' : '逐阶段' })).toBeNull();
+    });
+  }
+
+  it('the shortcut sheet lists ← beside →', () => {
+    const h = renderInLab(<ShortcutSheet />);
+    act(() => h.lab.ui.getState().setShortcutsOpen(true));
+    const sheet = document.body.textContent!;
+    expect(sheet).toContain('Step and stop: one phase, batch or epoch');
+    expect(sheet).toContain('show the step’s previous phase again');
   });
 });

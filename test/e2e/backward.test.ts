@@ -41,10 +41,13 @@ afterAll(async () => {
 });
 
 describe('the backward pass you can watch', () => {
-  it('steps one whole step by phase: a new sentence with numbers each phase, the loss in the header after the loss phase, the graph never moves', async () => {
+  it('steps one whole step by phase: a new sentence with numbers each phase, the step\'s loss in the header from the loss phase on (step 0\'s before), the graph never moves', async () => {
     const sentences: string[] = [];
     const boxes: string[] = [];
-    expect(await headerLoss()).toBe('—');
+    // Before any step the loss is the step-0 evaluation's, beside its accuracy, and says so.
+    const atStart = await headerLoss();
+    expect(Number(atStart)).toBeGreaterThan(0);
+    expect(await page.getByTestId('loss-of').textContent()).toBe(' · step 0');
     for (let i = 0; i < PHASES.length; i++) {
       await stepPhase();
       expect((await label())!.replace(/:.*/, '').replace(' ', '-')).toBe(PHASES[i]);
@@ -52,7 +55,9 @@ describe('the backward pass you can watch', () => {
       expect(sentence).toMatch(/= −?\d/); // an equation with its number
       sentences.push(sentence);
       boxes.push(JSON.stringify(await graphBox()));
-      if (i < 2) expect(await headerLoss()).toBe('—');
+      // Before the loss phase, step 1's loss is not computed yet: step 0's is shown, named.
+      if (i < 2) expect(`${await headerLoss()}${await page.getByTestId('loss-of').textContent()}`).toBe(`${atStart} · step 0`);
+      else expect(await page.getByTestId('loss-of').textContent()).toBe(' · step 1');
       if (i === 2) {
         const node = Number((await page.getByTestId('loss-node-value').textContent())!.replace('−', '-'));
         const header = Number(await headerLoss());
@@ -95,7 +100,7 @@ describe('the backward pass you can watch', () => {
 
   it("animated phases: each phase moves for the speed control's duration, pauses on a phase and goes on", async () => {
     // The toolbar's speed control: animated phases, half a second each.
-    await page.getByRole('button', { name: 'Phases' }).click();
+    await page.getByRole('button', { name: 'Animated phases' }).click();
     await page.getByLabel(/^Seconds per phase/).fill(String(Math.log10(0.5)));
     await page.getByTestId('speed-readout').filter({ hasText: '0.5 s / phase' }).waitFor();
     await page.locator('body').click({ position: { x: 2, y: 2 } });

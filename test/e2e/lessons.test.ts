@@ -14,6 +14,7 @@ import type { Trace } from '../../src/core/trace.ts';
 import { LESSONS } from '../../src/lessons/catalog.ts';
 import { expectedValue } from '../../src/lessons/answers.ts';
 import { fillText, formatValue, type Checks } from '../../src/lessons/placeholders.ts';
+import { hiddenExpression, maskAnswer } from '../../src/lessons/reveals.ts';
 import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
 
 let context: BrowserContext;
@@ -81,6 +82,26 @@ function intersects(a: { x: number; y: number; width: number; height: number }, 
   return a.x < b.x + b.width - 1 && a.x + a.width > b.x + 1 && a.y < b.y + b.height - 1 && a.y + a.height > b.y + 1;
 }
 
+/**
+ * Every text on the page outside the lesson's panel (whose texts give the operands): text nodes
+ * (SVG and KaTeX's too), tooltips and accessible labels. What a <sup> or <sub> holds is read as
+ * the student reads it, with what comes before: 57.2×10<sup>−6</sup> is 57.2×10⁻⁶.
+ */
+const PAGE_TEXT = `(() => {
+  const SCRIPT = { SUP: '⁰¹²³⁴⁵⁶⁷⁸⁹⁻', SUB: '₀₁₂₃₄₅₆₇₈₉₋' };
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    const element = n.nodeType === 1 ? n : n.parentElement;
+    if (element.closest('[data-testid="lesson-panel"], script, style')) continue;
+    const script = SCRIPT[element.tagName];
+    if (n.nodeType === 3 && script && out.length > 0) out[out.length - 1] += [...n.data].map((c) => (c === '−' || c === '-' ? script[10] : /\\d/.test(c) ? script[Number(c)] : c)).join('');
+    else if (n.nodeType === 3) out.push(n.data);
+    else for (const name of ['title', 'aria-label']) if (n.hasAttribute(name)) out.push(n.getAttribute(name));
+  }
+  return out.join(' | ');
+})()`;
+
 async function waitForStep(page: Page, step: number) {
   await page.waitForSelector(`[data-testid="lesson-player"][data-step="${step}"][data-ready="true"]`, { timeout: 60_000 });
 }
@@ -123,8 +144,19 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
           expect(await page.getByTestId('lesson-reveal').count()).toBe(1);
           expect(await page.getByTestId('lesson-next').isDisabled()).toBe(true);
         }
+        // Until it is answered, the number asked for is printed nowhere else on the page (the
+        // phase sentence, the graph's labels and legends, the readouts, the open view).
+        const hidden = hiddenExpression(q) !== null;
+        const sentence = () => page.getByTestId('narration').textContent();
+        const sentenceBefore = (await page.getByTestId('narration').count()) > 0 ? await sentence() : null;
+        if (hidden) expect(maskAnswer(await page.evaluate<string>(PAGE_TEXT), expected as number, q.tolerance), `step ${k + 1}: the page shows the answer to ${q.value}`).toBeNull();
         await page.getByTestId('lesson-answer').fill(formatValue(expected as number));
         await page.getByTestId('lesson-check').click();
+        // Answered, it appears again where it was hidden.
+        if (hidden && sentenceBefore?.includes('?')) {
+          await page.waitForSelector('[data-testid="lesson-feedback"][data-outcome="right"]');
+          expect(maskAnswer((await sentence())!, expected as number, q.tolerance), `step ${k + 1}: the sentence after answering`).not.toBeNull();
+        }
       } else if (q?.kind === 'choice') {
         await page.getByTestId(`lesson-choice-${(q.correct + 1) % q.options.length}`).check();
         await page.getByTestId('lesson-check').click();

@@ -51,14 +51,15 @@ describe('the lab screen', () => {
       counters.push(`${await page.getByTestId('step').textContent()}${await page.getByTestId('phase-of').textContent()}, epoch ${await page.getByTestId('epoch').textContent()}`);
       if (i === 3) await shot('screen-backward');
     }
-    // The counters agree while stepping: no epoch completed before the step is.
+    // The counters agree while stepping: every phase of step 1 says so, its update too, and no
+    // epoch completed before the step is.
     expect(counters).toEqual([
-      '0 · phase 1 of 6, epoch 0.00',
-      '0 · phase 2 of 6, epoch 0.00',
-      '0 · phase 3 of 6, epoch 0.00',
-      '0 · phase 4 of 6, epoch 0.00',
-      '0 · phase 5 of 6, epoch 0.00',
-      '1, epoch 1.00',
+      '1 · phase 1 of 6, epoch 0.00',
+      '1 · phase 2 of 6, epoch 0.00',
+      '1 · phase 3 of 6, epoch 0.00',
+      '1 · phase 4 of 6, epoch 0.00',
+      '1 · phase 5 of 6, epoch 0.00',
+      '1 · phase 6 of 6, epoch 1.00',
     ]);
     expect(seen.map((s) => s.label.split(':')[0])).toEqual(['forward 1', 'forward 2', 'loss', 'backward 2', 'backward 1', 'update']);
     expect(seen.map((s) => s.layer)).toEqual(['1', '2', '2', '2', '1', null]);

@@ -7,7 +7,8 @@ const useMessages = defineMessages({
   en: {
     title: 'Keyboard shortcuts',
     play: 'Play / pause',
-    step: 'Step (by phase, batch or epoch, as chosen)',
+    step: 'Step and stop: one phase, batch or epoch, as “Step by” says',
+    back: 'Stepping by phase: show the step’s previous phase again (→ returns)',
     reset: 'Reset to the seed’s weights',
     presenter: 'Presenter mode on / off',
     fullscreen: 'Fullscreen on / off',
@@ -19,7 +20,8 @@ const useMessages = defineMessages({
   zh: {
     title: '键盘快捷键',
     play: '播放 / 暂停',
-    step: '单步（按所选的阶段、批次或轮次）',
+    step: '单步后停住：按“步进单位”所选，一个阶段、批次或轮次',
+    back: '按阶段单步时：重看这一步的上一个阶段（→ 返回）',
     reset: '重置为种子生成的权重',
     presenter: '开关演示模式',
     fullscreen: '开关全屏',
@@ -51,6 +53,7 @@ export function ShortcutSheet() {
   const rows: [string[], string][] = [
     [[t('space')], t('play')],
     [['→'], t('step')],
+    [['←'], t('back')],
     [['R'], t('reset')],
     [['P'], t('presenter')],
     [['F'], t('fullscreen')],

@@ -1,7 +1,7 @@
 /**
- * How fast Play runs: steps per second on a continuous logarithmic slider from 0.5 up to full
- * speed (its top notch), or animated phases — one phase of the step at a time, each lasting
- * 0.3 to 5 s — slow enough to narrate. The readout has a fixed width, so nothing moves as the
+ * How fast Play runs: whole steps, per second on a continuous logarithmic slider from 0.5 up to
+ * full speed (its top notch), or animated phases — one phase of the step at a time, each lasting
+ * 0.3 to 5 s — slow enough to narrate (Play's counterpart of the toolbar's Step by phase). The readout has a fixed width, so nothing moves as the
  * number changes.
  */
 import { useRef } from 'react';
@@ -14,7 +14,9 @@ const useMessages = defineMessages({
   en: {
     speed: 'Speed',
     steps: 'Continuous',
-    phases: 'Phases',
+    phases: 'Animated phases',
+    'steps.title': 'Play runs whole training steps continuously, as many per second as the slider says',
+    'phases.title': 'Play shows one phase of a step at a time (forward, loss, backward, update), as long as the slider says: Step by phase on a timer',
     modes: 'Speed mode',
     stepsSlider: 'Steps per second (log scale; the top is full speed)',
     phaseSlider: 'Seconds per phase (log scale)',
@@ -25,7 +27,9 @@ const useMessages = defineMessages({
   zh: {
     speed: '速度',
     steps: '连续',
-    phases: '逐阶段',
+    phases: '阶段动画',
+    'steps.title': '播放时连续地按整步训练，每秒步数由滑块决定',
+    'phases.title': '播放时一次只显示一步中的一个阶段（前向、损失、反向、更新），每个阶段停留滑块所示的时间：相当于定时按“按阶段”单步',
     modes: '速度模式',
     stepsSlider: '每秒步数（对数刻度；最右为全速）',
     phaseSlider: '每阶段秒数（对数刻度）',
@@ -72,10 +76,10 @@ export function SpeedControl() {
     <div className="speed-control field" role="group" aria-label={t('speed')}>
       <span className="field-label">{t('speed')}</span>
       <span className="segmented" role="group" aria-label={t('modes')}>
-        <button type="button" aria-pressed={!phases} onClick={() => phases && setSpeed(lastSteps.current)}>
+        <button type="button" aria-pressed={!phases} title={t('steps.title')} onClick={() => phases && setSpeed(lastSteps.current)}>
           {t('steps')}
         </button>
-        <button type="button" aria-pressed={phases} onClick={() => !phases && setSpeed(lastPhase.current)}>
+        <button type="button" aria-pressed={phases} title={t('phases.title')} onClick={() => !phases && setSpeed(lastPhase.current)}>
           {t('phases')}
         </button>
       </span>

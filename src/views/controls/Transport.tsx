@@ -18,6 +18,8 @@ const useMessages = defineMessages({
     phase: 'by phase',
     batch: 'by batch',
     epoch: 'by epoch',
+    stepTitle: 'Take one step and stop (→): the next phase of the training step, a whole step on a batch, or a whole epoch, as chosen beside it',
+    granularityTitle: 'How far Step (→) goes: one phase (forward, loss, backward or update; ← goes back), one whole step on a batch, or one epoch. Play’s own pace is the Speed',
   },
   zh: {
     loading: '请稍候：数据仍在加载',
@@ -25,6 +27,8 @@ const useMessages = defineMessages({
     phase: '按阶段',
     batch: '按批次',
     epoch: '按轮次',
+    stepTitle: '前进一下后停住（→）：按旁边的选择，走训练步的下一个阶段、在一个批次上的一整步，或一整轮',
+    granularityTitle: '“单步”（→）每次走多远：一个阶段（前向、损失、反向或更新；← 退回），一个批次上的一整步，或一整轮。播放的节奏由“速度”决定',
   },
 });
 
@@ -97,10 +101,10 @@ export function Transport() {
         <Stacked shown={running ? t('transport.pause') : t('transport.play')} hidden={running ? t('transport.play') : t('transport.pause')} />
       </button>
       <span className="step-group">
-        <button type="button" onClick={step} disabled={!ready} aria-describedby={why.describedBy} aria-keyshortcuts="ArrowRight">
+        <button type="button" onClick={step} disabled={!ready} aria-describedby={why.describedBy} aria-keyshortcuts="ArrowRight" title={m('stepTitle')}>
           {t('transport.step')}
         </button>
-        <select aria-label={t('transport.granularity')} value={granularity} onChange={(e) => setGranularity(e.target.value as Granularity)}>
+        <select aria-label={t('transport.granularity')} title={m('granularityTitle')} value={granularity} onChange={(e) => setGranularity(e.target.value as Granularity)}>
           {GRANULARITIES.map((g) => (
             <option key={g} value={g}>
               {m(g)}

@@ -7,10 +7,10 @@ import { activation, type ActivationName } from '../../core/activations.ts';
 import { loss as lossOf } from '../../core/losses.ts';
 import type { NetworkSpec } from '../../core/spec.ts';
 import type { Trace } from '../../core/trace.ts';
-import { deltaOf, type DeltaSource } from './chain.ts';
+import { deltaOf, derivativeAt, type DeltaSource } from './chain.ts';
 import type { InspectorMessages } from './messages.ts';
 import { sup } from '../shared/notation.ts';
-import { cell, tex, Tex, txt, type Symbols } from './tex.tsx';
+import { cell, tex, Tex, txt, workedNumbers, type Symbols } from './tex.tsx';
 
 /** Terms listed one by one in the table (the rest are summed in one row). */
 const MAX_TERMS = 16;
@@ -32,10 +32,12 @@ export function fPrimeLine(n: Symbols, name: ActivationName, l: number, j: numbe
   const f = activation(name);
   const worked = f.formula.worked;
   if (worked !== undefined) {
+    // The rule is worked on a, with the digits of a that reproduce f'(z) as shown.
+    const w = workedNumbers([a], ([av]) => derivativeAt(name, z, av!), fPrime);
     const fill = (t: string, num: (x: number, paren?: boolean) => string) => t.replaceAll('{(a)}', num(a, true)).replaceAll('{a}', num(a));
     return {
-      tex: `${head.tex} = ${worked.tex.rule} = ${fill(worked.tex.numbers, tex)} = ${tex(fPrime)}`,
-      txt: `${head.txt} = ${worked.text.rule} = ${fill(worked.text.numbers, txt)} = ${txt(fPrime)}`,
+      tex: `${head.tex} = ${worked.tex.rule} = ${fill(worked.tex.numbers, w.tex)} = ${tex(fPrime)}`,
+      txt: `${head.txt} = ${worked.text.rule} = ${fill(worked.text.numbers, w.txt)} = ${txt(fPrime)}`,
     };
   }
   if (f.kinks.length > 0) {
@@ -54,24 +56,30 @@ function outputLines(n: Symbols, src: Extract<DeltaSource, { kind: 'output' }>, 
   const d = n.delta(l, j, s);
   const y = n.output('y', j, s);
   const t = n.output('t', j, s);
-  const diffTex = `${tex(src.y)} - ${tex(src.t, true)}`;
-  const diffTxt = `${txt(src.y)} − ${txt(src.t, true)}`;
+  // Each worked line's operands with the digits that reproduce δ as shown.
+  const diff = (w: ReturnType<typeof workedNumbers>) => ({ tex: `${w.tex(src.y)} - ${w.tex(src.t, true)}`, txt: `${w.txt(src.y)} − ${w.txt(src.t, true)}` });
   if (src.fPrime === null) {
     if (lossOf(src.loss).output === 'softmax' && src.tSum !== 1) {
+      const w = workedNumbers([src.y, src.tSum, src.t], ([yv, sum, tv]) => yv! * sum! - tv!, delta);
       return [{
-        tex: `${d.tex} = ${y.tex}\\textstyle\\sum_c t^{(${s})}_c - ${t.tex} = ${tex(src.y)}\\cdot ${tex(src.tSum, true)} - ${tex(src.t, true)} = ${tex(delta)}`,
-        txt: `${d.txt} = ${y.txt}·Σc ${n.output('t', 'c', s).txt} − ${t.txt} = ${txt(src.y)}·${txt(src.tSum, true)} − ${txt(src.t, true)} = ${txt(delta)}`,
+        tex: `${d.tex} = ${y.tex}\\textstyle\\sum_c t^{(${s})}_c - ${t.tex} = ${w.tex(src.y)}\\cdot ${w.tex(src.tSum, true)} - ${w.tex(src.t, true)} = ${tex(delta)}`,
+        txt: `${d.txt} = ${y.txt}·Σc ${n.output('t', 'c', s).txt} − ${t.txt} = ${w.txt(src.y)}·${w.txt(src.tSum, true)} − ${w.txt(src.t, true)} = ${txt(delta)}`,
       }];
     }
-    return [{ tex: `${d.tex} = ${y.tex} - ${t.tex} = ${diffTex} = ${tex(delta)}`, txt: `${d.txt} = ${y.txt} − ${t.txt} = ${diffTxt} = ${txt(delta)}` }];
+    const byHand = diff(workedNumbers([src.y, src.t], ([yv, tv]) => yv! - tv!, delta));
+    return [{ tex: `${d.tex} = ${y.tex} - ${t.tex} = ${byHand.tex} = ${tex(delta)}`, txt: `${d.txt} = ${y.txt} − ${t.txt} = ${byHand.txt} = ${txt(delta)}` }];
   }
   const zs = n.z(l, j, s);
   const factor = lossOf(src.loss).deltaFactor;
+  const cValue = src.factor ?? 1;
+  const w = workedNumbers([src.y, src.t, src.fPrime], ([yv, tv, fv]) => cValue * (yv! - tv!) * fv!, delta);
+  const diffTex = diff(w).tex;
+  const diffTxt = diff(w).txt;
   const c = { tex: factor?.tex(k) ?? '', txt: factor?.text(k) ?? '' };
   return [
     {
-      tex: `${d.tex} = ${c.tex}\\left(${y.tex} - ${t.tex}\\right) f'(${zs.tex}) = ${c.tex}\\left(${diffTex}\\right)\\cdot ${tex(src.fPrime, true)} = ${tex(delta)}`,
-      txt: `${d.txt} = ${c.txt}(${y.txt} − ${t.txt})·f'(${zs.txt}) = ${c.txt}(${diffTxt})·${txt(src.fPrime, true)} = ${txt(delta)}`,
+      tex: `${d.tex} = ${c.tex}\\left(${y.tex} - ${t.tex}\\right) f'(${zs.tex}) = ${c.tex}\\left(${diffTex}\\right)\\cdot ${w.tex(src.fPrime, true)} = ${tex(delta)}`,
+      txt: `${d.txt} = ${c.txt}(${y.txt} − ${t.txt})·f'(${zs.txt}) = ${c.txt}(${diffTxt})·${w.txt(src.fPrime, true)} = ${txt(delta)}`,
     },
     fPrimeLine(n, src.activation, l, j, s, src.z, src.a, src.fPrime),
   ];
@@ -87,13 +95,15 @@ function hiddenLines(n: Symbols, src: Extract<DeltaSource, { kind: 'hidden' }>, 
   const general = { tex: `\\Big(${sumSym.tex}\\Big)\\, f'(${zs.tex})`, txt: `(${sumSym.txt})·f'(${zs.txt})` };
   const shown = src.terms.slice(0, src.terms.length <= INLINE_TERMS ? INLINE_TERMS : INLINE_TERMS - 1);
   const more = src.terms.length - shown.length;
-  const termsTex = shown.map((t, n) => `${tex(t.w, n > 0)}\\cdot ${tex(t.delta, true)}`).join(' + ') + (more > 0 ? ' + \\cdots' : '');
-  const termsTxt = shown.map((t, n) => `${txt(t.w, n > 0)}·${txt(t.delta, true)}`).join(' + ') + (more > 0 ? ' + …' : '');
-  const fp = tex(src.fPrime, true);
+  // Written out in full, the sum is a worked line too; cut short ("+ ⋯"), it cannot be checked by hand.
+  const terms = more > 0 ? { tex, txt } : workedNumbers(shown.flatMap((t) => [t.w, t.delta]), (xs) => xs.reduce((sum, x, i) => (i % 2 === 1 ? sum + xs[i - 1]! * x : sum), 0), src.sum);
+  const termsTex = shown.map((t, n) => `${terms.tex(t.w, n > 0)}\\cdot ${terms.tex(t.delta, true)}`).join(' + ') + (more > 0 ? ' + \\cdots' : '');
+  const termsTxt = shown.map((t, n) => `${terms.txt(t.w, n > 0)}·${terms.txt(t.delta, true)}`).join(' + ') + (more > 0 ? ' + …' : '');
+  const product = workedNumbers([src.sum, src.fPrime], ([sv, fv]) => sv! * fv!, delta);
   return [
     {
-      tex: `\\begin{aligned}${d.tex} &= ${general.tex} \\\\ &= ${tex(src.sum, true)}\\cdot ${fp} = ${tex(delta)}\\end{aligned}`,
-      txt: `${d.txt} = ${general.txt} = ${txt(src.sum, true)}·${txt(src.fPrime, true)} = ${txt(delta)}`,
+      tex: `\\begin{aligned}${d.tex} &= ${general.tex} \\\\ &= ${product.tex(src.sum, true)}\\cdot ${product.tex(src.fPrime, true)} = ${tex(delta)}\\end{aligned}`,
+      txt: `${d.txt} = ${general.txt} = ${product.txt(src.sum, true)}·${product.txt(src.fPrime, true)} = ${txt(delta)}`,
     },
     { tex: `${sumSym.tex} = ${termsTex} = ${tex(src.sum)}`, txt: `${sumSym.txt} = ${termsTxt} = ${txt(src.sum)}` },
     fPrimeLine(n, src.activation, l, j, s, src.z, src.a, src.fPrime),

@@ -6,7 +6,7 @@ import type { OptimizerConfig } from '../../core/spec.ts';
 import { shownSamples, type Chain, type Gradient } from './chain.ts';
 import type { InspectorMessages } from './messages.ts';
 import { unbrokenFractions } from '../shared/indices.tsx';
-import { Bar, cell, tex, Tex, txt, type Symbols } from './tex.tsx';
+import { Bar, cell, tex, Tex, txt, workedNumbers, type Symbols } from './tex.tsx';
 
 /** Samples listed one by one (the rest are summed in one row). */
 const MAX_ROWS = 12;
@@ -140,14 +140,17 @@ export function UpdateSection({ n, chain, optimizer, m }: { n: Symbols; chain: C
   const sgd = u.isSgd && optimizer !== 'momentum' && optimizer !== 'adam';
   const g = chain.gradient?.total ?? NaN;
   const eta = u.learningRate ?? NaN;
+  // Each worked part with the digits that reproduce the new value by hand.
+  const byRate = workedNumbers([u.old, eta, g], ([w, e, gv]) => w! - e! * gv!, u.next);
+  const byStep = workedNumbers([u.old, u.delta], ([w, d]) => w! + d!, u.next);
   const f = sgd
     ? {
-        tex: `\\begin{aligned}${p.tex} &\\leftarrow ${p.tex} - \\eta\\, g \\\\ &= ${tex(u.old)} - ${tex(eta)}\\cdot ${tex(g, true)} \\\\ &= ${tex(u.old)} + ${tex(u.delta, true)} = ${tex(u.next)}\\end{aligned}`,
-        txt: `${p.txt} ← ${p.txt} − η·g = ${txt(u.old)} − ${txt(eta)}·${txt(g, true)} = ${txt(u.old)} + ${txt(u.delta, true)} = ${txt(u.next)}`,
+        tex: `\\begin{aligned}${p.tex} &\\leftarrow ${p.tex} - \\eta\\, g \\\\ &= ${byRate.tex(u.old)} - ${byRate.tex(eta)}\\cdot ${byRate.tex(g, true)} \\\\ &= ${byStep.tex(u.old)} + ${byStep.tex(u.delta, true)} = ${tex(u.next)}\\end{aligned}`,
+        txt: `${p.txt} ← ${p.txt} − η·g = ${byRate.txt(u.old)} − ${byRate.txt(eta)}·${byRate.txt(g, true)} = ${byStep.txt(u.old)} + ${byStep.txt(u.delta, true)} = ${txt(u.next)}`,
       }
     : {
-        tex: `${p.tex} \\leftarrow ${p.tex} + \\Delta ${p.tex} = ${tex(u.old)} + ${tex(u.delta, true)} = ${tex(u.next)}`,
-        txt: `${p.txt} ← ${p.txt} + Δ${p.txt} = ${txt(u.old)} + ${txt(u.delta, true)} = ${txt(u.next)}`,
+        tex: `${p.tex} \\leftarrow ${p.tex} + \\Delta ${p.tex} = ${byStep.tex(u.old)} + ${byStep.tex(u.delta, true)} = ${tex(u.next)}`,
+        txt: `${p.txt} ← ${p.txt} + Δ${p.txt} = ${byStep.txt(u.old)} + ${byStep.txt(u.delta, true)} = ${txt(u.next)}`,
       };
   const note = sgd ? m('update.sgd') : optimizer === 'momentum' || optimizer === 'adam' ? m(`update.${optimizer}`) : m('update.other');
   return (

@@ -9,6 +9,7 @@ import type { NetworkSpec, Regularization } from '../../core/spec.ts';
 import type { Trace } from '../../core/trace.ts';
 import type { Selection } from '../../store/ui.ts';
 import { useConfig, useLiveRun, useRun, useUi } from '../lab-context.tsx';
+import { stepNumber } from '../shared/shown-phase.ts';
 import { chainOf, pickRegularization, type Chain } from './chain.ts';
 import { DeltaDerivation } from './DeltaView.tsx';
 import { GradientSection, paramSym, UpdateSection } from './GradientView.tsx';
@@ -74,7 +75,7 @@ export function Inspector() {
       <header className="inspector-header">
         <h3>{chain.kind === 'weight' ? m('heading.weight', { name: p.txt, i: chain.i, j: chain.j, below: chain.layer - 1, l: chain.layer }) : m('heading.bias', { name: p.txt, j: chain.j, l: chain.layer })}</h3>
         <p className="inspector-meta">
-          {m('step', { step: trace.step, m: chain.m })}
+          {m('step', { step: stepNumber(trace), m: chain.m })}
           {' · '}
           <label htmlFor={pickerId}>{m('picker')}</label>{' '}
           <select

@@ -9,10 +9,11 @@ import { indexText, ordered, type Convention } from '../shared/convention.ts';
 import { sup } from '../shared/notation.ts';
 import { formatValue } from '../shared/diverging.ts';
 import { readableIndices } from '../shared/indices.tsx';
+import { worked } from '../shared/worked.ts';
 
-/** A number with 5 significant digits (1.2346·10⁻⁵ below 10⁻³ and from 10⁴), with a true minus sign. */
-export function fmt(x: number): string {
-  const s = formatValue(x, 5);
+/** A number with 5 significant digits, or `digits` (1.2346·10⁻⁵ below 10⁻³ and from 10⁴), with a true minus sign. */
+export function fmt(x: number, digits = 5): string {
+  const s = formatValue(x, digits);
   const e = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
   const exp = e ? Number(e[2]) : 0;
   return (e ? `${e[1]}·10${exp < 0 ? '⁻' : ''}${sup(Math.abs(exp))}` : s).replace(/-/g, '−');
@@ -24,20 +25,29 @@ export function cell(x: number): ReactNode[] {
 }
 
 /** The plain-text number; negative ones in parentheses when `paren` (after a · or a −). */
-export function txt(x: number, paren = false): string {
-  const s = fmt(x);
+export function txt(x: number, paren = false, digits = 5): string {
+  const s = fmt(x, digits);
   return paren && x < 0 ? `(${s})` : s;
 }
 
 /** The TeX of a number: 1.2346e-5 becomes 1.2346 × 10⁻⁵. */
-export function tex(x: number, paren = false): string {
+export function tex(x: number, paren = false, digits = 5): string {
   if (Number.isNaN(x)) return '\\text{NaN}';
   if (!Number.isFinite(x)) return x > 0 ? '\\infty' : '-\\infty';
-  const s = formatValue(x, 5);
+  const s = formatValue(x, digits);
   const e = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
   // Braced, one atom: KaTeX may end a line after a binary operator, and split 3.3847 × | 10⁻⁶ at a phone's width.
   const body = e ? `{${e[1]}\\times 10^{${Number(e[2])}}}` : s;
   return paren && (x < 0 || e !== null) ? `\\left(${body}\\right)` : body;
+}
+
+/**
+ * A worked line's operands, in TeX and plain text: each with the digits (5 or more) it takes for
+ * the operands, computed by hand, to give `result` as shown (shared/worked.ts).
+ */
+export function workedNumbers(operands: readonly number[], compute: (xs: readonly number[]) => number, result: number) {
+  const { digits } = worked(operands, compute, result, fmt, 5);
+  return { tex: (x: number, paren = false) => tex(x, paren, digits), txt: (x: number, paren = false) => txt(x, paren, digits) };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * One lesson being played: the step's narration with live numbers, its question, the callout,
  * and Back / Next. Entering a step sets up the lab for it (drive.ts); Next is open once the
- * question is answered right or its answer revealed.
+ * question is answered right or its answer revealed; until then, the number a question asks
+ * for is shown nowhere else on the page.
  */
 import { useContext, useEffect, useRef, useState } from 'react';
 import { fillText } from '../../lessons/placeholders.ts';
@@ -15,6 +16,7 @@ import { RichText } from './RichText.tsx';
 import { applySetup, isPast } from './drive.ts';
 import { useLessonMessages } from './messages.ts';
 import { QuestionBox, type Outcome } from './QuestionBox.tsx';
+import { useHiddenAnswer } from './use-hidden-answer.ts';
 
 type SetupState = { readonly kind: 'busy' } | { readonly kind: 'ready' } | { readonly kind: 'failed'; readonly problem: string };
 
@@ -57,6 +59,7 @@ export function LessonPlayer({ lesson, step, onStep, onFinish }: { lesson: Lesso
   const canGoOn = current.question === undefined || outcome !== 'open';
   const lastStep = step === lesson.steps.length - 1;
   const ready = setup.kind === 'ready';
+  useHiddenAnswer(current.question, ready && outcome === 'open', trace, checks);
   return (
     <div className="lesson-player" data-testid="lesson-player" data-step={step + 1} data-ready={ready}>
       <div className="lesson-bar">

@@ -13,6 +13,7 @@ import type { Selection } from '../../store/ui.ts';
 import { indexText, type Convention } from '../shared/convention.ts';
 import { formatEngineering as f } from '../shared/diverging.ts';
 import { sup } from '../shared/notation.ts';
+import { engineering, worked } from '../shared/worked.ts';
 
 const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
 export function sub(n: number): string {
@@ -41,8 +42,11 @@ export interface Narration {
   readonly about: Narrated;
 }
 
-/** A number written after an operator: negative ones in parentheses, "1.2 × (−0.5)". */
-const fp = (x: number) => (x < 0 ? `(${f(x)})` : f(x));
+/** A shown number written after an operator: negative ones in parentheses, "1.2 × (−0.5)". */
+const paren = (s: string) => (s.startsWith('−') ? `(${s})` : s);
+
+/** A worked line's operands and result: the result as the graph labels it, the operands with the digits that reproduce it. */
+const work = (operands: readonly number[], compute: (xs: readonly number[]) => number, result: number) => worked(operands, compute, result, engineering, 3);
 
 const at = (m: Matrix, i: number, j: number) => m.data[i * m.cols + j]!;
 
@@ -97,24 +101,28 @@ export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number
         if (trace.y === undefined) return null;
         const y = at(trace.y, k, j);
         const t = at(trace.t, k, j);
-        const base = { l, d, y: f(y), t: fp(t), delta: f(at(lt.delta, k, j)), k };
+        const delta = at(lt.delta, k, j);
         const about = { kind: 'unit', layer: l, unit: j } as const;
         const factor = lossOf(spec.loss).deltaFactor;
         if (factor !== undefined) {
           const fn = spec.layers[l]!.activation ?? 'identity';
           const s = slope(fn, at(lt.z!, k, j), at(lt.a!, k, j));
           const value = factor.value(trace.t.cols);
-          const c = value === 1 ? '' : `${f(value)} × `;
-          return { key: 'backward.output.squared', params: { ...base, c, slope: fp(s), f: fn }, about };
+          const line = work([value, y, t, s], ([c, yv, tv, sv]) => c! * (yv! - tv!) * sv!, delta);
+          const [cv, ys, ts, ss] = line.operands as [string, string, string, string];
+          const c = value === 1 ? '' : `${cv} × `;
+          return { key: 'backward.output.squared', params: { l, d, y: ys, t: paren(ts), delta: line.result, k, c, slope: paren(ss), f: fn }, about };
         }
-        return { key: 'backward.output', params: base, about };
+        const line = work([y, t], ([yv, tv]) => yv! - tv!, delta);
+        return { key: 'backward.output', params: { l, d, y: line.operands[0]!, t: paren(line.operands[1]!), delta: line.result, k }, about };
       }
       const above = trace.layers[l]!;
       if (above.delta === undefined || lt.z === undefined || lt.a === undefined) return null;
       let sum = 0;
       for (let q = 0; q < above.delta.cols; q++) sum += at(above.W, j, q) * at(above.delta, k, q);
       const fn = spec.layers[l]!.activation ?? 'identity';
-      const params = { l, d, f: fn, sum: f(sum), slope: fp(slope(fn, at(lt.z, k, j), at(lt.a, k, j))), delta: f(at(lt.delta, k, j)), k };
+      const line = work([sum, slope(fn, at(lt.z, k, j), at(lt.a, k, j))], ([sv, fv]) => sv! * fv!, at(lt.delta, k, j));
+      const params = { l, d, f: fn, sum: line.operands[0]!, slope: paren(line.operands[1]!), delta: line.result, k };
       return { key: 'backward.hidden', params, about: { kind: 'unit', layer: l, unit: j } };
     }
     case 'update': {
@@ -134,10 +142,17 @@ export function narrate(phase: Phase, trace: Trace, spec: NetworkSpec, k: number
       const dw = at(lt.dW, best.i, best.j);
       const update = at(lt.updateW, best.i, best.j);
       const eta = trace.learningRate ?? NaN;
-      const params = { w: `W${sup(best.l)}${indexText(convention, best.i, best.j)}`, wv: f(w), dw: fp(dw), update: fp(update), next: f(w + update), eta: f(eta) };
+      const name = `W${sup(best.l)}${indexText(convention, best.i, best.j)}`;
+      const about = { kind: 'weight', layer: best.l, i: best.i, j: best.j } as const;
       // Plain gradient descent when the update is −η·∂L/∂W (up to rounding); else the optimizer's own ΔW.
-      const sgd = Math.abs(update + eta * dw) <= 1e-9 * Math.abs(update);
-      return { key: sgd ? 'update.sgd' : 'update.other', params, about: { kind: 'weight', layer: best.l, i: best.i, j: best.j } };
+      // The result is the weight the update left, w + Δw.
+      if (Math.abs(update + eta * dw) <= 1e-9 * Math.abs(update)) {
+        const line = work([w, eta, dw], ([wv, e, g]) => wv! - e! * g!, w + update);
+        const [wv, e, g] = line.operands as [string, string, string];
+        return { key: 'update.sgd', params: { w: name, wv, eta: f(eta), etaWorked: e, dw: paren(g), next: line.result }, about };
+      }
+      const line = work([w, update], ([wv, u]) => wv! + u!, w + update);
+      return { key: 'update.other', params: { w: name, wv: line.operands[0]!, update: paren(line.operands[1]!), next: line.result }, about };
     }
   }
 }

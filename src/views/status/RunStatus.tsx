@@ -4,23 +4,31 @@
  * way out when training diverged. While a new experiment loads, the old figures are greyed.
  */
 import { useMemo, useState } from 'react';
-import { phasesOf, type Phase } from '../../core/phases.ts';
 import { refusalEnglish, type Refusal } from '../../core/refusal.ts';
 import { defineMessages, useI18n, useRefusalText } from '../../i18n/i18n.ts';
 import { useTerms } from '../../i18n/terms.ts';
 import { targetsOf } from '../../presets/config.ts';
 import { detectStall } from '../../presets/stall.ts';
 import { useConfig, usePlayback, useLiveHistory, useLiveRun, useRun } from '../lab-context.tsx';
+import { useShownPhase } from '../shared/shown-phase.ts';
+import { lossReadout } from './loss-readout.ts';
 
 const useMessages = defineMessages({
-  en: { phaseOf: 'phase {i} of {n}', previous: 'previous experiment' },
-  zh: { phaseOf: '第 {i} / {n} 阶段', previous: '上一个实验' },
+  en: {
+    phaseOf: 'phase {i} of {n}',
+    previous: 'previous experiment',
+    lossOf: 'step {n}',
+    'lossTitle.batch': 'The batch loss of step {n}, computed in its forward pass, before its update',
+    'lossTitle.training-set': 'The loss on the whole training set before the first step, measured with the first accuracy',
+  },
+  zh: {
+    phaseOf: '第 {i} / {n} 阶段',
+    previous: '上一个实验',
+    lossOf: '第 {n} 步',
+    'lossTitle.batch': '第 {n} 步的批次损失：在该步的前向传播中算出，更新之前',
+    'lossTitle.training-set': '第一步之前整个训练集上的损失，与第一次准确率一同测得',
+  },
 });
-
-/** The phase's place in the step: forward 1..L, loss, backward L..1, update (1-based). */
-export function phaseIndex(phase: Phase, L: number): number {
-  return phasesOf(L).findIndex((p) => p.kind === phase.kind && ('layer' in p ? p.layer === (phase as { layer: number }).layer : true)) + 1;
-}
 
 /** A readout: fixed digits, or 4 significant digits in e-notation past 10⁶ (a diverging loss must fit its cell). */
 export function format(x: number | null | undefined, digits = 4): string {
@@ -34,16 +42,17 @@ export function RunStatus() {
   const terms = useTerms();
   const status = useRun((s) => s.status);
   const m = useMessages();
-  const step = useLiveRun((s) => s.step);
+  const stepsTaken = useLiveRun((s) => s.step);
   const epoch = useLiveRun((s) => s.epoch);
-  const phase = useLiveRun((s) => s.snapshot?.phase ?? null);
+  // Stepping by phase, the step and phase on screen (the graph's), from the trace: every phase
+  // of step n says "n", its update included.
+  const shown = useShownPhase();
   const batchRows = useLiveRun((s) => s.trace?.x.rows ?? 0);
   const trainSize = useRun((s) => s.info?.trainSize ?? 0);
-  const L = useRun((s) => (s.info?.network.layers.length ?? 1) - 1);
   const stale = useRun((s) => s.status === 'loading' && s.info !== null);
-  // Mid-step (a phase before the update), the batch is drawn but the step not yet taken: the
-  // epoch counts only whole steps, so that step and epoch agree.
-  const midStep = phase !== null && phase.kind !== 'update';
+  // The engine's epoch counts the batch from when it is drawn; shown before the update, the
+  // step is not yet taken, so the epoch counts only whole steps, and step and epoch agree.
+  const midStep = shown !== null && shown.phase.kind !== 'update';
   const wholeEpochs = midStep && trainSize > 0 ? Math.max(0, epoch - batchRows / trainSize) : epoch;
   const loading = useRun((s) => s.loading);
   const error = useRun((s) => s.error);
@@ -54,10 +63,14 @@ export function RunStatus() {
   const scheduleNotice = useRun((s) => s.info?.notice ?? null);
   const [noticeSeen, setNoticeSeen] = useState<Refusal | null>(null);
   const notice = scheduleNotice !== null && scheduleNotice !== noticeSeen ? scheduleNotice : null;
-  const lastLoss = useLiveHistory((s) => (s.loss.length > 0 ? s.loss.last[s.loss.length - 1] : null));
-  // While stepping by phase, the batch loss of the step under way as soon as its loss phase has run.
-  const stepLoss = useLiveRun((s) => (s.snapshot?.phase != null ? (s.trace?.loss?.total ?? null) : null));
+  const lastLoss = useLiveHistory((s) => (s.loss.length > 0 ? s.loss.last[s.loss.length - 1]! : null));
+  // The step before the latest, while the history keeps every step apart (it is not yet decimated).
+  const beforeLastLoss = useLiveHistory((s) => (s.loss.width === 1 && s.loss.length > 1 ? s.loss.last[s.loss.length - 2]! : null));
+  const traceLoss = useLiveRun((s) => s.trace?.loss?.total ?? null);
   const lastEval = useLiveHistory((s) => s.evaluations.at(-1) ?? null);
+  const loss = lossReadout(shown, { traceLoss, recent: [beforeLastLoss, lastLoss], stepsTaken, evaluation: lastEval });
+  // Whose loss it is, said while stepping by phase (the step on screen or the one before) and before training.
+  const lossNamed = loss.step !== null && (shown !== null || loss.source === 'training-set');
   const setLearningRate = useConfig((s) => s.setLearningRate);
   const play = usePlayback((s) => s.play);
   const reset = usePlayback((s) => s.reset);
@@ -86,9 +99,9 @@ export function RunStatus() {
         <div>
           <dt>{t('status.step')}</dt>
           <dd>
-            <span data-testid="step">{step}</span>
+            <span data-testid="step">{shown?.step ?? stepsTaken}</span>
             <span className="phase-of" data-testid="phase-of">
-              {midStep && phase !== null ? ` · ${m('phaseOf', { i: phaseIndex(phase, L), n: 2 * L + 2 })}` : ''}
+              {shown !== null ? ` · ${m('phaseOf', { i: shown.index, n: shown.count })}` : ''}
             </span>
           </dd>
         </div>
@@ -98,7 +111,12 @@ export function RunStatus() {
         </div>
         <div>
           <dt>{t('status.loss')}</dt>
-          <dd data-testid="loss">{format(stepLoss ?? lastLoss)}</dd>
+          <dd className="loss" title={loss.step === null ? undefined : m(`lossTitle.${loss.source}`, { n: loss.step })}>
+            <span data-testid="loss">{format(loss.value)}</span>
+            <span className="phase-of" data-testid="loss-of">
+              {lossNamed ? ` · ${m('lossOf', { n: loss.step! })}` : ''}
+            </span>
+          </dd>
         </div>
         <div>
           <dt>{t('status.trainAccuracy')}</dt>

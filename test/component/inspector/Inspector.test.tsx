@@ -27,6 +27,15 @@ describe('Inspector', () => {
     expect(h.container.querySelector('.katex')).toBeNull();
   });
 
+  it('numbers the step as the status line does: the first step is step 1, through its update', () => {
+    const { select, phases } = setup(<Inspector />);
+    select({ kind: 'weight', layer: 1, i: 0, j: 0 });
+    phases(1);
+    expect(screen.getByText(/^step 1, 3 samples in the batch/)).toBeDefined();
+    phases();
+    expect(screen.getByText(/^step 1, 3 samples in the batch/)).toBeDefined();
+  });
+
   it('says which phase computes what is not there yet', () => {
     const { select, phases } = setup(<Inspector />);
     phases(0); // a trace of the step before any phase ran

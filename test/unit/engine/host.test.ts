@@ -171,7 +171,7 @@ describe('engine host: free running', () => {
     expect(h.last('snapshot')!.step).toBeGreaterThan(5);
   });
 
-  it('running free, sends a snapshot after every second slice, and traces only the step that snapshot shows', () => {
+  it('running free, sends a snapshot after every second slice, with a trace of its last step at most every fifth', () => {
     let t = 0;
     // Every look at the clock finds it 1 ms later: a slice (SLICE_MS) takes a few steps.
     const h = harness(undefined, new ManualScheduler(() => (t += 1)));
@@ -185,8 +185,32 @@ describe('engine host: free running', () => {
     }
     const sent = h.of('snapshot').slice(before);
     expect(sent).toHaveLength(slices / 2);
-    // Each carries the trace of the last step before it (a trace's step counts from 0), not an older one.
-    for (const s of sent) expect(s.trace?.step).toBe(s.step - 1);
+    const traced = sent.filter((s) => s.trace !== null);
+    // At least FREE_TRACE_MS apart: never on two snapshots in a row (FREE_SNAPSHOT_MS apart).
+    expect(sent.map((s) => (s.trace === null ? '-' : 'T')).join('')).not.toContain('TT');
+    expect(traced.length).toBeGreaterThanOrEqual(2);
+    // A trace is of the last step before its snapshot (a trace's step counts from 0), never an older one.
+    for (const s of traced) expect(s.trace!.step).toBe(s.step - 1);
+  });
+
+  it('paused after running free, the screen has the trace of the last step, not of an earlier one', () => {
+    let t = 0;
+    const h = harness(undefined, new ManualScheduler(() => (t += 1)));
+    h.send({ type: 'configure', config: { ...SMALL, schedule: { ...SMALL.schedule, evaluateEvery: 1_000_000 } } });
+    h.send({ type: 'play' });
+    for (let slices = 1; slices <= 12; slices++) {
+      h.send({ type: 'snapshot-ack' });
+      h.scheduler.runPending();
+      if (slices < 7) continue;
+      // Pause after 7 … 12 slices: whether or not the last slice traced its last step.
+      h.send({ type: 'pause' });
+      h.send({ type: 'snapshot-ack' });
+      const last = h.last('snapshot')!;
+      const lastTrace = h.of('snapshot').filter((e) => e.trace !== null).at(-1)!.trace!;
+      expect(last.step).toBe(h.last('status')!.step);
+      expect(lastTrace.step).toBe(last.step - 1);
+      h.send({ type: 'play' });
+    }
   });
 
   it('steps-per-second takes one step per tick at the asked interval', () => {
