@@ -12,20 +12,10 @@ import type { Outbox } from './outbox.ts';
 import type { Granularity, RunStatus, Speed } from './protocol.ts';
 import type { Session } from './session.ts';
 import { SlicedEvaluations } from './evaluations.ts';
+import { FreePacing } from './free-pacing.ts';
 import { SLICE_MS, type Scheduler } from './slices.ts';
 
 export { SLICE_MS, type Scheduler };
-
-/**
- * While running free, a snapshot goes out after every second slice (about 25 a second), and
- * a trace of the last step with every fifth (about 10 a second; the store keeps the last
- * trace meanwhile). The views that draw them redraw at most four times a second while
- * training runs free; a snapshot clones the weights (313 KB for 784-50-10) and a traced step
- * copies its tensors (1.6 MB with x as doubles), which with both on every slice took about a
- * tenth of the worker's time.
- */
-export const FREE_SNAPSHOT_MS = 2 * SLICE_MS - SLICE_MS / 4;
-export const FREE_TRACE_MS = 5 * SLICE_MS - SLICE_MS / 4;
 
 export class Runner {
   private _status: RunStatus = 'idle';
@@ -38,10 +28,7 @@ export class Runner {
   private readonly evaluations: SlicedEvaluations;
   /** A tick found an evaluation under way; its end schedules the tick again. */
   private tickWaiting = false;
-  /** When free running last sent a snapshot (scheduler ms). */
-  private lastFreeSnapshot = -Infinity;
-  /** When free running last traced a step (scheduler ms). */
-  private lastFreeTrace = -Infinity;
+  private readonly pacing = new FreePacing();
 
   constructor(
     private readonly outbox: Outbox,
@@ -86,6 +73,11 @@ export class Runner {
 
   pause(): void {
     this.stop();
+    const session = this.session();
+    // Stopped, the screen shows the last step's trace (see free-pacing.ts).
+    if (this._status === 'running' && session !== null && !this.pacing.lastStepTraced && !session.stepping.midStep && !this.evaluations.busyWith(session)) {
+      this.completeStep(session, this.wholeStep(session, true));
+    }
     if (this._status === 'running') this.setStatus('paused');
     this.outbox.flushMetrics();
     this.outbox.sendSnapshot(this.session(), this.lastPhase());
@@ -182,25 +174,20 @@ export class Runner {
     this.finishStepper(session);
     const start = this.scheduler.now();
     const end = start + SLICE_MS;
-    const traceLast = this.snapshotDue(end) && end - this.lastFreeTrace >= FREE_TRACE_MS && this.outbox.snapshots.wantsTrace;
+    const traceLast = this.pacing.traceDue(end) && this.outbox.snapshots.wantsTrace;
     for (;;) {
       const elapsed = this.scheduler.now() - start;
       const last = elapsed + this.avgStepMs >= SLICE_MS || this.reachedStop(session, 1);
       const t0 = this.scheduler.now();
       // Trace the slice's last step unless an unsent trace is waiting: the acknowledgement of the
       // previous snapshot arrives only between slices, so "nothing in flight" would rarely hold.
-      const result = this.wholeStep(session, last && traceLast);
-      if (result.trace !== undefined) this.lastFreeTrace = this.scheduler.now();
+      // A slice that ends free running (an epoch's end) traces its last step: the screen shows it.
+      const result = this.wholeStep(session, last && (traceLast || this.reachedStop(session, 1)));
       this.avgStepMs = 0.9 * this.avgStepMs + 0.1 * Math.max(0.001, this.scheduler.now() - t0);
       this.completeStep(session, result);
       if (last || this._status !== 'running' || this.evaluations.busyWith(session)) break;
     }
     this.afterSlice(session, 0);
-  }
-
-  /** Whether a slice ending at `end` should send a snapshot (see FREE_SNAPSHOT_MS). */
-  private snapshotDue(end: number): boolean {
-    return end - this.lastFreeSnapshot >= FREE_SNAPSHOT_MS;
   }
 
   private afterSlice(session: Session, nextMs: number): void {
@@ -211,8 +198,8 @@ export class Runner {
     }
     // Stopping here (an epoch's end) always shows its last state.
     const now = this.scheduler.now();
-    if (this._status !== 'running' || this.snapshotDue(now)) {
-      this.lastFreeSnapshot = now;
+    if (this._status !== 'running' || this.pacing.snapshotDue(now)) {
+      this.pacing.snapshotSent(now);
       this.outbox.sendSnapshot(session, null);
     }
     if (this._status === 'running') this.scheduleTick(nextMs);
@@ -224,6 +211,7 @@ export class Runner {
 
   private wholeStep(session: Session, trace: boolean): StepResult {
     const result = session.stepping.whole(trace);
+    this.pacing.stepTaken(result.trace !== undefined, this.scheduler.now());
     if (result.trace) this.outbox.snapshots.keep(result.trace);
     return result;
   }
@@ -270,6 +258,7 @@ export class Runner {
   private nextPhase(session: Session, force = true): void {
     const { phase, trace, result } = session.stepping.phase();
     this.outbox.snapshots.keep(trace);
+    this.pacing.stepTaken(true, this.scheduler.now());
     this.outbox.post({ type: 'phase', step: trace.step, phase, loss: trace.loss ?? null });
     if (result !== null) {
       this.completeStep(session, result);
@@ -283,6 +272,7 @@ export class Runner {
     const finished = session.stepping.finish();
     if (finished === null) return;
     this.outbox.snapshots.keep(finished.trace);
+    this.pacing.stepTaken(true, this.scheduler.now());
     this.completeStep(session, finished.result);
   }
 }

@@ -193,6 +193,26 @@ describe('engine host: free running', () => {
     for (const s of traced) expect(s.trace!.step).toBe(s.step - 1);
   });
 
+  it('paused after running free, the screen has the trace of the last step, not of an earlier one', () => {
+    let t = 0;
+    const h = harness(undefined, new ManualScheduler(() => (t += 1)));
+    h.send({ type: 'configure', config: { ...SMALL, schedule: { ...SMALL.schedule, evaluateEvery: 1_000_000 } } });
+    h.send({ type: 'play' });
+    for (let slices = 1; slices <= 12; slices++) {
+      h.send({ type: 'snapshot-ack' });
+      h.scheduler.runPending();
+      if (slices < 7) continue;
+      // Pause after 7 … 12 slices: whether or not the last slice traced its last step.
+      h.send({ type: 'pause' });
+      h.send({ type: 'snapshot-ack' });
+      const last = h.last('snapshot')!;
+      const lastTrace = h.of('snapshot').filter((e) => e.trace !== null).at(-1)!.trace!;
+      expect(last.step).toBe(h.last('status')!.step);
+      expect(lastTrace.step).toBe(last.step - 1);
+      h.send({ type: 'play' });
+    }
+  });
+
   it('steps-per-second takes one step per tick at the asked interval', () => {
     const h = harness();
     h.send({ type: 'configure', config: SMALL });
