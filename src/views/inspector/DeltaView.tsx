@@ -128,33 +128,37 @@ function TermsTable({ n, src, l, j, s, delta, m }: { n: Symbols; src: Extract<De
         </tr>
       </thead>
       <tbody>
-        {listed.map((t) => (
-          <tr key={t.k}>
-            <td>{t.k}</td>
-            <td>{cell(t.w)}</td>
-            <td>{cell(t.delta)}</td>
-            <td data-cell="term" data-value={String(t.product)}>{cell(t.product)}</td>
-          </tr>
-        ))}
+        {listed.map((t) => {
+          // Each row is a worked product: W and δ with the digits that give W·δ as shown.
+          const row = workedNumbers([t.w, t.delta], ([w, d]) => w! * d!, t.product);
+          return (
+            <tr key={t.k}>
+              <td>{t.k}</td>
+              <td>{cell(row.txt(t.w))}</td>
+              <td>{cell(row.txt(t.delta))}</td>
+              <td data-cell="term" data-value={String(t.product)}>{cell(txt(t.product))}</td>
+            </tr>
+          );
+        })}
         {rest.length > 0 && (
           <tr>
             <td colSpan={3}>{m('terms.others', { n: rest.length })}</td>
-            <td data-cell="term" data-value={String(restSum)}>{cell(restSum)}</td>
+            <td data-cell="term" data-value={String(restSum)}>{cell(txt(restSum))}</td>
           </tr>
         )}
       </tbody>
       <tfoot>
         <tr>
           <th scope="row" colSpan={3}>Σₖ</th>
-          <td data-cell="sum" data-value={String(src.sum)}>{cell(src.sum)}</td>
+          <td data-cell="sum" data-value={String(src.sum)}>{cell(txt(src.sum))}</td>
         </tr>
         <tr>
           <th scope="row" colSpan={3}>{`× f'(${n.z(l, j, s).txt})`}</th>
-          <td data-cell="fprime" data-value={String(src.fPrime)}>{cell(src.fPrime)}</td>
+          <td data-cell="fprime" data-value={String(src.fPrime)}>{cell(txt(src.fPrime))}</td>
         </tr>
         <tr>
           <th scope="row" colSpan={3}>{`= ${n.delta(l, j, s).txt}`}</th>
-          <td data-cell="delta" data-value={String(delta)}>{cell(delta)}</td>
+          <td data-cell="delta" data-value={String(delta)}>{cell(txt(delta))}</td>
         </tr>
       </tfoot>
     </table>

@@ -51,12 +51,14 @@ function ContributionTable({ n, chain, g, focus, m }: { n: Symbols; chain: Chain
       <tbody>
         {rows.map((s) => {
           const c = g.contributions[s]!;
+          // Each row is a worked share: input and δ with the digits that give input·δ/m as shown.
+          const row = workedNumbers([c.input, c.delta], ([a, d]) => (a! * d!) / chain.m, c.value);
           return (
             <tr key={s} className={s === focus ? 'focus' : undefined} aria-selected={s === focus}>
               <td>{s}</td>
-              {weight && <td>{cell(c.input)}</td>}
-              <td>{cell(c.delta)}</td>
-              <td data-cell="contribution" data-value={String(c.value)}>{cell(c.value)}</td>
+              {weight && <td>{cell(row.txt(c.input))}</td>}
+              <td>{cell(row.txt(c.delta))}</td>
+              <td data-cell="contribution" data-value={String(c.value)}>{cell(txt(c.value))}</td>
               <td><Bar value={c.value} max={max} /></td>
             </tr>
           );
@@ -64,7 +66,7 @@ function ContributionTable({ n, chain, g, focus, m }: { n: Symbols; chain: Chain
         {others > 0 && (
           <tr>
             <td colSpan={span}>{m('table.others', { n: others })}</td>
-            <td data-cell="contribution" data-value={String(rest)}>{cell(rest)}</td>
+            <td data-cell="contribution" data-value={String(rest)}>{cell(txt(rest))}</td>
             <td><Bar value={rest} max={max} /></td>
           </tr>
         )}
@@ -72,7 +74,7 @@ function ContributionTable({ n, chain, g, focus, m }: { n: Symbols; chain: Chain
       <tfoot>
         <tr>
           <th scope="row" colSpan={span}>{m('table.mean')}</th>
-          <td data-cell="data" data-value={String(g.data)}>{cell(g.data)}</td>
+          <td data-cell="data" data-value={String(g.data)}>{cell(txt(g.data))}</td>
           <td><Bar value={g.data} max={max} /></td>
         </tr>
       </tfoot>
@@ -125,7 +127,7 @@ export function GradientSection({ n, chain, focus, m }: { n: Symbols; chain: Cha
       <Tex tex={f.tex} label={f.txt} display />
       <p className="inspector-result">
         {unbrokenFractions(`∂L/∂${paramSym(n, chain).txt} = `)}
-        <strong data-cell="gradient" data-value={String(g.total)}>{cell(g.total)}</strong>
+        <strong data-cell="gradient" data-value={String(g.total)}>{cell(txt(g.total))}</strong>
       </p>
       {gradientMismatch(g) && <p className="inspector-warning" role="alert">{unbrokenFractions(m('mismatch', { what: `∂L/∂${paramSym(n, chain).txt}` }))}</p>}
     </div>

@@ -19,9 +19,9 @@ export function fmt(x: number, digits = 5): string {
   return (e ? `${e[1]}·10${exp < 0 ? '⁻' : ''}${sup(Math.abs(exp))}` : s).replace(/-/g, '−');
 }
 
-/** A number as a table cell shows it: its power of ten (·10⁻⁵) a real superscript, large enough to read. */
-export function cell(x: number): ReactNode[] {
-  return readableIndices(fmt(x));
+/** A number's text (txt) as a table cell shows it: its power of ten (·10⁻⁵) a real superscript, large enough to read. */
+export function cell(text: string): ReactNode[] {
+  return readableIndices(text);
 }
 
 /** The plain-text number; negative ones in parentheses when `paren` (after a · or a −). */

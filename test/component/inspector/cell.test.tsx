@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 describe('cell', () => {
   it('sets −1.2346·10⁻⁵ with the exponent −5 in a <sup>, not as Unicode glyphs 6 px tall', () => {
-    const { container } = render(<p>{cell(-1.23456e-5)}</p>);
+    const { container } = render(<p>{cell(txt(-1.23456e-5))}</p>);
     const p = container.querySelector('p')!;
     expect(p.querySelector('sup')?.textContent).toBe('−5');
     expect(shownText(p)).toBe(txt(-1.23456e-5));
@@ -16,7 +16,7 @@ describe('cell', () => {
   });
 
   it('leaves an ordinary number as it is', () => {
-    const { container } = render(<p>{cell(0.012345)}</p>);
+    const { container } = render(<p>{cell(txt(0.012345))}</p>);
     expect(container.querySelector('p')!.innerHTML).toBe('0.012345');
   });
 });
