@@ -11,7 +11,7 @@
  * default 6), --rounds=R (default 8).
  */
 import type { Page } from 'playwright-core';
-import { interleave, median, ratioByRound, wallMsPerStep, type RoundRatio, type RoundTiming, type Timed } from '../../src/cli/bench-rounds.ts';
+import { formatRatio, interleave, median, ratioByRound, wallMsPerStep, type RoundTiming, type Timed } from '../../src/cli/bench-rounds.ts';
 import { LAB_VARIANTS, labContestant, THE_LAB } from '../../src/cli/bench-lab.ts';
 import { WORKLOADS } from '../../src/cli/bench-workloads.ts';
 import { findPreset } from '../../src/presets/catalog.ts';
@@ -97,7 +97,6 @@ async function main() {
     const rate = (ts: readonly RoundTiming[]) => (WORKLOAD.batchSize * 1000) / median(ts.map(wallMsPerStep));
     const ratio = ratioByRound(worker!, core!, wallMsPerStep);
     const likeForLike = ratioByRound(worker!, drawing!, wallMsPerStep);
-    const fmt = (r: RoundRatio) => `${r.median.toFixed(2)}× (${r.min.toFixed(2)} – ${r.max.toFixed(2)})`;
     const rows = [
       ['MNIST load + parse in the worker', `${loadSeconds.toFixed(1)} s`, ''],
       ['snapshots/s reaching the store', ((b.snapshots - a.snapshots) / seconds).toFixed(1), 'target ≥ 20'],
@@ -107,8 +106,8 @@ async function main() {
       ['examples/s in the worker (784-50-10, batch 100)', Math.round(rate(worker!)).toLocaleString('en'), 'median of the rounds'],
       ['examples/s in Node, batches drawn beforehand', Math.round(rate(core!)).toLocaleString('en'), 'median of the rounds'],
       ['examples/s in Node, drawing as the worker does', Math.round(rate(drawing!)).toLocaleString('en'), 'median of the rounds'],
-      ['worker / Node core', fmt(ratio), 'median (range) of the rounds; target ≥ 0.8 (#17: ≥ 0.95)'],
-      ['worker / Node drawing as the worker does', fmt(likeForLike), 'the same work on both sides'],
+      ['worker / Node core', formatRatio(ratio), 'median (range) of the rounds; target ≥ 0.8 (#17: ≥ 0.95)'],
+      ['worker / Node drawing as the worker does', formatRatio(likeForLike), 'the same work on both sides'],
     ];
     const width = Math.max(...rows.map((r) => r[0]!.length));
     console.log(`UI benchmark, headless Chromium: the screen over a ${seconds.toFixed(1)} s window, then ${ROUNDS} rounds of ${TURN_SECONDS} s turns\n`);
