@@ -128,14 +128,18 @@ function TermsTable({ n, src, l, j, s, delta, m }: { n: Symbols; src: Extract<De
         </tr>
       </thead>
       <tbody>
-        {listed.map((t) => (
-          <tr key={t.k}>
-            <td>{t.k}</td>
-            <td>{txt(t.w)}</td>
-            <td>{txt(t.delta)}</td>
-            <td data-cell="term" data-value={String(t.product)}>{txt(t.product)}</td>
-          </tr>
-        ))}
+        {listed.map((t) => {
+          // Each row is a worked product: W and δ with the digits that give W·δ as shown.
+          const row = workedNumbers([t.w, t.delta], ([w, d]) => w! * d!, t.product);
+          return (
+            <tr key={t.k}>
+              <td>{t.k}</td>
+              <td>{row.txt(t.w)}</td>
+              <td>{row.txt(t.delta)}</td>
+              <td data-cell="term" data-value={String(t.product)}>{txt(t.product)}</td>
+            </tr>
+          );
+        })}
         {rest.length > 0 && (
           <tr>
             <td colSpan={3}>{m('terms.others', { n: rest.length })}</td>

@@ -51,11 +51,13 @@ function ContributionTable({ n, chain, g, focus, m }: { n: Symbols; chain: Chain
       <tbody>
         {rows.map((s) => {
           const c = g.contributions[s]!;
+          // Each row is a worked share: input and δ with the digits that give input·δ/m as shown.
+          const row = workedNumbers([c.input, c.delta], ([a, d]) => (a! * d!) / chain.m, c.value);
           return (
             <tr key={s} className={s === focus ? 'focus' : undefined} aria-selected={s === focus}>
               <td>{s}</td>
-              {weight && <td>{txt(c.input)}</td>}
-              <td>{txt(c.delta)}</td>
+              {weight && <td>{row.txt(c.input)}</td>}
+              <td>{row.txt(c.delta)}</td>
               <td data-cell="contribution" data-value={String(c.value)}>{txt(c.value)}</td>
               <td><Bar value={c.value} max={max} /></td>
             </tr>

@@ -36,6 +36,19 @@ export function format(x: number | null | undefined, digits = 4): string {
   return Math.abs(x) >= 1e6 ? x.toExponential(3) : x.toFixed(digits);
 }
 
+/**
+ * A note beside a readout ("· phase 3 of 6", "· step 12"); on a phone it takes the line under the
+ * number, kept even when empty, so that a long step number never wraps the cell (app.css).
+ */
+function Beside({ text }: { text: string }) {
+  return (
+    <>
+      <span className="beside-sep"> · </span>
+      {text}
+    </>
+  );
+}
+
 export function RunStatus() {
   const { t } = useI18n();
   const inLanguage = useRefusalText();
@@ -101,7 +114,7 @@ export function RunStatus() {
           <dd>
             <span data-testid="step">{shown?.step ?? stepsTaken}</span>
             <span className="phase-of" data-testid="phase-of">
-              {shown !== null ? ` · ${m('phaseOf', { i: shown.index, n: shown.count })}` : ''}
+              {shown !== null && <Beside text={m('phaseOf', { i: shown.index, n: shown.count })} />}
             </span>
           </dd>
         </div>
@@ -114,7 +127,7 @@ export function RunStatus() {
           <dd className="loss" title={loss.step === null ? undefined : m(`lossTitle.${loss.source}`, { n: loss.step })}>
             <span data-testid="loss">{format(loss.value)}</span>
             <span className="phase-of" data-testid="loss-of">
-              {lossNamed ? ` · ${m('lossOf', { n: loss.step! })}` : ''}
+              {lossNamed && <Beside text={m('lossOf', { n: loss.step! })} />}
             </span>
           </dd>
         </div>

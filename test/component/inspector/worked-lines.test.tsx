@@ -2,7 +2,7 @@
  * The inspector's worked lines, read from their accessible text: the operands as shown,
  * computed by hand, give the result as shown (5 significant digits), for every weight and unit
  * of a real step: δ = y − t at the output, δ = (Σ)·f′ below it, f′ = a(1 − a) worked for the
- * sigmoid, and the update w − η·g = w + Δw = w′.
+ * sigmoid, the update w − η·g = w + Δw = w′, and the tables' rows W·δ and input·δ/m.
  */
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ describe('the inspector\'s worked lines', () => {
       const { select, phases } = setup(<Inspector />, spec === undefined ? {} : { spec, hyper: { ...HYPER, regularization: { kind: 'none', lambda: 0 } } });
       phases();
       let checked = 0;
+      let tableRows = 0;
       const labels = () => screen.getAllByRole('math').map((e) => e.getAttribute('aria-label')!);
       for (const [l, rows, cols] of [[1, 2, 3], [2, 3, 2]] as const)
         for (let i = 0; i < rows; i++)
@@ -52,8 +53,23 @@ describe('the inspector\'s worked lines', () => {
                 checked++;
               }
             }
+            // The tables' rows: W·δ = term, and input·δ/m = share (m = 3).
+            const cells = (tr: Element) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!);
+            for (const tr of document.querySelectorAll('table.terms tbody tr')) {
+              const [, w, d, product] = cells(tr);
+              if (w === undefined || product === undefined) continue; // the row that sums the others
+              expect(shown(r(w) * r(d!)), `W·δ row ${cells(tr).join(' ')}`).toBe(product);
+              tableRows++;
+            }
+            for (const tr of document.querySelectorAll('table.contributions tbody tr')) {
+              const [, a, d, share] = cells(tr);
+              if (share === undefined) continue;
+              expect(shown((r(a!) * r(d!)) / 3), `a·δ/m row ${cells(tr).join(' ')}`).toBe(share);
+              tableRows++;
+            }
           }
       expect(checked).toBeGreaterThan(20);
+      expect(tableRows).toBeGreaterThan(20);
     });
   }
 });
