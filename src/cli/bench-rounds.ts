@@ -127,3 +127,8 @@ export function ratioByRound(a: readonly RoundTiming[], b: readonly RoundTiming[
   const ratios = a.map((t, r) => perStep(b[r]!) / perStep(t));
   return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
 }
+
+/** "1.05× (0.93 – 1.21)": the median, then the range of the rounds. */
+export function formatRatio(r: RoundRatio): string {
+  return `${r.median.toFixed(2)}× (${r.min.toFixed(2)} – ${r.max.toFixed(2)})`;
+}

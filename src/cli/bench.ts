@@ -21,10 +21,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { wasmKernels } from '../core/wasm/kernel.ts';
 import { isBytes } from '../data/features.ts';
-import { Contestant, cpuMsPerStep, interleave, median, ratioByRound, wallMsPerStep, type RoundRatio, type RoundTiming, type Rounds, type Timed } from './bench-rounds.ts';
+import { Contestant, cpuMsPerStep, formatRatio, interleave, median, ratioByRound, wallMsPerStep, type RoundTiming, type Rounds, type Timed } from './bench-rounds.ts';
 import { LAB_VARIANTS, labContestant, serveLab, type Draw } from './bench-lab.ts';
 import { prepare, weightsAfterOneStep, WORKLOADS, writeInputs, type Prepared } from './bench-workloads.ts';
-
 
 /** One step's weights may differ from NumPy's by rounding only; more than this is flagged. */
 const GUARD_TOLERANCE = 1e-9;
@@ -111,7 +110,6 @@ async function benchWorkload(p: Prepared, numpy: ((key: string) => Timed) | null
 const fmtRate = (x: number) => Math.round(x).toLocaleString('en-US');
 /** Milliseconds per step shown in µs, 3 significant digits. */
 const fmtUs = (ms: number) => (1000 * ms).toPrecision(3);
-const fmtRatio = (r: RoundRatio) => `${r.median.toFixed(2)}× (${r.min.toFixed(2)} – ${r.max.toFixed(2)})`;
 
 /** A Markdown table padded to its widest cells; the first column left-aligned, the rest right-aligned. */
 function table(rows: readonly (readonly string[])[]): string {
@@ -142,7 +140,7 @@ function printTables(results: readonly WorkloadRounds[], versions: string | null
       prepared.workload.name,
       fmtUs(medianMs(lab)),
       fmtUs(medianMs(numpy)),
-      fmtRatio(ratioByRound(lab, numpy, cpuMsPerStep)),
+      formatRatio(ratioByRound(lab, numpy, cpuMsPerStep)),
       `${ratioByRound(lab, numpy, wallMsPerStep).median.toFixed(2)}×`,
       noWasm,
       rate,
@@ -164,7 +162,7 @@ function printTables(results: readonly WorkloadRounds[], versions: string | null
       drawnHeader,
       ...drawn.map(({ prepared, byImpl }) => {
         const [pool, straight, copied] = ['backprop-lab', 'backprop-lab-drawn-straight', 'backprop-lab-drawn-copied'].map((k) => byImpl.get(k)!);
-        return [prepared.workload.name, fmtUs(medianMs(pool!)), fmtUs(medianMs(straight!)), fmtUs(medianMs(copied!)), fmtRatio(ratioByRound(straight!, pool!, cpuMsPerStep))];
+        return [prepared.workload.name, fmtUs(medianMs(pool!)), fmtUs(medianMs(straight!)), fmtUs(medianMs(copied!)), formatRatio(ratioByRound(straight!, pool!, cpuMsPerStep))];
       }),
     ]),
   );

@@ -345,26 +345,36 @@
       (else (select (f64.const nan) (local.get $m) (f64.eq (local.get $m) (f64.const inf))))))
 
   ;; One SGD step on n parameters, in place: update[s] = −η·g[s], θ[s] = θ[s] + update[s],
-  ;; as sgdStepInPlace in ../optimizers.ts. Returns max |θ| afterwards.
+  ;; as sgdStepInPlace in ../optimizers.ts. Returns max |θ| afterwards, as $maxAbs gives it
+  ;; (NaN when some θ is NaN or ±Infinity), measured as each θ is stored rather than in a
+  ;; second pass over θ.
   (func (export "sgdStep") (param $theta i32) (param $g i32) (param $update i32) (param $n i32) (param $eta f64) (result f64)
-    (local $t i32) (local $end i32) (local $minusEta v128) (local $u v128) (local $x f64)
+    (local $end i32) (local $minusEta v128) (local $u v128) (local $v v128) (local $max v128) (local $nan v128)
+    (local $x f64) (local $m f64)
     (local.set $minusEta (f64x2.splat (f64.neg (local.get $eta))))
-    (local.set $t (local.get $theta))
     (local.set $end (i32.add (local.get $theta) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
     (block $pairsDone
       (loop $pairs
-        (br_if $pairsDone (i32.ge_u (local.get $t) (local.get $end)))
+        (br_if $pairsDone (i32.ge_u (local.get $theta) (local.get $end)))
         (local.set $u (f64x2.mul (local.get $minusEta) (v128.load (local.get $g))))
         (v128.store (local.get $update) (local.get $u))
-        (v128.store (local.get $t) (f64x2.add (v128.load (local.get $t)) (local.get $u)))
-        (local.set $t (i32.add (local.get $t) (i32.const 16)))
+        (local.set $v (f64x2.add (v128.load (local.get $theta)) (local.get $u)))
+        (v128.store (local.get $theta) (local.get $v))
+        (local.set $max (f64x2.pmax (local.get $max) (f64x2.abs (local.get $v))))
+        (local.set $nan (v128.or (local.get $nan) (f64x2.ne (local.get $v) (local.get $v))))
+        (local.set $theta (i32.add (local.get $theta) (i32.const 16)))
         (local.set $g (i32.add (local.get $g) (i32.const 16)))
         (local.set $update (i32.add (local.get $update) (i32.const 16)))
         (br $pairs)))
+    (local.set $m (f64.max (f64x2.extract_lane 0 (local.get $max)) (f64x2.extract_lane 1 (local.get $max))))
     (if (i32.and (local.get $n) (i32.const 1))
       (then
         (local.set $x (f64.mul (f64.neg (local.get $eta)) (f64.load (local.get $g))))
         (f64.store (local.get $update) (local.get $x))
-        (f64.store (local.get $t) (f64.add (f64.load (local.get $t)) (local.get $x)))))
-    (call $maxAbs (local.get $theta) (local.get $n)))
+        (local.set $x (f64.add (f64.load (local.get $theta)) (local.get $x)))
+        (f64.store (local.get $theta) (local.get $x))
+        (local.set $m (f64.max (local.get $m) (f64.abs (local.get $x))))))
+    (if (result f64) (i32.or (v128.any_true (local.get $nan)) (f64.ne (local.get $m) (local.get $m)))
+      (then (f64.const nan))
+      (else (select (f64.const nan) (local.get $m) (f64.eq (local.get $m) (f64.const inf))))))
 )

@@ -84,6 +84,26 @@ describe('the WebAssembly max |x| and SGD step', () => {
     expect(bits(wasmUpdate)).toEqual(bits(tsUpdate));
   });
 
+  it('an SGD step returns max |θ| afterwards as maxAbs gives it (NaN once a θ is NaN or infinite, in either lane or the odd last entry), measured as θ is stored', () => {
+    for (const bad of [Number.NaN, Infinity, -Infinity, -1e308]) {
+      for (const at of [0, 1, 4]) {
+        const theta = Float64Array.of(1, -2, 3, 0, 5);
+        const g = Float64Array.of(0.5, -0.25, 1, 2, -3);
+        g[at] = bad; // −η·(−1e308) overflows to +∞ at η = 3
+        const ts = new Float64Array(theta);
+        sgdStepInPlace(3, ts, g, new Float64Array(5)); // TypeScript (5 entries): its contract is finite θ, so only θ is compared
+        const here = new Float64Array(theta);
+        expect(kernels.sgdStep(3, here, g, new Float64Array(5))).toBeNaN();
+        expect(maxAbs(ts)).toBeNaN();
+        expect(bits(here)).toEqual(bits(ts));
+      }
+    }
+    const theta = Float64Array.of(1, -2, 3, 0, -7);
+    expect(kernels.sgdStep(1, theta, Float64Array.of(0, 0, 0, 0, 1), new Float64Array(5))).toBe(8);
+    expect(kernels.sgdStep(1, theta, Float64Array.of(-6, 0, 0, 0, 0), new Float64Array(5))).toBe(8);
+    expect(kernels.sgdStep(1, theta, Float64Array.of(0, 0, 0, 0, -8), new Float64Array(5))).toBe(7);
+  });
+
   it('max |x| is NaN when an entry is NaN or infinite, in either lane or the odd last entry', () => {
     for (const bad of [Number.NaN, Infinity, -Infinity]) {
       for (const at of [0, 1, 4]) {
