@@ -28,6 +28,11 @@ export function hiddenExpression(question: Question): string | null {
  */
 const NUMBER = /(?<![\p{L}\d.])[−-]?\d+(?:\.\d+)?(?:e[−+-]?\d+|[·×]10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?/gu;
 
+/** A whole number in square brackets right after a name: an index (W2[3][0]), not a value. */
+function isIndex(text: string, token: string, at: number): boolean {
+  return /^\d+$/.test(token) && text[at - 1] === '[' && text[at + token.length] === ']';
+}
+
 /** Whether a shown number would pass as the answer (either sign; never zero). */
 export function passesAs(shown: number, answer: number, tolerance: Tolerance): boolean {
   if (shown === 0 || !Number.isFinite(shown)) return false;
@@ -37,8 +42,8 @@ export function passesAs(shown: number, answer: number, tolerance: Tolerance): b
 /** The text with every number that would pass as the answer replaced by "?", or null when none does. */
 export function maskAnswer(text: string, answer: number, tolerance: Tolerance): string | null {
   let found = false;
-  const masked = text.replace(NUMBER, (token) => {
-    if (!passesAs(readShown(token), answer, tolerance)) return token;
+  const masked = text.replace(NUMBER, (token, at: number) => {
+    if (isIndex(text, token, at) || !passesAs(readShown(token), answer, tolerance)) return token;
     found = true;
     return '?';
   });

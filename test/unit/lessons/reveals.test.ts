@@ -38,6 +38,9 @@ describe('maskAnswer', () => {
       }),
     );
     expect(maskAnswer('z13 = 0.5', 13, REL)).toBeNull();
+    // The counterexample fast-check once found: an answer of 2.95 and the index in W2[3][0].
+    expect(maskAnswer('z13 = 1, W2[3][0], 0', 2.95, REL)).toBeNull();
+    expect(maskAnswer('W2[3][0] = 3', 2.95, REL)).toBe('W2[3][0] = ?');
     expect(maskAnswer('a²₀ = z²₀ = 57.2×10⁻⁶ here', 5.719e-5, REL)).toBe('a²₀ = z²₀ = ? here');
     expect(maskAnswer('0 of 4', 0.000001, { abs: 0.00001 })).toBeNull();
   });
