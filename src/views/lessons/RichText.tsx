@@ -1,10 +1,13 @@
 /**
  * A lesson text with its TeX typeset by KaTeX. KaTeX (and its CSS and fonts) is fetched the
- * first time a lesson shows TeX, never with the lab; until it arrives the TeX shows as source.
+ * first time a lesson shows TeX, never with the lab; until it arrives (or if it cannot, offline
+ * without the chunk) the formula shows as plain text (tex-text.ts: ∂L/∂W³ = (1/m) a²ᵀδ³), not
+ * as its TeX source, and moves little when KaTeX replaces it.
  */
 import { useEffect, useState } from 'react';
 import { splitTex } from '../../lessons/tex.ts';
 import { readableIndices } from '../shared/indices.tsx';
+import { texAsText } from '../shared/tex-text.ts';
 
 type Katex = typeof import('katex').default;
 
@@ -27,7 +30,7 @@ export function RichText({ text }: { text: string }) {
         katexLoaded = k;
         if (live) setKatex(() => k);
       })
-      .catch(() => {}); // offline without the chunk: the TeX stays readable as source
+      .catch(() => {}); // offline without the chunk: the formula stays as plain text
     return () => {
       live = false;
     };
@@ -38,7 +41,7 @@ export function RichText({ text }: { text: string }) {
         p.kind === 'text' ? (
           <span key={i}>{readableIndices(p.text)}</span>
         ) : katex === null ? (
-          <code key={i} className="lesson-tex-source">{p.tex}</code>
+          <span key={i} className="lesson-tex-source">{readableIndices(texAsText(p.tex))}</span>
         ) : (
           <span key={i} className="lesson-tex" dangerouslySetInnerHTML={{ __html: katex.renderToString(p.tex, { throwOnError: false, output: 'htmlAndMathml' }) }} />
         ),

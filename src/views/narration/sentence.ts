@@ -13,7 +13,7 @@ import type { Selection } from '../../store/ui.ts';
 import { indexText, type Convention } from '../shared/convention.ts';
 import { formatEngineering as f } from '../shared/diverging.ts';
 import { sup } from '../shared/notation.ts';
-import { engineering, worked } from '../shared/worked.ts';
+import { worked } from '../shared/worked.ts';
 
 const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
 export function sub(n: number): string {
@@ -46,7 +46,7 @@ export interface Narration {
 const paren = (s: string) => (s.startsWith('−') ? `(${s})` : s);
 
 /** A worked line's operands and result: the result as the graph labels it, the operands with the digits that reproduce it. */
-const work = (operands: readonly number[], compute: (xs: readonly number[]) => number, result: number) => worked(operands, compute, result, engineering, 3);
+const work = (operands: readonly number[], compute: (xs: readonly number[]) => number, result: number) => worked(operands, compute, result, f, 3);
 
 const at = (m: Matrix, i: number, j: number) => m.data[i * m.cols + j]!;
 

@@ -16,9 +16,10 @@ const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /**
  * A run of index digits (a superscript one may start with ⁻, as in 10⁻⁶), or a number in the
  * compact notation of the graph's labels (57.2e−6, 5.720e-5: formatEngineering, formatValue),
- * which a student reads as 57.2×10⁻⁶: it is set so, with the exponent a real superscript.
+ * which a student reads as 57.2×10⁻⁶: it is set so, with the exponent a real superscript
+ * (a sentence's full stop may follow it).
  */
-const RUN = /(?<![\p{L}\d_.])(\d+(?:\.\d+)?)e([−-]?\d{1,3})(?![\p{L}\d_.])|[₀-₉]+|⁻?[⁰¹²³⁴-⁹]+/gu;
+const RUN = /(?<![\p{L}\d_.])(\d+(?:\.\d+)?)e([−-]?\d{1,3})(?![\p{L}\d_]|\.\d)|[₀-₉]+|⁻?[⁰¹²³⁴-⁹]+/gu;
 
 /**
  * A word with a "/" inside it: no space, no CJK character (a sentence in 简体中文 has no spaces

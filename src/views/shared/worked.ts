@@ -10,29 +10,6 @@
 
 import { readShown } from '../../core/shown-number.ts';
 
-/**
- * `x` with `digits` significant digits, written as the graph writes numbers: plainly from 0.001
- * to 9999, else in engineering notation (exponent a multiple of 3: "589e−6"), trailing zeros
- * dropped, a true minus sign. With 3 digits it is the graph's label (formatEngineering).
- */
-export function engineering(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  let text: string;
-  if (a >= 1e-3 && a < 1e4) text = String(Number(x.toPrecision(digits)));
-  else {
-    let e = Math.floor(Math.log10(a) / 3) * 3;
-    let mantissa = Number((x / 10 ** e).toPrecision(digits));
-    if (Math.abs(mantissa) >= 1000) {
-      e += 3;
-      mantissa = Number((x / 10 ** e).toPrecision(digits));
-    }
-    text = `${mantissa}e${e}`;
-  }
-  return text.replace(/-/g, '−');
-}
-
 export interface Worked {
   /** The operands as shown, in the order given. */
   readonly operands: readonly string[];

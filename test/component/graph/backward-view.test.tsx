@@ -15,7 +15,7 @@ import { findPreset } from '../../../src/presets/catalog.ts';
 import { NetworkGraph } from '../../../src/views/graph/NetworkGraph.tsx';
 import { colourAt, formatEngineering, signedColour } from '../../../src/views/shared/diverging.ts';
 import { RunStatus } from '../../../src/views/status/RunStatus.tsx';
-import { engineering, worked } from '../../../src/views/shared/worked.ts';
+import { worked } from '../../../src/views/shared/worked.ts';
 import { renderInLab } from '../lab-harness.tsx';
 import { shownText } from '../shown-text.ts';
 
@@ -205,7 +205,7 @@ describe('the narration', () => {
     const a1 = tr.layers[0]!.a!.data[q]!;
     const sum = W2[q]! * tr.layers[1]!.delta!.data[0]!;
     // The operands with the digits that reproduce the shown δ by hand (shared/worked.ts).
-    const line = worked([sum, 1 - a1 * a1], ([s, d]) => s! * d!, d1[q]!, engineering, 3);
+    const line = worked([sum, 1 - a1 * a1], ([s, d]) => s! * d!, d1[q]!, formatEngineering, 3);
     expect(narration()).toContain(`δ¹${'₀₁₂₃'[q]} = ${line.operands[0]} × ${line.operands[1]} = ${f(d1[q]!)}`); // tanh' > 0: no parentheses
     expect(sum * (1 - a1 * a1)).toBeCloseTo(d1[q]!, 15);
     seen.push(narration());

@@ -44,4 +44,9 @@ describe('readableIndices', () => {
     expect(shownText(p)).toBe('δ = 57.2×10⁻⁶, w = −5.720×10⁻⁵, 10⁻⁶ and 1×10³; not W2e3 or 0x1e3 or δ²₆e');
     expect([...p.querySelectorAll('sup')].map((e) => e.textContent)).toEqual(['−6', '−5', '−6', '3', '2']);
   });
+
+  it('sets one at the end of a sentence too, but not a number that goes on after its point', () => {
+    const { container } = render(<p>{readableIndices('The step moved it by 136e−6. Not 1e3.5 though.')}</p>);
+    expect(shownText(container.querySelector('p')!)).toBe('The step moved it by 136×10⁻⁶. Not 1e3.5 though.');
+  });
 });
