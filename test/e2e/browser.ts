@@ -88,14 +88,15 @@ export async function fullSpeed(page: Page): Promise<void> {
 
 /**
  * An element's text as the reader sees it, index digits drawn as <sub>/<sup> (views/shared/
- * indices.tsx) read back as Unicode sub- and superscripts (δ<sup>2</sup> reads δ²): a function
+ * indices.tsx) read back as Unicode sub- and superscripts (δ<sup>2</sup> reads δ², 57.2×10<sup>−6</sup>
+ * reads 57.2×10⁻⁶), as test/component/shown-text.ts does: a function
  * written as a string (so it is not transformed), to call in page.evaluate(`(${SHOWN_TEXT})(element)`).
  */
 export const SHOWN_TEXT = `(element) => {
   const copy = element.cloneNode(true);
   for (const index of copy.querySelectorAll('sub, sup')) {
     const digits = index.tagName === 'SUB' ? '₀₁₂₃₄₅₆₇₈₉' : '⁰¹²³⁴⁵⁶⁷⁸⁹';
-    index.textContent = Array.from(index.textContent).map((c) => (/[0-9]/.test(c) ? digits[Number(c)] : c)).join('');
+    index.textContent = Array.from(index.textContent).map((c) => (/[0-9]/.test(c) ? digits[Number(c)] : c === '−' ? '⁻' : c)).join('');
   }
   return copy.textContent;
 }`;

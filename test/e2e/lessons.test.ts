@@ -15,7 +15,7 @@ import { LESSONS } from '../../src/lessons/catalog.ts';
 import { expectedValue } from '../../src/lessons/answers.ts';
 import { fillText, formatValue, type Checks } from '../../src/lessons/placeholders.ts';
 import { hiddenExpression, maskAnswer } from '../../src/lessons/reveals.ts';
-import { launch, SCREENSHOTS, waitUntilIdle } from './browser.ts';
+import { launch, SCREENSHOTS, SHOWN_TEXT, waitUntilIdle } from './browser.ts';
 
 let context: BrowserContext;
 
@@ -147,7 +147,8 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
         // Until it is answered, the number asked for is printed nowhere else on the page (the
         // phase sentence, the graph's labels and legends, the readouts, the open view).
         const hidden = hiddenExpression(q) !== null;
-        const sentence = () => page.getByTestId('narration').textContent();
+        // Read as the student reads it: 136×10<sup>−6</sup> is 136×10⁻⁶.
+        const sentence = () => page.evaluate<string | null>(`(${SHOWN_TEXT})(document.querySelector('[data-testid="narration"]'))`);
         const sentenceBefore = (await page.getByTestId('narration').count()) > 0 ? await sentence() : null;
         if (hidden) expect(maskAnswer(await page.evaluate<string>(PAGE_TEXT), expected as number, q.tolerance), `step ${k + 1}: the page shows the answer to ${q.value}`).toBeNull();
         await page.getByTestId('lesson-answer').fill(formatValue(expected as number));
