@@ -27,8 +27,13 @@ export const LAB_VARIANTS: readonly LabVariant[] = [
   { impl: 'backprop-lab-drawn-copied', draw: 'copied', wasm: true, bytesOnly: true },
 ];
 
+/** The lab's variant with these batches and kernels. */
+export function labVariant(draw: Draw, wasm = true): LabVariant {
+  return LAB_VARIANTS.find((v) => v.draw === draw && v.wasm === wasm)!;
+}
+
 /** The lab as it runs: WebAssembly kernels on, batches from the pool. */
-export const THE_LAB = LAB_VARIANTS[0]!;
+export const THE_LAB = labVariant('pool');
 
 /** The --serve side: one lab variant on one workload, answering timed runs until stdin closes. */
 export async function serveLab(key: string, draw: Draw, wasm: boolean, seed: number): Promise<void> {

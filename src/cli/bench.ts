@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { wasmKernels } from '../core/wasm/kernel.ts';
 import { isBytes } from '../data/features.ts';
 import { Contestant, cpuMsPerStep, formatRatio, interleave, median, ratioByRound, wallMsPerStep, type RoundTiming, type Rounds, type Timed } from './bench-rounds.ts';
-import { LAB_VARIANTS, labContestant, serveLab, type Draw } from './bench-lab.ts';
+import { LAB_VARIANTS, labContestant, labVariant, serveLab, THE_LAB, type Draw } from './bench-lab.ts';
 import { prepare, weightsAfterOneStep, WORKLOADS, writeInputs, type Prepared } from './bench-workloads.ts';
 
 /** One step's weights may differ from NumPy's by rounding only; more than this is flagged. */
@@ -130,8 +130,8 @@ function printTables(results: readonly WorkloadRounds[], versions: string | null
   console.log(`${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; lab: ${kernels}${versions ? `; ${versions} (1 BLAS thread)` : ''}\n`);
   const header = ['workload', 'lab CPU µs/step', 'NumPy CPU µs/step', 'lab/NumPy by CPU time', 'by wall time', 'lab no-wasm CPU µs/step', 'lab examples/s', 'NumPy page faults/step', '1-step max abs diff'];
   const rows = results.map(({ prepared, byImpl, maxAbsDiff: diff }) => {
-    const lab = byImpl.get('backprop-lab')!;
-    const noWasm = fmtUs(medianMs(byImpl.get('backprop-lab-no-wasm')!));
+    const lab = byImpl.get(THE_LAB.impl)!;
+    const noWasm = fmtUs(medianMs(byImpl.get(labVariant('pool', false).impl)!));
     const rate = fmtRate(examplesPerS(lab, prepared.workload.batchSize));
     const numpy = byImpl.get(NUMPY);
     if (numpy === undefined || diff === null) return [prepared.workload.name, fmtUs(medianMs(lab)), '–', '–', '–', noWasm, rate, '–', '–'];
@@ -153,7 +153,7 @@ function printTables(results: readonly WorkloadRounds[], versions: string | null
     console.log('\nµs/step: medians over the rounds. lab/NumPy: NumPy\'s time per step over the lab\'s in the same round (> 1: the lab is faster), median and range over the rounds.');
     console.log('1-step max abs diff: largest |w_lab − w_NumPy| after one step from the same weights on the same batch.');
   } else console.log('\nNumPy was not measured.');
-  const drawn = results.filter((r) => r.byImpl.has('backprop-lab-drawn-straight'));
+  const drawn = results.filter((r) => r.byImpl.has(labVariant('straight').impl));
   if (drawn.length === 0) return;
   console.log('\nThe lab drawing each batch at random from the whole data set as it does in the app (draw + gather + step), CPU µs/step, in the same rounds:');
   const drawnHeader = ['workload', 'pool drawn beforehand', 'bytes written straight into the trainer\'s memory', 'into a buffer of its own, copied in by the step', 'pool / straight'];
@@ -161,7 +161,7 @@ function printTables(results: readonly WorkloadRounds[], versions: string | null
     table([
       drawnHeader,
       ...drawn.map(({ prepared, byImpl }) => {
-        const [pool, straight, copied] = ['backprop-lab', 'backprop-lab-drawn-straight', 'backprop-lab-drawn-copied'].map((k) => byImpl.get(k)!);
+        const [pool, straight, copied] = (['pool', 'straight', 'copied'] as const).map((d) => byImpl.get(labVariant(d).impl)!);
         return [prepared.workload.name, fmtUs(medianMs(pool!)), fmtUs(medianMs(straight!)), fmtUs(medianMs(copied!)), formatRatio(ratioByRound(straight!, pool!, cpuMsPerStep))];
       }),
     ]),
@@ -170,7 +170,7 @@ function printTables(results: readonly WorkloadRounds[], versions: string | null
 
 function printJson(results: readonly WorkloadRounds[]): void {
   for (const { prepared, byImpl, maxAbsDiff: diff } of results) {
-    const lab = byImpl.get('backprop-lab')!;
+    const lab = byImpl.get(THE_LAB.impl)!;
     for (const [impl, ts] of byImpl) {
       const line: Record<string, unknown> = {
         workload: prepared.workload.name,

@@ -32,8 +32,9 @@ export class FreePacing {
     this.lastSnapshot = at;
   }
 
-  stepTaken(traced: boolean, at: number): void {
-    this.lastStepTraced = traced;
-    if (traced) this.lastTrace = at;
+  /** A step was taken; `tracedAt` is when, if it was traced (the clock is read only then). */
+  stepTaken(tracedAt: number | null): void {
+    this.lastStepTraced = tracedAt !== null;
+    if (tracedAt !== null) this.lastTrace = tracedAt;
   }
 }

@@ -211,7 +211,7 @@ export class Runner {
 
   private wholeStep(session: Session, trace: boolean): StepResult {
     const result = session.stepping.whole(trace);
-    this.pacing.stepTaken(result.trace !== undefined, this.scheduler.now());
+    this.pacing.stepTaken(result.trace !== undefined ? this.scheduler.now() : null);
     if (result.trace) this.outbox.snapshots.keep(result.trace);
     return result;
   }
@@ -258,7 +258,7 @@ export class Runner {
   private nextPhase(session: Session, force = true): void {
     const { phase, trace, result } = session.stepping.phase();
     this.outbox.snapshots.keep(trace);
-    this.pacing.stepTaken(true, this.scheduler.now());
+    this.pacing.stepTaken(this.scheduler.now());
     this.outbox.post({ type: 'phase', step: trace.step, phase, loss: trace.loss ?? null });
     if (result !== null) {
       this.completeStep(session, result);
@@ -272,7 +272,7 @@ export class Runner {
     const finished = session.stepping.finish();
     if (finished === null) return;
     this.outbox.snapshots.keep(finished.trace);
-    this.pacing.stepTaken(true, this.scheduler.now());
+    this.pacing.stepTaken(this.scheduler.now());
     this.completeStep(session, finished.result);
   }
 }

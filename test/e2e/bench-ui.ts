@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import { formatRatio, interleave, median, ratioByRound, wallMsPerStep, type RoundTiming, type Timed } from '../../src/cli/bench-rounds.ts';
-import { LAB_VARIANTS, labContestant, THE_LAB } from '../../src/cli/bench-lab.ts';
+import { labContestant, labVariant, THE_LAB } from '../../src/cli/bench-lab.ts';
 import { WORKLOADS } from '../../src/cli/bench-workloads.ts';
 import { findPreset } from '../../src/presets/catalog.ts';
 import { buildSite, serveSite } from './built-site.ts';
@@ -62,7 +62,7 @@ async function main() {
   const site = await serveSite();
   const context = await launch();
   const node = labContestant(WORKLOAD.key, THE_LAB);
-  const nodeDrawing = labContestant(WORKLOAD.key, LAB_VARIANTS.find((v) => v.draw === 'straight')!);
+  const nodeDrawing = labContestant(WORKLOAD.key, labVariant('straight'));
   try {
     const page = await context.newPage();
     await page.addInitScript({ content: MAIN_THREAD_PROBE });
